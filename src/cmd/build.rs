@@ -1,0 +1,70 @@
+//! `rolebook build`: load → resolve → render → write; nothing is written
+//! when any error diagnostic exists.
+
+use super::{print_human, Outcome};
+use crate::cli::BuildArgs;
+use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::error::Result;
+use crate::render::{self, RenderStats};
+use crate::{load, resolve, write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Page counts.
+    pub stats: RenderStats,
+    /// The output folder.
+    pub output: PathBuf,
+    /// Every diagnostic, levels applied, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the output was replaced (false when there were errors).
+    pub written: bool,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// Builds the site at `root` into `output` (default `root/public`).
+pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildReport> {
+    let start = Instant::now();
+    let output = output.map_or_else(|| root.join("public"), Path::to_path_buf);
+    let output = write::check_output(root, &output)?;
+    let mut diagnostics = Diagnostics::new();
+    let loaded = load::load(root, &mut diagnostics)?;
+    let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
+    let theme = render::theme::load(root, &loaded.config.theme)?;
+    let (files, stats) = render::render(&kb, &loaded.documents, &loaded.config, &theme, &mut diagnostics);
+    let diagnostics = diagnostics.finish(&loaded.config.rules);
+    let (errors, _) = diag::count(&diagnostics);
+    if errors == 0 {
+        write::write(&output, &files)?;
+    }
+    Ok(BuildReport { stats, output, diagnostics, written: errors == 0, elapsed: start.elapsed() })
+}
+
+pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
+    let report = build(&args.root, args.output.as_deref(), args.drafts)?;
+    let shown: Vec<Diagnostic> = if args.quiet {
+        report.diagnostics.iter().filter(|d| d.severity == diag::Severity::Error).cloned().collect()
+    } else {
+        report.diagnostics.clone()
+    };
+    print_human(&shown);
+    if !report.written {
+        eprintln!("build failed: nothing was written; {} is unchanged", report.output.display());
+        return Ok(Outcome::ContentErrors);
+    }
+    if !args.quiet {
+        let s = report.stats;
+        println!(
+            "built {} entries, {} comparisons, {} pages in {:.2} s → {}",
+            s.entries,
+            s.comparisons,
+            s.pages,
+            report.elapsed.as_secs_f64(),
+            report.output.display()
+        );
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,36 @@
+//! `rolebook check`: load → resolve → render without writing, then every
+//! diagnostic at once in the chosen format.
+
+use super::{print_human, Outcome};
+use crate::cli::{CheckArgs, FormatArg};
+use crate::diag::{self, emit, Diagnostic, Diagnostics};
+use crate::error::Result;
+use crate::{load, render, resolve};
+use std::path::Path;
+
+/// Every diagnostic of the site at `root`, levels applied, sorted.
+pub fn check(root: &Path, drafts: bool) -> Result<Vec<Diagnostic>> {
+    let mut diagnostics = Diagnostics::new();
+    let loaded = load::load(root, &mut diagnostics)?;
+    let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
+    let theme = render::theme::load(root, &loaded.config.theme)?;
+    let _ = render::render(&kb, &loaded.documents, &loaded.config, &theme, &mut diagnostics);
+    Ok(diagnostics.finish(&loaded.config.rules))
+}
+
+pub(super) fn run(args: &CheckArgs) -> Result<Outcome> {
+    let diagnostics = check(&args.root, args.drafts)?;
+    match args.format {
+        FormatArg::Human => {
+            print_human(&diagnostics);
+            if diagnostics.is_empty() {
+                eprintln!("no problems found");
+            }
+        }
+        FormatArg::Json => print!("{}", emit::render(&diagnostics, emit::Format::Json, false)),
+        FormatArg::Github => print!("{}", emit::render(&diagnostics, emit::Format::Github, false)),
+    }
+    let (errors, warnings) = diag::count(&diagnostics);
+    let failed = errors > 0 || (args.deny_warnings && warnings > 0);
+    Ok(if failed { Outcome::ContentErrors } else { Outcome::Success })
+}

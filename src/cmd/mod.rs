@@ -1,0 +1,54 @@
+//! One module per subcommand, each a short orchestration of the stages.
+
+mod build;
+mod check;
+
+pub use build::{build, BuildReport};
+pub use check::check;
+
+use crate::cli::{Cli, Command};
+use crate::diag::{self, emit, Diagnostic};
+use crate::error::Result;
+use std::io::IsTerminal;
+
+/// How a command ended, when it did not fail fatally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything fine.
+    Success,
+    /// Content errors (or warnings under `--deny-warnings`).
+    ContentErrors,
+}
+
+impl Outcome {
+    /// The process exit code: 0 or 1 (fatal errors are 2).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Success => 0,
+            Outcome::ContentErrors => 1,
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Build(args) => build::run(&args),
+        Command::Check(args) => check::run(&args),
+    }
+}
+
+/// Whether stderr gets colour: only on a terminal, never with `NO_COLOR`.
+pub fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+/// Prints diagnostics to stderr in the human format, then a count line.
+pub fn print_human(diagnostics: &[Diagnostic]) {
+    let color = use_color();
+    eprint!("{}", emit::render(diagnostics, emit::Format::Human, color));
+    let (errors, warnings) = diag::count(diagnostics);
+    if errors + warnings > 0 {
+        eprintln!("{errors} error(s), {warnings} warning(s)");
+    }
+}

@@ -1,0 +1,430 @@
+//! site.toml → [`SiteConfig`]: the kinds, relations, facets and rules a site
+//! declares. Problems become diagnostics with the line in site.toml.
+
+use crate::diag::{suggest, Code, Diagnostic, Diagnostics, Level, LineIndex};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The settings file every site has at its root.
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// A declared kind of entry (`role`, `concept`, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindDef {
+    /// Key used in front matter.
+    pub key: String,
+    /// Singular label.
+    pub label: String,
+    /// Plural label for lists.
+    pub plural: String,
+    /// Entries of this kind describe roles: expected to fill facets, comparable.
+    pub role: bool,
+}
+
+/// A declared relation (`works_with`, `accountable_for`, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationDef {
+    /// Key used under `links:`.
+    pub key: String,
+    /// Label on the source entry.
+    pub label: String,
+    /// Shown on both sides under the same label.
+    pub symmetric: bool,
+    /// Key of the inverse relation, which authors may also write.
+    pub inverse: Option<String>,
+    /// Label on the target entry.
+    pub inverse_label: String,
+    /// Kinds allowed at the source (empty: any).
+    pub from: Vec<String>,
+    /// Kinds allowed at the target (empty: any).
+    pub to: Vec<String>,
+    /// Most targets one entry may have.
+    pub max: Option<usize>,
+    /// Both sides are expected to declare it (`contrast-not-mutual`).
+    pub require_mutual: bool,
+}
+
+/// A declared facet, in display order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetDef {
+    /// Key used under `facets:`.
+    pub key: String,
+    /// Label in tables.
+    pub label: String,
+}
+
+/// Everything site.toml says, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteConfig {
+    /// Site title.
+    pub title: String,
+    /// One-line description for meta tags.
+    pub description: String,
+    /// Base URL; links are relative regardless, this only feeds sitemap and meta.
+    pub base_url: String,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// `lang` attribute.
+    pub language: String,
+    /// `{path}` is replaced with the entry's path relative to `content/`.
+    pub repo_edit_url: Option<String>,
+    /// Emit `noindex` meta.
+    pub noindex: bool,
+    /// Pass raw HTML in Markdown through instead of escaping it.
+    pub trust_html: bool,
+    /// Warn when `updated` is older than this many days.
+    pub stale_after_days: Option<u32>,
+    /// Kind used when an entry has none.
+    pub default_kind: Option<String>,
+    /// Declared kinds, in declaration order.
+    pub kinds: Vec<KindDef>,
+    /// Declared relations, in declaration order.
+    pub relations: Vec<RelationDef>,
+    /// Declared facets, in display order.
+    pub facets: Vec<FacetDef>,
+    /// Per-code levels.
+    pub rules: BTreeMap<crate::diag::Code, Level>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    theme: Option<String>,
+    language: Option<String>,
+    repo_edit_url: Option<String>,
+    #[serde(default)]
+    noindex: bool,
+    #[serde(default)]
+    trust_html: bool,
+    stale_after_days: Option<u32>,
+    default_kind: Option<String>,
+    #[serde(default)]
+    kinds: toml::Table,
+    #[serde(default)]
+    relations: toml::Table,
+    facets: Option<RawFacets>,
+    #[serde(default)]
+    rules: BTreeMap<String, Level>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawKind {
+    Label(String),
+    Full(RawKindTable),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKindTable {
+    label: Option<String>,
+    plural: Option<String>,
+    #[serde(default)]
+    role: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelation {
+    label: Option<String>,
+    #[serde(default)]
+    symmetric: bool,
+    inverse: Option<String>,
+    inverse_label: Option<String>,
+    #[serde(default)]
+    from: Vec<String>,
+    #[serde(default)]
+    to: Vec<String>,
+    max: Option<usize>,
+    require_mutual: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFacets {
+    #[serde(default)]
+    order: Vec<String>,
+    #[serde(default)]
+    labels: BTreeMap<String, String>,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: "Glossary".into(),
+            description: String::new(),
+            base_url: "/".into(),
+            theme: "default".into(),
+            language: "en".into(),
+            repo_edit_url: None,
+            noindex: false,
+            trust_html: false,
+            stale_after_days: None,
+            default_kind: None,
+            kinds: Vec::new(),
+            relations: Vec::new(),
+            facets: Vec::new(),
+            rules: BTreeMap::new(),
+        }
+    }
+}
+
+impl SiteConfig {
+    /// Looks up a kind by key.
+    pub fn kind(&self, key: &str) -> Option<&KindDef> {
+        self.kinds.iter().find(|k| k.key == key)
+    }
+
+    /// Looks up a relation by its key or by its inverse key; the flag says
+    /// whether the inverse was named.
+    pub fn relation(&self, key: &str) -> Option<(usize, bool)> {
+        self.relations.iter().enumerate().find_map(|(i, r)| {
+            if r.key == key {
+                Some((i, false))
+            } else if r.inverse.as_deref() == Some(key) {
+                Some((i, true))
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Every key an author may write under `links:`.
+    pub fn relation_keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self.relations.iter().map(|r| r.key.as_str()).collect();
+        keys.extend(self.relations.iter().filter_map(|r| r.inverse.as_deref()));
+        keys
+    }
+}
+
+/// Parses site.toml text. Errors become diagnostics; a usable config is
+/// always returned so the rest of the pipeline can still report.
+pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
+    let index = LineIndex::new(text);
+    let raw: RawConfig = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(error) => {
+            let offset = error.span().map_or(0, |s| s.start);
+            let message = error.message().to_owned();
+            diagnostics.push(
+                Diagnostic::new(Code::InvalidConfig, CONFIG_FILE, format!("site.toml: {message}"))
+                    .at_offset(&index, text, offset, 1),
+            );
+            return SiteConfig::default();
+        }
+    };
+    let mut report = |message: String, needle: &str| {
+        let offset = text.find(needle).unwrap_or(0);
+        diagnostics.push(Diagnostic::new(Code::InvalidConfig, CONFIG_FILE, message).at_offset(
+            &index,
+            text,
+            offset,
+            needle.len(),
+        ));
+    };
+    let kinds = parse_kinds(raw.kinds, &mut report);
+    let relations = parse_relations(raw.relations, &kinds, &mut report);
+    let facets = parse_facets(raw.facets);
+    let rules = parse_rules(raw.rules, &mut report);
+    let defaults = SiteConfig::default();
+    let default_kind = raw.default_kind;
+    if let Some(kind) = &default_kind {
+        if !kinds.iter().any(|k| &k.key == kind) {
+            report(format!("default_kind `{kind}` is not a declared kind"), "default_kind");
+        }
+    }
+    SiteConfig {
+        title: raw.title.unwrap_or(defaults.title),
+        description: raw.description.unwrap_or_default(),
+        base_url: raw.base_url.unwrap_or(defaults.base_url),
+        theme: raw.theme.unwrap_or(defaults.theme),
+        language: raw.language.unwrap_or(defaults.language),
+        repo_edit_url: raw.repo_edit_url,
+        noindex: raw.noindex,
+        trust_html: raw.trust_html,
+        stale_after_days: raw.stale_after_days,
+        default_kind,
+        kinds,
+        relations,
+        facets,
+        rules,
+    }
+}
+
+fn parse_kinds(table: toml::Table, report: &mut impl FnMut(String, &str)) -> Vec<KindDef> {
+    let mut kinds = Vec::new();
+    for (key, value) in table {
+        let raw = match RawKind::deserialize(value) {
+            Ok(raw) => raw,
+            Err(e) => {
+                report(format!("kind `{key}`: {}", e.message()), &key);
+                continue;
+            }
+        };
+        let (label, plural, role) = match raw {
+            RawKind::Label(label) => (label, None, false),
+            RawKind::Full(t) => (t.label.unwrap_or_else(|| humanize(&key)), t.plural, t.role),
+        };
+        let plural = plural.unwrap_or_else(|| format!("{label}s"));
+        // A kind named "role" is a role kind unless declared otherwise.
+        let role = role || key == "role";
+        kinds.push(KindDef { key, label, plural, role });
+    }
+    kinds
+}
+
+fn parse_relations(table: toml::Table, kinds: &[KindDef], report: &mut impl FnMut(String, &str)) -> Vec<RelationDef> {
+    let mut relations: Vec<RelationDef> = Vec::new();
+    for (key, value) in table {
+        let raw = match RawRelation::deserialize(value) {
+            Ok(raw) => raw,
+            Err(e) => {
+                report(format!("relation `{key}`: {}", e.message()), &key);
+                continue;
+            }
+        };
+        for kind in raw.from.iter().chain(&raw.to) {
+            if !kinds.iter().any(|k| &k.key == kind) {
+                let hint = suggest::closest(kind, kinds.iter().map(|k| k.key.as_str()));
+                let hint = hint.map(|h| format!("; did you mean `{h}`?")).unwrap_or_default();
+                report(format!("relation `{key}` names unknown kind `{kind}`{hint}"), &key);
+            }
+        }
+        if raw.symmetric && raw.inverse.is_some() {
+            report(format!("relation `{key}` cannot be both symmetric and have an inverse"), &key);
+        }
+        let inverse_label = raw
+            .inverse_label
+            .or_else(|| raw.inverse.as_deref().map(humanize))
+            .or_else(|| raw.symmetric.then(|| raw.label.clone().unwrap_or_else(|| humanize(&key))))
+            .unwrap_or_else(|| format!("{} (from)", raw.label.clone().unwrap_or_else(|| humanize(&key))));
+        relations.push(RelationDef {
+            label: raw.label.unwrap_or_else(|| humanize(&key)),
+            require_mutual: raw.require_mutual.unwrap_or(key == "contrasts_with"),
+            key,
+            symmetric: raw.symmetric,
+            inverse: raw.inverse,
+            inverse_label,
+            from: raw.from,
+            to: raw.to,
+            max: raw.max,
+        });
+    }
+    check_relation_keys(&relations, report);
+    relations
+}
+
+fn check_relation_keys(relations: &[RelationDef], report: &mut impl FnMut(String, &str)) {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for relation in relations {
+        for name in std::iter::once(relation.key.as_str()).chain(relation.inverse.as_deref()) {
+            if let Some(other) = seen.insert(name, &relation.key) {
+                report(format!("relation key `{name}` is declared by both `{other}` and `{}`", relation.key), name);
+            }
+        }
+    }
+}
+
+fn parse_facets(raw: Option<RawFacets>) -> Vec<FacetDef> {
+    let Some(raw) = raw else { return Vec::new() };
+    let mut keys = raw.order.clone();
+    for key in raw.labels.keys() {
+        if !keys.contains(key) {
+            keys.push(key.clone());
+        }
+    }
+    keys.into_iter()
+        .map(|key| FacetDef { label: raw.labels.get(&key).cloned().unwrap_or_else(|| humanize(&key)), key })
+        .collect()
+}
+
+fn parse_rules(
+    raw: BTreeMap<String, Level>,
+    report: &mut impl FnMut(String, &str),
+) -> BTreeMap<crate::diag::Code, Level> {
+    let mut rules = BTreeMap::new();
+    for (name, level) in raw {
+        match Code::parse(&name) {
+            Some(code) => {
+                rules.insert(code, level);
+            }
+            None => {
+                let hint = suggest::closest(&name, Code::ALL.iter().map(|c| c.as_str()));
+                let hint = hint.map(|h| format!("; did you mean `{h}`?")).unwrap_or_default();
+                report(format!("[rules] names unknown diagnostic code `{name}`{hint}"), &name);
+            }
+        }
+    }
+    rules
+}
+
+/// `works_with` → `Works with`.
+pub fn humanize(key: &str) -> String {
+    let text = key.replace(['_', '-'], " ");
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_kinds_relations_and_facets_in_declaration_order() {
+        let text = r#"
+title = "T"
+[kinds]
+role = "Role"
+concept = { label = "Concept", plural = "Concepts" }
+[relations.works_with]
+symmetric = true
+[relations.accountable_for]
+label = "Accountable for"
+inverse = "owned_by"
+from = ["role"]
+to = ["concept"]
+max = 1
+[facets]
+order = ["focus", "horizon"]
+[facets.labels]
+focus = "Primary focus"
+[rules]
+orphan = "allow"
+"#;
+        let mut diagnostics = Diagnostics::new();
+        let config = parse(text, &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(config.kinds[0].key, "role");
+        assert!(config.kinds[0].role);
+        assert_eq!(config.kinds[1].plural, "Concepts");
+        assert_eq!(config.relations[0].label, "Works with");
+        assert_eq!(config.relations[1].inverse_label, "Owned by");
+        assert_eq!(config.relation("owned_by"), Some((1, true)));
+        assert_eq!(config.facets[0].label, "Primary focus");
+        assert_eq!(config.facets[1].label, "Horizon");
+        assert_eq!(config.rules.get(&Code::Orphan), Some(&Level::Allow));
+    }
+
+    #[test]
+    fn reports_a_syntax_error_with_its_line() {
+        let mut diagnostics = Diagnostics::new();
+        parse("title = \"x\"\n[kinds\n", &mut diagnostics);
+        let list = diagnostics.finish(&BTreeMap::new());
+        assert_eq!(list[0].code, Code::InvalidConfig);
+        assert_eq!(list[0].location.map(|l| l.line), Some(2));
+    }
+
+    #[test]
+    fn reports_unknown_rule_codes_with_a_suggestion() {
+        let mut diagnostics = Diagnostics::new();
+        parse("[rules]\norphans = \"allow\"\n", &mut diagnostics);
+        let list = diagnostics.finish(&BTreeMap::new());
+        assert!(list[0].message.contains("did you mean `orphan`"), "{:?}", list[0]);
+    }
+}

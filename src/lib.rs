@@ -1,0 +1,24 @@
+//! rolebook: a static site generator for role glossaries.
+//!
+//! The build is a pipeline of plain functions over plain data:
+//!
+//! 1. [`load`]: site.toml and `content/**/*.md` → documents (front matter parsed);
+//! 2. [`resolve`]: documents → a [`resolve::KnowledgeBase`] with every link,
+//!    reverse link and comparison resolved, and every problem as a diagnostic;
+//! 3. [`render`]: knowledge base + theme → in-memory output files;
+//! 4. [`write`]: output files → the output folder, replaced atomically.
+//!
+//! Stages push problems into a [`diag::Diagnostics`] sink and keep going, so
+//! one run reports everything; only I/O and usage problems are [`Error`]s.
+
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod diag;
+pub mod error;
+pub mod load;
+pub mod render;
+pub mod resolve;
+pub mod write;
+
+pub use error::{Error, Result};

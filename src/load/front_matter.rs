@@ -1,0 +1,245 @@
+//! Finds the `---` block at the top of a file and parses it as YAML.
+//!
+//! This is the only module that touches serde_yaml (upstream deprecated it),
+//! so replacing it later changes one file. YAML error positions are shifted
+//! by the block's first line so reports show the real `file:line`.
+
+use super::raw::{RawComparison, RawEntry, COMPARISON_KEYS, ENTRY_KEYS};
+use super::source::SourceFile;
+use crate::diag::{suggest, Code, Diagnostic, Diagnostics, Location};
+use serde::de::DeserializeOwned;
+
+/// Where the front matter and body sit in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// Byte range of the YAML text, between the fences.
+    pub yaml: (usize, usize),
+    /// Byte offset where the Markdown body starts.
+    pub body: usize,
+}
+
+/// A top-level key as written, with its byte offset in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    /// The key text.
+    pub name: String,
+    /// Byte offset of the key in the file.
+    pub offset: usize,
+}
+
+/// Parsed front matter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FrontMatter {
+    /// An entry.
+    Entry(Box<RawEntry>),
+    /// A comparison page.
+    Comparison(Box<RawComparison>),
+}
+
+/// Splits `text` at its `---` fences. `None` (with a diagnostic) when the
+/// file has no front matter or the block is never closed.
+pub fn split(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<Split> {
+    let text = &file.text;
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if !is_fence(&text[..first_end]) {
+        let message = if text.trim().is_empty() {
+            "the file is empty; an entry needs front matter between `---` lines"
+        } else {
+            "no front matter: the file must start with a `---` line"
+        };
+        diagnostics.push(
+            Diagnostic::new(Code::MissingFrontMatter, &file.path, message)
+                .at_offset(&file.index, text, 0, 3)
+                .suggest("start the file with `---`, then `title:`, `kind:` and `summary:`, then `---`"),
+        );
+        return None;
+    }
+    let mut offset = first_end;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        if is_fence(&text[offset..end]) {
+            return Some(Split { yaml: (first_end, offset), body: end });
+        }
+        offset = end;
+    }
+    diagnostics.push(
+        Diagnostic::new(Code::UnclosedFrontMatter, &file.path, "the front matter opened here is never closed")
+            .at_offset(&file.index, text, 0, 3)
+            .suggest("add a line with `---` after the last front-matter key"),
+    );
+    None
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end_matches(['\n', '\r', ' ', '\t']) == "---"
+}
+
+/// The top-level keys of a YAML block, found by reading lines: a key starts
+/// at column 0. Used for unknown-key warnings and to point diagnostics at
+/// the line that holds a value.
+pub fn top_level_keys(text: &str, split: Split) -> Vec<Key> {
+    let mut keys = Vec::new();
+    let mut offset = split.yaml.0;
+    for line in text[split.yaml.0..split.yaml.1].split_inclusive('\n') {
+        if let Some(name) = key_of_line(line) {
+            keys.push(Key { name, offset });
+        }
+        offset += line.len();
+    }
+    keys
+}
+
+fn key_of_line(line: &str) -> Option<String> {
+    let first = line.chars().next()?;
+    if first.is_whitespace() || matches!(first, '#' | '-' | '{' | '[' | '}' | ']') {
+        return None;
+    }
+    let colon = line.find(':')?;
+    let key = line[..colon].trim().trim_matches(['"', '\'']);
+    (!key.is_empty()).then(|| key.to_owned())
+}
+
+/// Parses the YAML block into an entry or a comparison. Unknown keys are
+/// warnings with a suggestion; syntax and type errors are errors.
+pub fn parse(file: &SourceFile, split: Split, keys: &[Key], diagnostics: &mut Diagnostics) -> Option<FrontMatter> {
+    let yaml = &file.text[split.yaml.0..split.yaml.1];
+    let is_comparison = keys.iter().any(|k| k.name == "compare");
+    let allowed = if is_comparison { COMPARISON_KEYS } else { ENTRY_KEYS };
+    warn_unknown_keys(file, keys, allowed, diagnostics);
+    if is_comparison {
+        deserialize::<RawComparison>(file, split, yaml, diagnostics).map(|c| FrontMatter::Comparison(Box::new(c)))
+    } else {
+        deserialize::<RawEntry>(file, split, yaml, diagnostics).map(|e| FrontMatter::Entry(Box::new(e)))
+    }
+}
+
+fn warn_unknown_keys(file: &SourceFile, keys: &[Key], allowed: &[&str], diagnostics: &mut Diagnostics) {
+    for key in keys.iter().filter(|k| !allowed.contains(&k.name.as_str())) {
+        let hint = suggest::closest(&key.name, allowed.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+        diagnostics.push(
+            Diagnostic::new(Code::UnknownField, &file.path, format!("unknown front-matter key `{}`", key.name))
+                .at_offset(&file.index, &file.text, key.offset, key.name.chars().count())
+                .maybe_suggest(hint),
+        );
+    }
+}
+
+fn deserialize<T: DeserializeOwned + Default>(
+    file: &SourceFile,
+    split: Split,
+    yaml: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<T> {
+    if yaml.trim().is_empty() {
+        return Some(T::default());
+    }
+    match serde_yaml::from_str::<Option<T>>(yaml) {
+        Ok(value) => Some(value.unwrap_or_default()),
+        Err(error) => {
+            diagnostics.push(yaml_diagnostic(file, split, &error));
+            None
+        }
+    }
+}
+
+fn yaml_diagnostic(file: &SourceFile, split: Split, error: &serde_yaml::Error) -> Diagnostic {
+    let first_line = file.index.location(&file.text, split.yaml.0).line;
+    let message = error.to_string();
+    // serde_yaml appends " at line L column C"; we report the position ourselves.
+    let message = match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_owned(),
+        None => message,
+    };
+    let message = format!("invalid front matter: {message}");
+    let diagnostic = Diagnostic::new(Code::InvalidYaml, &file.path, message);
+    let Some(mark) = error.location() else {
+        return diagnostic.at_offset(&file.index, &file.text, split.yaml.0, 1);
+    };
+    let line = (first_line + mark.line().saturating_sub(1)).min(file.index.lines());
+    let location = Location { line, column: mark.column().max(1) };
+    let snippet = file.index.line_text(&file.text, line).map(str::to_owned);
+    diagnostic.at(location, snippet, 1).maybe_suggest(yaml_hint(&file.text, line, &file.index))
+}
+
+fn yaml_hint(text: &str, line: usize, index: &crate::diag::LineIndex) -> Option<String> {
+    let content = index.line_text(text, line)?;
+    if content.contains('\t') {
+        return Some("YAML does not allow tabs for indentation; use spaces".into());
+    }
+    let value = content.split_once(": ").map(|(_, v)| v.trim())?;
+    if value.contains(": ") && !value.starts_with(['"', '\'']) {
+        return Some("a value containing `: ` must be quoted".into());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new("content/x.md".into(), "x.md".into(), text.into())
+    }
+
+    fn parse_text(text: &str) -> (Option<FrontMatter>, Vec<Diagnostic>) {
+        let file = file(text);
+        let mut diagnostics = Diagnostics::new();
+        let parsed = split(&file, &mut diagnostics).and_then(|s| {
+            let keys = top_level_keys(&file.text, s);
+            parse(&file, s, &keys, &mut diagnostics)
+        });
+        (parsed, diagnostics.finish(&Default::default()))
+    }
+
+    #[test]
+    fn splits_with_bom_and_crlf() {
+        let (parsed, diagnostics) = parse_text("\u{feff}---\r\ntitle: A\r\nkind: role\r\n---\r\nbody\r\n");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let Some(FrontMatter::Entry(entry)) = parsed else { panic!("not an entry") };
+        assert_eq!(entry.title.as_deref(), Some("A"));
+    }
+
+    #[test]
+    fn reports_yaml_errors_at_the_file_line() {
+        let (_, diagnostics) = parse_text("---\ntitle: A\nkind: [role\nsummary: x\n---\n");
+        assert_eq!(diagnostics[0].code, Code::InvalidYaml);
+        assert!(diagnostics[0].location.unwrap().line >= 3, "{:?}", diagnostics[0]);
+    }
+
+    #[test]
+    fn reports_wrong_types_at_the_value() {
+        let (_, diagnostics) = parse_text("---\ntitle: A\ntags: 3\n---\n");
+        assert_eq!(diagnostics[0].code, Code::InvalidYaml);
+        assert_eq!(diagnostics[0].location.unwrap().line, 3);
+        assert!(diagnostics[0].message.contains("invalid type"), "{}", diagnostics[0].message);
+    }
+
+    #[test]
+    fn warns_about_unknown_keys_with_a_suggestion() {
+        let (_, diagnostics) = parse_text("---\ntitle: A\nsumary: x\n---\n");
+        assert_eq!(diagnostics[0].code, Code::UnknownField);
+        assert_eq!(diagnostics[0].suggestion.as_deref(), Some("did you mean `summary`?"));
+        assert_eq!(diagnostics[0].location.unwrap().line, 3);
+    }
+
+    #[test]
+    fn reports_missing_and_unclosed_fences() {
+        assert_eq!(parse_text("title: A\n").1[0].code, Code::MissingFrontMatter);
+        assert_eq!(parse_text("").1[0].code, Code::MissingFrontMatter);
+        assert_eq!(parse_text("---\ntitle: A\n").1[0].code, Code::UnclosedFrontMatter);
+    }
+
+    #[test]
+    fn reports_duplicate_keys() {
+        let (_, diagnostics) = parse_text("---\ntitle: A\ntitle: B\n---\n");
+        assert_eq!(diagnostics[0].code, Code::InvalidYaml);
+        assert!(diagnostics[0].message.contains("duplicate"), "{}", diagnostics[0].message);
+    }
+
+    #[test]
+    fn treats_empty_front_matter_as_empty() {
+        let (parsed, diagnostics) = parse_text("---\n---\nbody");
+        assert!(diagnostics.is_empty());
+        assert!(matches!(parsed, Some(FrontMatter::Entry(_))));
+    }
+}

@@ -1,0 +1,170 @@
+//! Stage 1, disk → sources: read site.toml and every Markdown file under
+//! `content/`, split front matter from body and parse the YAML. Nothing is
+//! interpreted here; `resolve` turns names into links.
+
+pub mod front_matter;
+pub mod raw;
+mod source;
+
+pub use front_matter::{FrontMatter, Key};
+pub use source::SourceFile;
+
+use crate::config::{self, SiteConfig, CONFIG_FILE};
+use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex};
+use crate::error::{Error, Result};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The content folder inside a site root.
+pub const CONTENT_DIR: &str = "content";
+
+/// A parsed content file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The file it came from.
+    pub source: SourceFile,
+    /// Front matter, or `None` when it could not be read (already reported).
+    pub front: Option<FrontMatter>,
+    /// Top-level front-matter keys and where they are.
+    pub keys: Vec<Key>,
+    /// Byte offset where the Markdown body starts.
+    pub body: usize,
+}
+
+impl Document {
+    /// The Markdown body.
+    pub fn body_text(&self) -> &str {
+        self.source.text.get(self.body..).unwrap_or("")
+    }
+
+    /// Byte offset of a top-level key, or of the start of the front matter.
+    pub fn key_offset(&self, key: &str) -> usize {
+        self.keys.iter().find(|k| k.name == key).map_or(0, |k| k.offset)
+    }
+
+    /// Byte offset of `needle` inside the value of top-level `key`
+    /// (falls back to the key itself), so diagnostics point at the name.
+    pub fn value_offset(&self, key: &str, needle: &str) -> usize {
+        let Some(position) = self.keys.iter().position(|k| k.name == key) else { return 0 };
+        let start = self.keys[position].offset;
+        let end = self.keys.get(position + 1).map_or(self.body, |k| k.offset);
+        self.source.text.get(start..end).and_then(|s| s.find(needle)).map_or(start, |i| start + i)
+    }
+}
+
+/// Everything read from disk.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The site root.
+    pub root: PathBuf,
+    /// site.toml, validated.
+    pub config: SiteConfig,
+    /// Content files in path order.
+    pub documents: Vec<Document>,
+}
+
+/// Reads a site. Fatal only for I/O problems and a missing site.toml; every
+/// content problem is a diagnostic.
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Loaded> {
+    let config_path = root.join(CONFIG_FILE);
+    if !config_path.is_file() {
+        return Err(Error::NoSite(root.to_path_buf()));
+    }
+    let config_text = read_text(&config_path, CONFIG_FILE, diagnostics)?.unwrap_or_default();
+    let config = config::parse(&config_text, diagnostics);
+    let paths = content_paths(root, diagnostics)?;
+    let results: Vec<Result<(Option<Document>, Diagnostics)>> = paths
+        .par_iter()
+        .map(|(path, relative)| {
+            let mut local = Diagnostics::new();
+            let document = read_document(path, relative, &mut local)?;
+            Ok((document, local))
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    for result in results {
+        let (document, local) = result?;
+        diagnostics.extend(local);
+        documents.extend(document);
+    }
+    Ok(Loaded { root: root.to_path_buf(), config, documents })
+}
+
+/// Parses one file's text into a document (used by `load` and by tests).
+pub fn parse_document(path: String, content_path: String, text: String, diagnostics: &mut Diagnostics) -> Document {
+    let source = SourceFile::new(path, content_path, text);
+    let Some(split) = front_matter::split(&source, diagnostics) else {
+        return Document { source, front: None, keys: Vec::new(), body: 0 };
+    };
+    let keys = front_matter::top_level_keys(&source.text, split);
+    let front = front_matter::parse(&source, split, &keys, diagnostics);
+    Document { source, front, keys, body: split.body }
+}
+
+fn read_document(path: &Path, relative: &str, diagnostics: &mut Diagnostics) -> Result<Option<Document>> {
+    let site_path = format!("{CONTENT_DIR}/{relative}");
+    let Some(text) = read_text(path, &site_path, diagnostics)? else { return Ok(None) };
+    Ok(Some(parse_document(site_path, relative.to_owned(), text, diagnostics)))
+}
+
+/// Reads a file as UTF-8; invalid bytes are a diagnostic at their position.
+fn read_text(path: &Path, site_path: &str, diagnostics: &mut Diagnostics) -> Result<Option<String>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
+            let index = LineIndex::new(&prefix);
+            diagnostics.push(
+                Diagnostic::new(Code::InvalidUtf8, site_path, "the file is not valid UTF-8")
+                    .at_offset(&index, &prefix, valid, 1)
+                    .suggest("save the file as UTF-8"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// Markdown files under `content/`, sorted by path, skipping hidden files
+/// and not following symlinks (a link out of the site is never read).
+fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<(PathBuf, String)>> {
+    let content = root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut paths = Vec::new();
+    let walker = walkdir::WalkDir::new(&content).sort_by_file_name().follow_links(false);
+    for item in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name())) {
+        let item = item.map_err(|e| {
+            let path = e.path().map_or_else(|| content.clone(), Path::to_path_buf);
+            Error::io("read folder", path, e.into())
+        })?;
+        if !item.file_type().is_file() || !is_markdown(item.path()) {
+            continue;
+        }
+        let relative = item.path().strip_prefix(&content).unwrap_or(item.path());
+        match relative_string(relative) {
+            Some(relative) => paths.push((item.path().to_path_buf(), relative)),
+            None => diagnostics.push(Diagnostic::new(
+                Code::InvalidSlug,
+                format!("{CONTENT_DIR}/{}", relative.to_string_lossy()),
+                "the file name is not valid UTF-8; rename it",
+            )),
+        }
+    }
+    Ok(paths)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("md"))
+}
+
+fn relative_string(path: &Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = path.components().map(|c| c.as_os_str().to_str()).collect();
+    parts.map(|p| p.join("/"))
+}

@@ -1,0 +1,126 @@
+//! Serde mirrors of front matter, exactly as written. Nothing is interpreted
+//! here: names stay names until `resolve` turns them into entry ids.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Keys an entry's front matter may use.
+pub const ENTRY_KEYS: &[&str] = &[
+    "title",
+    "slug",
+    "abbr",
+    "aliases",
+    "kind",
+    "summary",
+    "tags",
+    "links",
+    "facets",
+    "responsibilities",
+    "skills",
+    "decisions",
+    "sources",
+    "updated",
+    "draft",
+];
+
+/// Keys a comparison page's front matter may use.
+pub const COMPARISON_KEYS: &[&str] =
+    &["title", "slug", "compare", "facets", "summary", "tags", "sources", "updated", "draft"];
+
+/// Front matter of an entry (a role, concept, guide…).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct RawEntry {
+    /// Display title.
+    pub title: Option<String>,
+    /// Explicit slug, overriding the file name.
+    pub slug: Option<String>,
+    /// Abbreviation (`DPO`).
+    pub abbr: Option<String>,
+    /// More names that resolve to this entry.
+    pub aliases: Option<Vec<String>>,
+    /// A kind declared in site.toml.
+    pub kind: Option<String>,
+    /// One or two plain sentences.
+    pub summary: Option<String>,
+    /// Free tags.
+    pub tags: Option<Vec<String>>,
+    /// Relation key → target names.
+    pub links: Option<BTreeMap<String, OneOrMany>>,
+    /// Facet key → value.
+    pub facets: Option<BTreeMap<String, String>>,
+    /// What the role does.
+    pub responsibilities: Option<Vec<String>>,
+    /// What the role needs to be good at.
+    pub skills: Option<Vec<String>>,
+    /// Decisions this role takes part in.
+    pub decisions: Option<Vec<RawDecision>>,
+    /// Articles the entry draws on.
+    pub sources: Option<Vec<RawSource>>,
+    /// `YYYY-MM-DD`.
+    pub updated: Option<String>,
+    /// Left out of builds unless `--drafts`.
+    pub draft: Option<bool>,
+}
+
+/// Front matter of a comparison page (`compare:` present).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct RawComparison {
+    /// Display title.
+    pub title: Option<String>,
+    /// Explicit slug, overriding the file name.
+    pub slug: Option<String>,
+    /// 2–4 entry names.
+    pub compare: Option<Vec<String>>,
+    /// Facet keys to show; default all declared.
+    pub facets: Option<Vec<String>>,
+    /// One plain sentence.
+    pub summary: Option<String>,
+    /// Free tags.
+    pub tags: Option<Vec<String>>,
+    /// Articles the page draws on.
+    pub sources: Option<Vec<RawSource>>,
+    /// `YYYY-MM-DD`.
+    pub updated: Option<String>,
+    /// Left out of builds unless `--drafts`.
+    pub draft: Option<bool>,
+}
+
+/// One name or a list of names.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// `works_with: data-product-owner`
+    One(String),
+    /// `works_with: [a, b]`
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    /// The names, in order.
+    pub fn names(&self) -> &[String] {
+        match self {
+            OneOrMany::One(name) => std::slice::from_ref(name),
+            OneOrMany::Many(names) => names,
+        }
+    }
+}
+
+/// `{ decision: …, part: decides }`
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct RawDecision {
+    /// The decision, worded the same across roles.
+    pub decision: String,
+    /// `decides`, `consulted` or `informed`.
+    pub part: String,
+}
+
+/// `{ title: …, url: …, publisher: … }`
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct RawSource {
+    /// Article title.
+    pub title: String,
+    /// Where it is.
+    pub url: Option<String>,
+    /// Who published it.
+    pub publisher: Option<String>,
+}

@@ -1,0 +1,182 @@
+//! The data of a comparison page: facets side by side, responsibilities
+//! split into shared and distinct, decisions per role, relations between
+//! the compared entries, then the prose.
+
+use super::entry_page::{edit_url, tag_links};
+use super::markdown::{self, LinkContext};
+use super::views::{EntryLink, Link, Views};
+use crate::load::Document;
+use crate::resolve::{Comparison, EntryId, Source};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One facet across the compared entries.
+#[derive(Debug, Serialize)]
+pub struct FacetRow<'a> {
+    /// Facet label.
+    pub label: &'a str,
+    /// One value per compared entry ("" when missing).
+    pub values: Vec<&'a str>,
+}
+
+/// Responsibilities only one entry lists.
+#[derive(Debug, Serialize)]
+pub struct Distinct<'a> {
+    /// The entry.
+    pub entry: EntryLink<'a>,
+    /// Its own responsibilities.
+    pub items: Vec<&'a str>,
+}
+
+/// One decision across the compared entries.
+#[derive(Debug, Serialize)]
+pub struct DecisionRow {
+    /// The decision.
+    pub decision: String,
+    /// One part per compared entry ("" when it has none).
+    pub parts: Vec<&'static str>,
+}
+
+/// A typed relation between two compared entries.
+#[derive(Debug, Serialize)]
+pub struct Between<'a> {
+    /// Source title.
+    pub from: &'a str,
+    /// Relation label.
+    pub label: &'a str,
+    /// Target title.
+    pub to: &'a str,
+}
+
+/// Everything `compare.html` shows.
+#[derive(Debug, Serialize)]
+pub struct ComparePage<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Summary.
+    pub summary: &'a str,
+    /// The compared entries.
+    pub entries: Vec<EntryLink<'a>>,
+    /// Facets side by side.
+    pub facets: Vec<FacetRow<'a>>,
+    /// Responsibilities all compared entries list.
+    pub shared: Vec<&'a str>,
+    /// Responsibilities per entry that the others do not list.
+    pub distinct: Vec<Distinct<'a>>,
+    /// Decisions with each entry's part.
+    pub decisions: Vec<DecisionRow>,
+    /// Relations among the compared entries.
+    pub between: Vec<Between<'a>>,
+    /// Rendered prose (empty for generated pages).
+    pub body: String,
+    /// Sources.
+    pub sources: &'a [Source],
+    /// Tags.
+    pub tags: Vec<Link>,
+    /// `YYYY-MM-DD`.
+    pub updated: Option<&'a str>,
+    /// Edit link.
+    pub edit_url: Option<String>,
+    /// Generated from `contrasts_with`, not hand-written.
+    pub generated: bool,
+}
+
+/// Builds the page data of one comparison.
+pub fn build<'a>(
+    views: &Views<'a>,
+    documents: &'a [Document],
+    comparison: &'a Comparison,
+    root: &str,
+) -> ComparePage<'a> {
+    let kb = views.kb;
+    let ids = &comparison.entries;
+    let document = comparison.document.map(|d| &documents[d]);
+    let context = LinkContext { kb, root, current: None, trust_html: views.config.trust_html };
+    let (shared, distinct) = split_responsibilities(views, ids);
+    ComparePage {
+        title: &comparison.title,
+        summary: &comparison.summary,
+        entries: ids.iter().map(|&id| views.entry_link(id)).collect(),
+        facets: comparison
+            .facets
+            .iter()
+            .map(|key| FacetRow {
+                label: views.facet_label(key),
+                values: ids.iter().map(|&id| kb.entries[id].facets.get(key).map_or("", String::as_str)).collect(),
+            })
+            .collect(),
+        shared,
+        distinct,
+        decisions: decision_rows(views, ids),
+        between: between(views, ids),
+        body: document.map(|d| markdown::render(d.body_text(), &context)).unwrap_or_default(),
+        sources: &comparison.sources,
+        tags: tag_links(&comparison.tags),
+        updated: comparison.updated.as_deref(),
+        edit_url: document.and_then(|d| edit_url(views, &d.source.content_path)),
+        generated: comparison.document.is_none(),
+    }
+}
+
+fn normalize(text: &str) -> String {
+    text.trim().trim_end_matches('.').to_lowercase()
+}
+
+fn split_responsibilities<'a>(views: &Views<'a>, ids: &[EntryId]) -> (Vec<&'a str>, Vec<Distinct<'a>>) {
+    let entries = &views.kb.entries;
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for &id in ids {
+        let mut own: Vec<String> = entries[id].responsibilities.iter().map(|r| normalize(r)).collect();
+        own.sort();
+        own.dedup();
+        for key in own {
+            *counts.entry(key).or_insert(0) += 1;
+        }
+    }
+    let is_shared = |r: &str| counts.get(&normalize(r)).is_some_and(|&n| n == ids.len());
+    let mut shared: Vec<&str> = Vec::new();
+    let mut distinct = Vec::new();
+    for &id in ids {
+        let mut items = Vec::new();
+        for r in &entries[id].responsibilities {
+            if !is_shared(r) {
+                items.push(r.as_str());
+            } else if !shared.iter().any(|s| normalize(s) == normalize(r)) {
+                shared.push(r.as_str());
+            }
+        }
+        distinct.push(Distinct { entry: views.entry_link(id), items });
+    }
+    (shared, distinct)
+}
+
+fn decision_rows(views: &Views<'_>, ids: &[EntryId]) -> Vec<DecisionRow> {
+    let mut rows: BTreeMap<String, (String, Vec<&'static str>)> = BTreeMap::new();
+    for (column, &id) in ids.iter().enumerate() {
+        for d in &views.kb.entries[id].decisions {
+            let row = rows.entry(normalize(&d.decision)).or_insert_with(|| (d.decision.clone(), vec![""; ids.len()]));
+            row.1[column] = d.part.as_str();
+        }
+    }
+    rows.into_values().map(|(decision, parts)| DecisionRow { decision, parts }).collect()
+}
+
+fn between<'a>(views: &Views<'a>, ids: &[EntryId]) -> Vec<Between<'a>> {
+    let kb = views.kb;
+    let mut found = Vec::new();
+    for &id in ids {
+        for group in &kb.entries[id].relations {
+            for &other in group.entries.iter().filter(|o| ids.contains(o)) {
+                let symmetric_dupe = !group.incoming && views.config.relations[group.relation].symmetric && other < id;
+                if !group.incoming && !symmetric_dupe {
+                    found.push(Between {
+                        from: &kb.entries[id].title,
+                        label: &group.label,
+                        to: &kb.entries[other].title,
+                    });
+                }
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,99 @@
+//! Themes: tera templates and static files from `themes/<name>/`, falling
+//! back to the default theme embedded in the binary, so a site without a
+//! `themes/` folder still builds and a theme may override single files.
+
+use crate::error::{Error, Result};
+use std::path::Path;
+use tera::Tera;
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The default templates, embedded at compile time.
+const TEMPLATES: &[(&str, &str)] =
+    embedded!["base.html", "entry.html", "compare.html", "index.html", "list.html", "404.html"];
+
+macro_rules! embedded_static {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../../themes/default/static/", $name)) as &[u8])),*]
+    };
+}
+
+/// The default static files, embedded at compile time.
+const STATIC: &[(&str, &[u8])] = embedded_static!["style.css", "rolebook.js", "favicon.svg"];
+
+/// Parsed templates and the static files to copy.
+#[derive(Debug)]
+pub struct Theme {
+    /// Parsed templates.
+    pub tera: Tera,
+    /// Output path (under `assets/`) → bytes.
+    pub statics: Vec<(String, Vec<u8>)>,
+    /// Where the theme's templates live, for error messages.
+    pub origin: String,
+}
+
+/// Loads the theme named in site.toml from `root/themes/<name>`; files it
+/// lacks come from the embedded default. An unknown non-default theme is an error.
+pub fn load(root: &Path, name: &str) -> Result<Theme> {
+    let dir = root.join("themes").join(name);
+    if name != "default" && !dir.is_dir() {
+        return Err(Error::Theme(format!("theme `{name}` not found at {}", dir.display())));
+    }
+    let mut templates: Vec<(String, String)> =
+        TEMPLATES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
+    for (file, text) in read_folder(&dir.join("templates"))? {
+        match templates.iter_mut().find(|(n, _)| *n == file) {
+            Some(slot) => slot.1 = String::from_utf8_lossy(&text).into_owned(),
+            None => templates.push((file, String::from_utf8_lossy(&text).into_owned())),
+        }
+    }
+    let mut tera = Tera::new();
+    tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| Error::Theme(error_chain(&e)))?;
+    let mut statics: Vec<(String, Vec<u8>)> = STATIC.iter().map(|(n, b)| (format!("assets/{n}"), b.to_vec())).collect();
+    for (file, bytes) in read_folder(&dir.join("static"))? {
+        let path = format!("assets/{file}");
+        match statics.iter_mut().find(|(n, _)| *n == path) {
+            Some(slot) => slot.1 = bytes,
+            None => statics.push((path, bytes)),
+        }
+    }
+    statics.sort();
+    Ok(Theme { tera, statics, origin: format!("themes/{name}/templates") })
+}
+
+/// Files under `dir` (recursively, sorted), as `/`-separated relative paths.
+/// Symlinks are not followed and hidden files are skipped.
+fn read_folder(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for item in walkdir::WalkDir::new(dir).sort_by_file_name().follow_links(false) {
+        let item = item.map_err(|e| Error::io("read folder", dir, e.into()))?;
+        if !item.file_type().is_file() || item.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let relative = item.path().strip_prefix(dir).unwrap_or(item.path());
+        let name: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let bytes = std::fs::read(item.path()).map_err(|e| Error::io("read", item.path(), e))?;
+        files.push((name.join("/"), bytes));
+    }
+    Ok(files)
+}
+
+/// An error and its causes on one line.
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}

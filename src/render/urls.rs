@@ -1,0 +1,39 @@
+//! Site-relative paths of every page, and the `../` prefix that turns them
+//! into relative links, so the output works from any sub-path and file://.
+
+/// Output path of an entry page.
+pub fn entry(slug: &str) -> String {
+    format!("{slug}.html")
+}
+
+/// Output path of a comparison page.
+pub fn comparison(slug: &str) -> String {
+    format!("compare/{slug}.html")
+}
+
+/// Output path of a kind's page.
+pub fn kind(key: &str) -> String {
+    format!("kinds/{}.html", crate::resolve::slug::slugify(key))
+}
+
+/// Output path of a tag's page.
+pub fn tag(tag: &str) -> String {
+    format!("tags/{}.html", crate::resolve::slug::slugify(tag))
+}
+
+/// The prefix from a page at `path` back to the site root (`""`, `"../"`, …).
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn computes_the_root_prefix_from_depth() {
+        assert_eq!(root_of("index.html"), "");
+        assert_eq!(root_of("compare/a-vs-b.html"), "../");
+        assert_eq!(tag("Data Mesh"), "tags/data-mesh.html");
+    }
+}

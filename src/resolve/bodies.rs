@@ -1,0 +1,144 @@
+//! Body links: every `[[wikilink]]` and `[text](x.md)` resolved against the
+//! name index, anchors checked against the target's headings, and the
+//! "Mentioned in" reverse links collected.
+
+use super::body_links::{classify, scan, FoundLink, LinkDest};
+use super::model::{EntryId, Heading, KnowledgeBase};
+use super::relations::closest_entry;
+use super::slug::slugify;
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::load::Document;
+use pulldown_cmark::LinkType;
+use rayon::prelude::*;
+
+/// A link to an entry found in some body, kept until every heading is known.
+struct PendingAnchor<'a> {
+    document: usize,
+    offset: usize,
+    target: EntryId,
+    fragment: &'a str,
+}
+
+/// Resolves the bodies of all entries and of the given comparison documents.
+/// Fills `headings` and `mentioned_in`; returns nothing else.
+pub(crate) fn resolve(
+    kb: &mut KnowledgeBase,
+    documents: &[Document],
+    comparison_docs: &[usize],
+    diagnostics: &mut Diagnostics,
+) {
+    let mut owners: Vec<(Option<EntryId>, usize)> =
+        kb.entries.iter().enumerate().map(|(id, e)| (Some(id), e.document)).collect();
+    owners.extend(comparison_docs.iter().map(|&d| (None, d)));
+    let (all_links, all_headings): (Vec<Vec<FoundLink>>, Vec<Vec<Heading>>) =
+        owners.par_iter().map(|&(_, d)| scan(documents[d].body_text())).unzip();
+    let mut mentions: Vec<(EntryId, EntryId)> = Vec::new();
+    let mut pending = Vec::new();
+    for (&(owner, document), links) in owners.iter().zip(&all_links) {
+        let doc = &documents[document];
+        for link in links {
+            check_link(kb, owner, document, doc, link, &mut mentions, &mut pending, diagnostics);
+        }
+    }
+    for (&(owner, _), headings) in owners.iter().zip(all_headings) {
+        if let Some(id) = owner {
+            kb.entries[id].headings = headings;
+        }
+    }
+    check_anchors(kb, documents, &pending, diagnostics);
+    mentions.sort_unstable();
+    mentions.dedup();
+    for (from, to) in mentions {
+        kb.entries[to].mentioned_in.push(from);
+    }
+    let titles: Vec<String> = kb.entries.iter().map(|e| e.title.to_lowercase()).collect();
+    for entry in &mut kb.entries {
+        entry.mentioned_in.sort_by(|a, b| titles[*a].cmp(&titles[*b]).then(a.cmp(b)));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_link<'a>(
+    kb: &KnowledgeBase,
+    owner: Option<EntryId>,
+    document: usize,
+    doc: &Document,
+    link: &'a FoundLink,
+    mentions: &mut Vec<(EntryId, EntryId)>,
+    pending: &mut Vec<PendingAnchor<'a>>,
+    diagnostics: &mut Diagnostics,
+) {
+    let link_type = if link.wiki { LinkType::WikiLink { has_pothole: false } } else { LinkType::Inline };
+    let offset = doc.body + link.range.start;
+    let at = |d: Diagnostic, width: usize| d.at_offset(&doc.source.index, &doc.source.text, offset, width);
+    let width = link.range.len().min(200);
+    match classify(link_type, &link.dest) {
+        LinkDest::Entry { name, fragment } => {
+            let Some(target) = kb.lookup(name) else {
+                let d = Diagnostic::new(Code::BrokenLink, doc.source.path.clone(), format!("no entry named `{name}`"));
+                diagnostics.push(at(d, width).maybe_suggest(closest_entry(name, kb)));
+                return;
+            };
+            let published_here = owner.is_none_or(|o| !kb.entries[o].draft);
+            if published_here && !kb.is_published(target) {
+                let message = format!("`{name}` is a draft: the link is shown as plain text");
+                diagnostics.push(at(Diagnostic::new(Code::LinkToDraft, doc.source.path.clone(), message), width));
+            }
+            if let Some(from) = owner.filter(|&o| o != target) {
+                mentions.push((from, target));
+            }
+            if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
+                pending.push(PendingAnchor { document, offset, target, fragment });
+            }
+        }
+        LinkDest::SamePage(fragment) => {
+            if let Some(target) = owner.filter(|_| !fragment.is_empty()) {
+                pending.push(PendingAnchor { document, offset, target, fragment });
+            }
+        }
+        LinkDest::Unsafe => {
+            let message = format!("unsafe link `{}` removed", link.dest.chars().take(60).collect::<String>());
+            let d = Diagnostic::new(Code::UnsafeUrl, doc.source.path.clone(), message);
+            diagnostics.push(at(d, width).suggest("links may not use javascript:, vbscript: or data: URLs"));
+        }
+        LinkDest::Other => {}
+    }
+}
+
+/// The anchor a `#fragment` refers to on an entry, if it has that heading.
+pub fn find_anchor<'h>(headings: &'h [Heading], fragment: &str) -> Option<&'h str> {
+    let wanted = slugify(fragment);
+    headings
+        .iter()
+        .find(|h| h.anchor == fragment || h.anchor == wanted || h.text.eq_ignore_ascii_case(fragment))
+        .map(|h| h.anchor.as_str())
+}
+
+fn check_anchors(
+    kb: &KnowledgeBase,
+    documents: &[Document],
+    pending: &[PendingAnchor<'_>],
+    diagnostics: &mut Diagnostics,
+) {
+    for link in pending {
+        let target = &kb.entries[link.target];
+        if find_anchor(&target.headings, link.fragment).is_some() {
+            continue;
+        }
+        let doc = &documents[link.document];
+        let message = format!("`{}` has no heading `{}`", target.title, link.fragment);
+        let names: Vec<&str> = target.headings.iter().map(|h| h.text.as_str()).collect();
+        let hint = crate::diag::suggest::closest(link.fragment, names.iter().copied())
+            .map(|h| format!("did you mean `#{h}`?"))
+            .unwrap_or_else(|| {
+                format!("headings there: {}", if names.is_empty() { "none".into() } else { names.join(", ") })
+            });
+        let d = Diagnostic::new(Code::BrokenAnchor, doc.source.path.clone(), message).at_offset(
+            &doc.source.index,
+            &doc.source.text,
+            link.offset,
+            link.fragment.len() + 2,
+        );
+        diagnostics.push(d.suggest(hint));
+    }
+}

@@ -1,0 +1,214 @@
+//! Links and headings inside entry bodies. Shared by `resolve` (which checks
+//! them) and `render` (which rewrites them), so both read a body the same way.
+
+use super::model::Heading;
+use super::slug::slugify;
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+
+/// The Markdown dialect: CommonMark plus GFM tables, footnotes,
+/// strikethrough, task lists, heading ids and `[[wikilinks]]`.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS
+}
+
+/// What a link in a body points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkDest<'a> {
+    /// Another entry, by name (wikilink) or file stem (`x.md`).
+    Entry {
+        /// The name as written.
+        name: &'a str,
+        /// `#heading`, without the `#`.
+        fragment: Option<&'a str>,
+    },
+    /// `#heading` on the same page.
+    SamePage(&'a str),
+    /// `http:`, `mailto:`, other pages and files: left as written.
+    Other,
+    /// `javascript:`, `vbscript:` or `data:`: neutralized.
+    Unsafe,
+}
+
+/// Classifies a link destination.
+pub fn classify(link_type: LinkType, dest: &str) -> LinkDest<'_> {
+    if matches!(link_type, LinkType::WikiLink { .. }) {
+        let (name, fragment) = split_fragment(dest);
+        let name = name.trim();
+        return match (name.is_empty(), fragment) {
+            (true, Some(fragment)) => LinkDest::SamePage(fragment),
+            _ => LinkDest::Entry { name, fragment },
+        };
+    }
+    if is_unsafe_url(dest) {
+        return LinkDest::Unsafe;
+    }
+    if let Some(fragment) = dest.strip_prefix('#') {
+        return LinkDest::SamePage(fragment);
+    }
+    if has_scheme(dest) || dest.starts_with("//") {
+        return LinkDest::Other;
+    }
+    let (path, fragment) = split_fragment(dest);
+    let path = path.split('?').next().unwrap_or(path);
+    match path.rsplit('/').next().and_then(|file| strip_md(file)) {
+        Some(stem) if !stem.is_empty() => LinkDest::Entry { name: stem, fragment },
+        _ => LinkDest::Other,
+    }
+}
+
+fn strip_md(file: &str) -> Option<&str> {
+    let cut = file.len().checked_sub(3)?;
+    file.get(cut..).filter(|ext| ext.eq_ignore_ascii_case(".md")).and_then(|_| file.get(..cut))
+}
+
+fn split_fragment(dest: &str) -> (&str, Option<&str>) {
+    match dest.split_once('#') {
+        Some((name, fragment)) => (name, Some(fragment)),
+        None => (dest, None),
+    }
+}
+
+fn has_scheme(dest: &str) -> bool {
+    let Some(colon) = dest.find(':') else { return false };
+    let scheme = &dest[..colon];
+    !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// Whether a URL would run script or smuggle content when followed. Browsers
+/// ignore whitespace and control characters inside the scheme, so do we.
+pub fn is_unsafe_url(url: &str) -> bool {
+    let scheme: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|&c| c != ':')
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
+}
+
+/// A link found in a body, with its byte range in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundLink {
+    /// Byte range of the whole link in the body.
+    pub range: std::ops::Range<usize>,
+    /// The destination as written.
+    pub dest: String,
+    /// Whether it was a `[[wikilink]]`.
+    pub wiki: bool,
+}
+
+/// Every link and heading of a body, in one pass.
+pub fn scan(body: &str) -> (Vec<FoundLink>, Vec<Heading>) {
+    let mut links = Vec::new();
+    let mut headings = Vec::new();
+    let mut anchors = Anchors::default();
+    let mut heading: Option<(u8, Option<String>, String)> = None;
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, .. }) => links.push(FoundLink {
+                range,
+                dest: dest_url.into_string(),
+                wiki: matches!(link_type, LinkType::WikiLink { .. }),
+            }),
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level_number(level), id.map(|i| i.into_string()), String::new()));
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, _, content)) = heading.as_mut() {
+                    content.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, id, text)) = heading.take() {
+                    let anchor = anchors.claim(id.as_deref(), &text);
+                    headings.push(Heading { level, text, anchor });
+                }
+            }
+            _ => {}
+        }
+    }
+    (links, headings)
+}
+
+/// Heading level as a number.
+pub fn level_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Hands out unique heading anchors within one page.
+#[derive(Debug, Default)]
+pub struct Anchors {
+    used: HashMap<String, usize>,
+}
+
+impl Anchors {
+    /// The anchor for a heading: its explicit `{#id}`, else its slug, with
+    /// `-1`, `-2`… appended on repeats.
+    pub fn claim(&mut self, explicit: Option<&str>, text: &str) -> String {
+        let base = match explicit {
+            Some(id) if !id.is_empty() => id.to_owned(),
+            _ => {
+                let slug = slugify(text);
+                if slug.is_empty() {
+                    "section".to_owned()
+                } else {
+                    slug
+                }
+            }
+        };
+        let count = self.used.entry(base.clone()).or_insert(0);
+        *count += 1;
+        if *count == 1 {
+            base
+        } else {
+            format!("{base}-{}", *count - 1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_wikilinks_markdown_links_and_urls() {
+        let wiki = LinkType::WikiLink { has_pothole: false };
+        assert_eq!(
+            classify(wiki, "Data Mesh#Principles"),
+            LinkDest::Entry { name: "Data Mesh", fragment: Some("Principles") }
+        );
+        assert_eq!(classify(wiki, "#Top"), LinkDest::SamePage("Top"));
+        assert_eq!(
+            classify(LinkType::Inline, "../x/data-mesh.md#a"),
+            LinkDest::Entry { name: "data-mesh", fragment: Some("a") }
+        );
+        assert_eq!(classify(LinkType::Inline, "https://example.com/a.md"), LinkDest::Other);
+        assert_eq!(classify(LinkType::Inline, "image.png"), LinkDest::Other);
+        assert_eq!(classify(LinkType::Inline, " JaVa\tScript:alert(1)"), LinkDest::Unsafe);
+        assert_eq!(classify(LinkType::Inline, "data:text/html,x"), LinkDest::Unsafe);
+    }
+
+    #[test]
+    fn scans_links_and_headings_but_not_code() {
+        let body = "## Intro\n\nSee [[Data Mesh]] and [x](a.md).\n\n```mermaid\nA[[Not a link]]-->B\n```\n\n## Intro\n";
+        let (links, headings) = scan(body);
+        let dests: Vec<&str> = links.iter().map(|l| l.dest.as_str()).collect();
+        assert_eq!(dests, ["Data Mesh", "a.md"]);
+        assert_eq!(headings[0].anchor, "intro");
+        assert_eq!(headings[1].anchor, "intro-1");
+    }
+}

@@ -1,0 +1,227 @@
+//! Raw front matter → [`Entry`]: required fields, kinds, slugs, facets,
+//! decisions and dates are checked here; names stay names until `relations`.
+
+use super::dates::parse_date;
+use super::model::{Decision, Entry, Part, Source};
+use super::slug::{is_reserved, is_valid, slugify};
+use crate::config::SiteConfig;
+use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
+use crate::load::raw::{RawEntry, RawSource};
+use crate::load::Document;
+
+/// Reports a problem at `needle` inside top-level `key` of a document.
+pub(super) fn report(document: &Document, code: Code, key: &str, needle: &str, message: String) -> Diagnostic {
+    let offset = if needle.is_empty() { document.key_offset(key) } else { document.value_offset(key, needle) };
+    let width = if needle.is_empty() { key.len() } else { needle.chars().count() };
+    Diagnostic::new(code, document.source.path.clone(), message).at_offset(
+        &document.source.index,
+        &document.source.text,
+        offset,
+        width,
+    )
+}
+
+/// The slug of a document: `slug:` when set (must be canonical), else the
+/// slugified file name.
+pub(crate) fn slug_of(document: &Document, explicit: Option<&str>, diagnostics: &mut Diagnostics) -> String {
+    let slug = match explicit {
+        Some(explicit) if !is_valid(explicit) => {
+            let fixed = slugify(explicit);
+            let message = format!("slug `{explicit}` is not lower-case ASCII letters, digits and single dashes");
+            let d = report(document, Code::InvalidSlug, "slug", explicit, message);
+            diagnostics.push(d.suggest(format!("use `{fixed}`")));
+            fixed
+        }
+        Some(explicit) => explicit.to_owned(),
+        None => slugify(document.source.stem()),
+    };
+    if slug.is_empty() {
+        let message = format!("cannot make a slug from the file name `{}`", document.source.stem());
+        let d = Diagnostic::new(Code::InvalidSlug, document.source.path.clone(), message);
+        diagnostics.push(d.suggest("rename the file with letters or digits, or set `slug:`"));
+        return "untitled".to_owned();
+    }
+    if is_reserved(&slug) {
+        let message = format!("slug `{slug}` is reserved for a generated page or a device name");
+        let d = Diagnostic::new(Code::InvalidSlug, document.source.path.clone(), message);
+        diagnostics.push(d.suggest(format!("rename the file or set `slug: {slug}-entry`")));
+    }
+    slug
+}
+
+/// Builds an entry from its front matter. `raw` is `None` when the front
+/// matter could not be parsed (already reported): the entry then exists
+/// only so links to it do not cascade into more errors.
+pub(crate) fn build(
+    document_index: usize,
+    document: &Document,
+    raw: Option<&RawEntry>,
+    config: &SiteConfig,
+    diagnostics: &mut Diagnostics,
+) -> Entry {
+    let empty = RawEntry::default();
+    let parsed = raw.is_some();
+    let raw = raw.unwrap_or(&empty);
+    let slug = slug_of(document, raw.slug.as_deref(), diagnostics);
+    let mut require = |field: &str, value: &Option<String>| -> String {
+        match value.as_deref().map(str::trim) {
+            Some(v) if !v.is_empty() => v.to_owned(),
+            _ => {
+                if parsed {
+                    let message = format!("`{field}` is required");
+                    let d = Diagnostic::new(Code::MissingField, document.source.path.clone(), message).at_offset(
+                        &document.source.index,
+                        &document.source.text,
+                        document.key_offset(field),
+                        3,
+                    );
+                    diagnostics.push(d.suggest(format!("add `{field}:` to the front matter")));
+                }
+                String::new()
+            }
+        }
+    };
+    let title = require("title", &raw.title);
+    let summary = require("summary", &raw.summary);
+    let title = if title.is_empty() { document.source.stem().to_owned() } else { title };
+    let kind = kind_of(document, raw.kind.as_deref(), config, parsed, diagnostics);
+    Entry {
+        slug,
+        title,
+        abbr: raw.abbr.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned),
+        aliases: clean_list(raw.aliases.as_deref()),
+        kind,
+        summary: collapse_whitespace(&summary),
+        tags: tags_of(raw.tags.as_deref()),
+        facets: facets_of(document, raw, config, diagnostics),
+        responsibilities: clean_list(raw.responsibilities.as_deref()),
+        skills: clean_list(raw.skills.as_deref()),
+        decisions: decisions_of(document, raw, diagnostics),
+        sources: sources_of(raw.sources.as_deref()),
+        updated: date_of(document, raw.updated.as_deref(), diagnostics),
+        draft: raw.draft.unwrap_or(false),
+        document: document_index,
+        relations: Vec::new(),
+        mentioned_in: Vec::new(),
+        headings: Vec::new(),
+        comparisons: Vec::new(),
+    }
+}
+
+fn kind_of(
+    document: &Document,
+    kind: Option<&str>,
+    config: &SiteConfig,
+    parsed: bool,
+    diagnostics: &mut Diagnostics,
+) -> String {
+    let Some(kind) = kind.map(str::trim).filter(|k| !k.is_empty()) else {
+        if let Some(default) = &config.default_kind {
+            return default.clone();
+        }
+        if parsed {
+            let kinds: Vec<&str> = config.kinds.iter().map(|k| k.key.as_str()).collect();
+            let d = Diagnostic::new(Code::MissingField, document.source.path.clone(), "`kind` is required").at_offset(
+                &document.source.index,
+                &document.source.text,
+                0,
+                3,
+            );
+            diagnostics.push(d.suggest(format!("add `kind:` with one of: {}", kinds.join(", "))));
+        }
+        return String::new();
+    };
+    if config.kind(kind).is_none() {
+        let hint = suggest::closest(kind, config.kinds.iter().map(|k| k.key.as_str()));
+        let declared: Vec<&str> = config.kinds.iter().map(|k| k.key.as_str()).collect();
+        let hint = match hint {
+            Some(h) => format!("did you mean `{h}`?"),
+            None => format!("declared kinds: {}; or declare it in site.toml [kinds]", declared.join(", ")),
+        };
+        let message = format!("unknown kind `{kind}`");
+        diagnostics.push(report(document, Code::UnknownKind, "kind", kind, message).suggest(hint));
+    }
+    kind.to_owned()
+}
+
+fn facets_of(
+    document: &Document,
+    raw: &RawEntry,
+    config: &SiteConfig,
+    diagnostics: &mut Diagnostics,
+) -> std::collections::BTreeMap<String, String> {
+    let mut facets = std::collections::BTreeMap::new();
+    for (key, value) in raw.facets.iter().flatten() {
+        if !config.facets.iter().any(|f| &f.key == key) {
+            let hint = suggest::closest(key, config.facets.iter().map(|f| f.key.as_str()));
+            let message = format!("unknown facet `{key}`");
+            let d = report(document, Code::UnknownFacet, "facets", key, message);
+            diagnostics.push(d.maybe_suggest(hint.map(|h| format!("did you mean `{h}`?"))));
+            continue;
+        }
+        let value = collapse_whitespace(value);
+        if !value.is_empty() {
+            facets.insert(key.clone(), value);
+        }
+    }
+    facets
+}
+
+fn decisions_of(document: &Document, raw: &RawEntry, diagnostics: &mut Diagnostics) -> Vec<Decision> {
+    let mut decisions = Vec::new();
+    for item in raw.decisions.iter().flatten() {
+        let decision = collapse_whitespace(&item.decision);
+        match Part::parse(&item.part) {
+            Some(part) if !decision.is_empty() => decisions.push(Decision { decision, part }),
+            Some(_) => {
+                let message = "a decision needs its text in `decision:`".to_owned();
+                diagnostics.push(report(document, Code::InvalidDecision, "decisions", "", message));
+            }
+            None => {
+                let message = format!("unknown part `{}` in a decision", item.part);
+                let d = report(document, Code::InvalidDecision, "decisions", &item.part, message);
+                diagnostics.push(d.suggest("use `decides`, `consulted` or `informed`"));
+            }
+        }
+    }
+    decisions
+}
+
+fn date_of(document: &Document, updated: Option<&str>, diagnostics: &mut Diagnostics) -> Option<String> {
+    let updated = updated?.trim();
+    if parse_date(updated).is_some() {
+        return Some(updated.to_owned());
+    }
+    let message = format!("`updated: {updated}` is not a date");
+    let d = report(document, Code::InvalidDate, "updated", updated, message);
+    diagnostics.push(d.suggest("write it as YYYY-MM-DD, e.g. 2026-11-23"));
+    None
+}
+
+/// Sources with trimmed text; empty titles are dropped.
+pub(crate) fn sources_of(raw: Option<&[RawSource]>) -> Vec<Source> {
+    let trim = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    raw.unwrap_or_default()
+        .iter()
+        .filter(|s| !s.title.trim().is_empty())
+        .map(|s| Source { title: collapse_whitespace(&s.title), url: trim(&s.url), publisher: trim(&s.publisher) })
+        .collect()
+}
+
+/// Tags lower-cased, sorted and deduplicated.
+pub(crate) fn tags_of(raw: Option<&[String]>) -> Vec<String> {
+    let mut tags: Vec<String> =
+        raw.unwrap_or_default().iter().map(|t| t.trim().to_lowercase()).filter(|t| !slugify(t).is_empty()).collect();
+    tags.sort();
+    tags.dedup();
+    tags
+}
+
+fn clean_list(raw: Option<&[String]>) -> Vec<String> {
+    raw.unwrap_or_default().iter().map(|s| collapse_whitespace(s)).filter(|s| !s.is_empty()).collect()
+}
+
+/// Folds runs of whitespace (YAML block scalars keep newlines) into spaces.
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

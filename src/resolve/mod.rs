@@ -1,0 +1,157 @@
+//! Stage 2, raw → typed graph: every cross-reference check lives here.
+//!
+//! 1. front matter → entries (slugs, kinds, facets, dates checked);
+//! 2. the name index (slug, title, abbr, alias), collisions reported;
+//! 3. typed `links:` → edges, checked against the relation rules;
+//! 4. body links resolved, anchors checked, "Mentioned in" collected;
+//! 5. comparisons, hand-written and generated;
+//! 6. reverse-link groups per entry, then the site-wide warnings.
+
+mod bodies;
+pub mod body_links;
+mod checks;
+mod compare;
+pub mod dates;
+mod entries;
+pub mod model;
+mod names;
+mod relations;
+pub mod slug;
+
+pub use bodies::find_anchor;
+pub use model::{Comparison, Decision, Edge, Entry, EntryId, Heading, KnowledgeBase, Part, RelationGroup, Source};
+
+use crate::config::SiteConfig;
+use crate::diag::{Code, Diagnostics};
+use crate::load::{Document, FrontMatter, Loaded};
+use std::collections::BTreeMap;
+
+/// Resolves a loaded site into a knowledge base. Never fails: problems are
+/// diagnostics, and the knowledge base holds whatever could be resolved.
+pub fn resolve(loaded: &Loaded, include_drafts: bool, diagnostics: &mut Diagnostics) -> KnowledgeBase {
+    let config = &loaded.config;
+    let documents = &loaded.documents;
+    let (entries, links, comparison_docs) = build_entries(documents, config, diagnostics);
+    let claims: Vec<names::Claim<'_>> = entries
+        .iter()
+        .map(|e| names::Claim {
+            slug: &e.slug,
+            title: Some(e.title.as_str()),
+            abbr: e.abbr.as_deref(),
+            aliases: &e.aliases,
+            document: &documents[e.document],
+        })
+        .collect();
+    let (slugs, names) = names::index(&claims, diagnostics);
+    let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, ..KnowledgeBase::default() };
+    kb.edges = typed_edges(&kb, &links, documents, config, diagnostics);
+    relations::check_rules(&kb.edges, &kb.entries, documents, config, diagnostics);
+    let comparison_ids: Vec<usize> = comparison_docs.iter().map(|&(i, _)| i).collect();
+    bodies::resolve(&mut kb, documents, &comparison_ids, diagnostics);
+    kb.comparisons = comparisons(&kb, documents, &comparison_docs, config, diagnostics);
+    relations::group(&mut kb.entries, &kb.edges, config);
+    for (index, comparison) in kb.comparisons.iter().enumerate() {
+        for &id in &comparison.entries {
+            kb.entries[id].comparisons.push(index);
+        }
+    }
+    checks::run(&kb, documents, config, diagnostics);
+    kb
+}
+
+type RawLinks<'a> = Option<&'a BTreeMap<String, crate::load::raw::OneOrMany>>;
+type ComparisonDocs<'a> = Vec<(usize, &'a crate::load::raw::RawComparison)>;
+
+fn build_entries<'a>(
+    documents: &'a [Document],
+    config: &SiteConfig,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<Entry>, Vec<RawLinks<'a>>, ComparisonDocs<'a>) {
+    let mut built: Vec<(Entry, RawLinks<'a>)> = Vec::new();
+    let mut comparison_docs = Vec::new();
+    for (index, document) in documents.iter().enumerate() {
+        match &document.front {
+            Some(FrontMatter::Comparison(raw)) => comparison_docs.push((index, raw.as_ref())),
+            Some(FrontMatter::Entry(raw)) => {
+                let entry = entries::build(index, document, Some(raw), config, diagnostics);
+                built.push((entry, raw.links.as_ref()));
+            }
+            None => built.push((entries::build(index, document, None, config, diagnostics), None)),
+        }
+    }
+    // Slug order makes ids, and so every list built from them, deterministic.
+    built.sort_by(|(a, _), (b, _)| a.slug.cmp(&b.slug).then(a.document.cmp(&b.document)));
+    let (entries, links) = built.into_iter().unzip();
+    (entries, links, comparison_docs)
+}
+
+fn typed_edges(
+    kb: &KnowledgeBase,
+    links: &[RawLinks<'_>],
+    documents: &[Document],
+    config: &SiteConfig,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Edge> {
+    let mut edges = Vec::new();
+    for (id, links) in links.iter().enumerate() {
+        if let Some(links) = links {
+            let document = &documents[kb.entries[id].document];
+            edges.extend(relations::edges_of(id, links, document, kb, config, diagnostics));
+        }
+    }
+    edges.sort_unstable();
+    edges.dedup();
+    edges
+}
+
+fn comparisons(
+    kb: &KnowledgeBase,
+    documents: &[Document],
+    comparison_docs: &[(usize, &crate::load::raw::RawComparison)],
+    config: &SiteConfig,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Comparison> {
+    let mut list: Vec<Comparison> = comparison_docs
+        .iter()
+        .map(|&(index, raw)| compare::hand_written(index, &documents[index], raw, kb, config, diagnostics))
+        .collect();
+    list.sort_by(|a, b| a.slug.cmp(&b.slug).then(a.document.cmp(&b.document)));
+    for pair in list.windows(2) {
+        if pair[0].slug == pair[1].slug {
+            let (first, second) = (pair[0].document.unwrap_or(0), pair[1].document.unwrap_or(0));
+            let message = format!(
+                "comparison slug `{}` is used by both {} and {}",
+                pair[0].slug, documents[first].source.path, documents[second].source.path
+            );
+            diagnostics.push(crate::diag::Diagnostic::new(
+                Code::DuplicateSlug,
+                documents[second].source.path.clone(),
+                message,
+            ));
+        }
+    }
+    warn_duplicate_sets(&list, documents, diagnostics);
+    let generated = compare::generated(kb, &kb.edges, config, &list);
+    list.extend(generated);
+    list.sort_by(|a, b| a.slug.cmp(&b.slug).then(a.document.cmp(&b.document)));
+    list
+}
+
+fn warn_duplicate_sets(list: &[Comparison], documents: &[Document], diagnostics: &mut Diagnostics) {
+    let mut seen: BTreeMap<Vec<EntryId>, usize> = BTreeMap::new();
+    for comparison in list {
+        let mut set = comparison.entries.clone();
+        set.sort_unstable();
+        let Some(document) = comparison.document else { continue };
+        if let Some(&first) = seen.get(&set) {
+            let message = format!("compares the same entries as {}", documents[first].source.path);
+            diagnostics.push(crate::diag::Diagnostic::new(
+                Code::DuplicateComparison,
+                documents[document].source.path.clone(),
+                message,
+            ));
+        } else {
+            seen.insert(set, document);
+        }
+    }
+}

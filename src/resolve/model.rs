@@ -1,0 +1,195 @@
+//! The resolved knowledge base: entries with ids instead of names, typed
+//! edges, reverse links and comparisons. Immutable once `resolve` returns.
+
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// Index of an entry in [`KnowledgeBase::entries`].
+pub type EntryId = usize;
+
+/// A decision and the part a role plays in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// The decision, as worded by the author.
+    pub decision: String,
+    /// The role's part.
+    pub part: Part,
+}
+
+/// The part a role plays in a decision (RACI-like, without the A).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    /// Takes the decision.
+    Decides,
+    /// Is asked before.
+    Consulted,
+    /// Is told after.
+    Informed,
+}
+
+impl Part {
+    /// Parses `decides`, `consulted` or `informed`.
+    pub fn parse(text: &str) -> Option<Part> {
+        match text.trim().to_lowercase().as_str() {
+            "decides" | "decide" => Some(Part::Decides),
+            "consulted" | "consult" => Some(Part::Consulted),
+            "informed" | "inform" => Some(Part::Informed),
+            _ => None,
+        }
+    }
+
+    /// Lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Decides => "decides",
+            Part::Consulted => "consulted",
+            Part::Informed => "informed",
+        }
+    }
+}
+
+/// A cited article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// Title.
+    pub title: String,
+    /// Address, if given.
+    pub url: Option<String>,
+    /// Publisher, if given.
+    pub publisher: Option<String>,
+}
+
+/// A heading in an entry body, with its anchor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// Plain text.
+    pub text: String,
+    /// The `id` attribute.
+    pub anchor: String,
+}
+
+/// A labelled list of related entries, as shown on an entry page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationGroup {
+    /// Index of the relation in the config.
+    pub relation: usize,
+    /// True when this is the reverse side of a directed relation.
+    pub incoming: bool,
+    /// Display label.
+    pub label: String,
+    /// Related entries, sorted by title.
+    pub entries: Vec<EntryId>,
+}
+
+/// One resolved entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// URL identifier.
+    pub slug: String,
+    /// Display title.
+    pub title: String,
+    /// Abbreviation.
+    pub abbr: Option<String>,
+    /// Extra names.
+    pub aliases: Vec<String>,
+    /// Kind key.
+    pub kind: String,
+    /// Plain-text summary.
+    pub summary: String,
+    /// Tags, sorted and deduplicated.
+    pub tags: Vec<String>,
+    /// Facet key → value.
+    pub facets: BTreeMap<String, String>,
+    /// What the role does.
+    pub responsibilities: Vec<String>,
+    /// What the role needs.
+    pub skills: Vec<String>,
+    /// Decisions taken part in.
+    pub decisions: Vec<Decision>,
+    /// Cited articles.
+    pub sources: Vec<Source>,
+    /// `YYYY-MM-DD`.
+    pub updated: Option<String>,
+    /// Left out unless drafts are built.
+    pub draft: bool,
+    /// Index of the document it came from.
+    pub document: usize,
+    /// Typed relations in both directions, grouped by label.
+    pub relations: Vec<RelationGroup>,
+    /// Entries whose body links here.
+    pub mentioned_in: Vec<EntryId>,
+    /// Body headings.
+    pub headings: Vec<Heading>,
+    /// Indexes of the comparisons that include this entry.
+    pub comparisons: Vec<usize>,
+}
+
+/// A typed link between two entries, normalized to the relation's direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Edge {
+    /// Source entry.
+    pub from: EntryId,
+    /// Relation index in the config.
+    pub relation: usize,
+    /// Target entry.
+    pub to: EntryId,
+}
+
+/// A comparison page, hand-written or generated from `contrasts_with`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    /// URL identifier (without the `compare/` folder).
+    pub slug: String,
+    /// Display title.
+    pub title: String,
+    /// Plain-text summary.
+    pub summary: String,
+    /// The compared entries, 2 to 4.
+    pub entries: Vec<EntryId>,
+    /// Facet keys to show, in display order.
+    pub facets: Vec<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Cited articles.
+    pub sources: Vec<Source>,
+    /// `YYYY-MM-DD`.
+    pub updated: Option<String>,
+    /// The document with the prose; `None` for generated pages.
+    pub document: Option<usize>,
+    /// Left out unless drafts are built.
+    pub draft: bool,
+}
+
+/// The resolved site.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeBase {
+    /// Entries sorted by slug.
+    pub entries: Vec<Entry>,
+    /// Comparisons sorted by slug.
+    pub comparisons: Vec<Comparison>,
+    /// Every typed edge, sorted.
+    pub edges: Vec<Edge>,
+    /// Name key (slug, title, abbr, alias) → entry.
+    pub names: HashMap<String, EntryId>,
+    /// Slug → entry.
+    pub slugs: HashMap<String, EntryId>,
+    /// Whether draft entries are part of the output.
+    pub include_drafts: bool,
+}
+
+impl KnowledgeBase {
+    /// Finds an entry by slug, title, abbr or alias (case-insensitive), or by
+    /// the slug a name would produce.
+    pub fn lookup(&self, name: &str) -> Option<EntryId> {
+        let key = super::slug::name_key(name);
+        self.names.get(&key).or_else(|| self.slugs.get(&super::slug::slugify(name))).copied()
+    }
+
+    /// Whether an entry is part of the output.
+    pub fn is_published(&self, id: EntryId) -> bool {
+        self.include_drafts || !self.entries[id].draft
+    }
+}

@@ -1,0 +1,83 @@
+//! The name index: slug, title, abbr and aliases → entry. Two entries
+//! claiming one name is an error that names both files.
+
+use super::slug::{name_key, slugify};
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::load::Document;
+use std::collections::HashMap;
+
+/// What an entry offers to be found by.
+#[derive(Debug, Clone)]
+pub(crate) struct Claim<'a> {
+    /// The entry's slug.
+    pub slug: &'a str,
+    /// Title, if any.
+    pub title: Option<&'a str>,
+    /// Abbreviation, if any.
+    pub abbr: Option<&'a str>,
+    /// Aliases.
+    pub aliases: &'a [String],
+    /// The document, for positions.
+    pub document: &'a Document,
+}
+
+/// Builds slug and name maps. The first claimant (in slug order) keeps a
+/// contested name; the later one gets the diagnostic.
+pub(crate) fn index(
+    claims: &[Claim<'_>],
+    diagnostics: &mut Diagnostics,
+) -> (HashMap<String, usize>, HashMap<String, usize>) {
+    let mut slugs: HashMap<String, usize> = HashMap::with_capacity(claims.len());
+    let mut names: HashMap<String, usize> = HashMap::with_capacity(claims.len() * 3);
+    let mut owners: HashMap<String, (usize, &'static str)> = HashMap::with_capacity(claims.len() * 3);
+    for (id, claim) in claims.iter().enumerate() {
+        let mut offer = |name: &str, field: &'static str, diagnostics: &mut Diagnostics| {
+            let key = name_key(name);
+            if key.is_empty() {
+                return;
+            }
+            match owners.get(&key) {
+                Some(&(owner, _)) if owner == id => {}
+                Some(&(owner, owner_field)) => {
+                    diagnostics.push(collision(claim, &claims[owner], name, field, owner_field));
+                }
+                None => {
+                    owners.insert(key.clone(), (id, field));
+                    names.insert(key, id);
+                }
+            }
+        };
+        offer(claim.slug, "slug", diagnostics);
+        if let Some(title) = claim.title {
+            offer(title, "title", diagnostics);
+        }
+        if let Some(abbr) = claim.abbr {
+            offer(abbr, "abbr", diagnostics);
+        }
+        for alias in claim.aliases {
+            offer(alias, "aliases", diagnostics);
+        }
+        slugs.entry(claim.slug.to_owned()).or_insert(id);
+    }
+    (slugs, names)
+}
+
+fn collision(claim: &Claim<'_>, owner: &Claim<'_>, name: &str, field: &str, owner_field: &str) -> Diagnostic {
+    let document = claim.document;
+    let here = &document.source.path;
+    let there = &owner.document.source.path;
+    let (code, message) = if field == "slug" && owner_field == "slug" {
+        (Code::DuplicateSlug, format!("slug `{name}` is used by both {there} and {here}"))
+    } else {
+        (Code::AmbiguousName, format!("`{name}` names two entries: {there} ({owner_field}) and {here} ({field})"))
+    };
+    let offset = if field == "slug" { document.key_offset("slug") } else { document.value_offset(field, name) };
+    let hint = if field == "slug" {
+        "rename one of the files, or set a different `slug:`".to_owned()
+    } else {
+        format!("remove `{name}` from one entry, or make it more specific (e.g. `{}`)", slugify(name))
+    };
+    Diagnostic::new(code, here.clone(), message)
+        .at_offset(&document.source.index, &document.source.text, offset, name.chars().count())
+        .suggest(hint)
+}

@@ -1,0 +1,1 @@
+// rolebook default theme script
