@@ -181,11 +181,15 @@ pub struct KnowledgeBase {
 }
 
 impl KnowledgeBase {
-    /// Finds an entry by slug, title, abbr or alias (case-insensitive), or by
-    /// the slug a name would produce.
+    /// Finds an entry by slug, title, abbr or alias (case-insensitive), by
+    /// the slug a name would produce, or, for a path-like name such as
+    /// `Tools/Databases/Redshift`, by its last part.
     pub fn lookup(&self, name: &str) -> Option<EntryId> {
-        let key = super::slug::name_key(name);
-        self.names.get(&key).or_else(|| self.slugs.get(&super::slug::slugify(name))).copied()
+        let find = |name: &str| {
+            let key = super::slug::name_key(name);
+            self.names.get(&key).or_else(|| self.slugs.get(&super::slug::slugify(name))).copied()
+        };
+        find(name).or_else(|| name.rsplit_once('/').and_then(|(_, last)| find(last)))
     }
 
     /// Whether an entry is part of the output.
