@@ -19,6 +19,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Report every problem in the content without writing anything.
     Check(CheckArgs),
+    /// Serve the site locally, rebuild on save and reload open pages.
+    Serve(ServeArgs),
 }
 
 /// Arguments of `build`.
@@ -51,6 +53,26 @@ pub struct CheckArgs {
     #[arg(long)]
     pub deny_warnings: bool,
     /// Check drafts as if they were published.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Site folder (holds site.toml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on; anything but loopback exposes the site to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include entries marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
 }

@@ -1,0 +1,220 @@
+//! Accepting connections and answering requests from the current snapshot.
+//! One thread per connection, read and write timeouts, a bounded request
+//! head and a cap on open connections: a slow or broken client holds only
+//! its own thread, for a bounded time. Files come only from the in-memory
+//! build, never from the disk, so no path or symlink can reach outside it.
+
+use super::http::{self, Body, HeadError, RequestHead, Response};
+use super::overlay::{self, PREFIX};
+use super::reload::{self, Hub};
+use super::state::{Site, Snapshot};
+use std::io::Write;
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long a client may take to send its request head, or to accept a write.
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Connections served at once; more are closed unanswered.
+const MAX_CONNECTIONS: usize = 512;
+
+/// What every connection thread shares.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    /// The site being served.
+    pub(crate) site: Site,
+    /// The live-reload streams.
+    pub(crate) hub: Hub,
+}
+
+/// Accepts connections until the process ends.
+pub(crate) fn accept(listener: TcpListener, shared: Arc<Shared>) {
+    let active = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else {
+            // e.g. out of file descriptors: wait instead of spinning.
+            std::thread::sleep(Duration::from_millis(50));
+            continue;
+        };
+        if active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            active.fetch_sub(1, Ordering::SeqCst);
+            continue;
+        }
+        let slot = Slot(Arc::clone(&active));
+        let shared = Arc::clone(&shared);
+        // On a spawn error the closure, and with it the slot, is dropped.
+        let _ = std::thread::Builder::new().name("rolebook-http".into()).spawn(move || {
+            let _slot = slot;
+            handle(stream, &shared);
+        });
+    }
+}
+
+/// One counted connection; released when dropped, even on a panic.
+struct Slot(Arc<AtomicUsize>);
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+fn handle(mut stream: TcpStream, shared: &Shared) {
+    let _ = stream.set_read_timeout(Some(TIMEOUT));
+    let _ = stream.set_write_timeout(Some(TIMEOUT));
+    let head = match http::read_head(&mut stream) {
+        Ok(head) => head,
+        Err(HeadError::Io) => return,
+        Err(HeadError::TooLarge) => return finish(stream, &Response::text(431, "request head too large"), false),
+        Err(HeadError::Malformed) => return finish(stream, &Response::text(400, "bad request"), false),
+    };
+    if head.method != "GET" && head.method != "HEAD" {
+        let mut response = Response::text(405, "only GET and HEAD");
+        response.headers.push(("Allow", "GET, HEAD".into()));
+        return finish(stream, &response, false);
+    }
+    if head.target.split('?').next() == Some("/__rolebook/events") {
+        return events(&mut stream, &head, shared);
+    }
+    let response = respond(&head.target, &shared.site.snapshot());
+    finish(stream, &response, head.method == "HEAD");
+}
+
+fn finish(mut stream: TcpStream, response: &Response, head_only: bool) {
+    if http::write_response(&mut stream, response, head_only).is_ok() {
+        let _ = stream.shutdown(Shutdown::Write);
+    }
+}
+
+fn events(stream: &mut TcpStream, head: &RequestHead, shared: &Shared) {
+    let receiver = shared.hub.subscribe();
+    let seen = head
+        .target
+        .split_once('?')
+        .and_then(|(_, query)| query.split('&').find_map(|pair| pair.strip_prefix("v=")).filter(|v| !v.is_empty()));
+    let current = shared.site.snapshot().token.clone();
+    let stale = seen.filter(|seen| *seen != current).map(|_| current.as_str());
+    let _ = reload::stream(stream, &receiver, stale);
+    let _ = stream.flush();
+}
+
+/// The response to a GET of `target` from `snapshot`.
+pub(crate) fn respond(target: &str, snapshot: &Snapshot) -> Response {
+    if let Some(name) = target.strip_prefix(PREFIX) {
+        return match name.split('?').next() {
+            Some("live.js") => asset("live.js", overlay::LIVE_JS),
+            Some("overlay.css") => asset("overlay.css", overlay::OVERLAY_CSS),
+            _ => Response::text(404, "not found"),
+        };
+    }
+    if snapshot.files.is_empty() {
+        let page = overlay::placeholder("rolebook: build failed");
+        return html(503, &page, snapshot);
+    }
+    let Some(wanted) = http::site_path(target) else { return not_found(snapshot) };
+    if let Some(bytes) = snapshot.files.get(&wanted.path) {
+        if wanted.path.ends_with(".html") {
+            return html(200, bytes, snapshot);
+        }
+        let content_type = http::content_type(&wanted.path);
+        return Response { status: 200, content_type, headers: Vec::new(), body: Body::Shared(Arc::clone(bytes)) };
+    }
+    if let Some(folder) = wanted.folder.filter(|f| snapshot.files.contains_key(&format!("{f}/index.html"))) {
+        let mut response = Response::text(301, "moved");
+        response.headers.push(("Location", format!("/{}/", encode_path(&folder))));
+        return response;
+    }
+    not_found(snapshot)
+}
+
+fn asset(name: &str, text: &'static str) -> Response {
+    let body = Body::Owned(text.as_bytes().to_vec());
+    Response { status: 200, content_type: http::content_type(name), headers: Vec::new(), body }
+}
+
+fn html(status: u16, page: &[u8], snapshot: &Snapshot) -> Response {
+    let body = Body::Owned(overlay::inject(page, &snapshot.token, &snapshot.errors));
+    Response { status, content_type: http::content_type(".html"), headers: Vec::new(), body }
+}
+
+fn not_found(snapshot: &Snapshot) -> Response {
+    match snapshot.files.get("404.html") {
+        Some(page) => html(404, page, snapshot),
+        None => Response::text(404, "not found"),
+    }
+}
+
+/// Percent-encodes everything in a path but unreserved characters and `/`.
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Code, Diagnostic};
+    use crate::serve::state::Files;
+
+    fn snapshot() -> Snapshot {
+        let mut files = Files::new();
+        for (path, text) in [
+            ("index.html", "<body>home</body>"),
+            ("404.html", "<body>missing</body>"),
+            ("tags/index.html", "<body>tags</body>"),
+            ("assets/style.css", "body{}"),
+        ] {
+            files.insert(path.into(), Arc::from(text.as_bytes()));
+        }
+        Snapshot { files: Arc::new(files), errors: Vec::new(), token: "s-1".into() }
+    }
+
+    fn body(response: &Response) -> String {
+        let mut out = Vec::new();
+        http::write_response(&mut out, response, false).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn serves_pages_with_the_live_reload_script() {
+        let response = respond("/", &snapshot());
+        assert_eq!(response.status, 200);
+        assert!(body(&response).contains("home<script src=\"/__rolebook/live.js?v=s-1\" defer></script>"));
+        let css = respond("/assets/style.css", &snapshot());
+        assert_eq!((css.status, css.content_type), (200, "text/css; charset=utf-8"));
+        assert!(body(&css).ends_with("\r\n\r\nbody{}"));
+    }
+
+    #[test]
+    fn answers_the_404_page_outside_the_site() {
+        for target in ["/nope.html", "/../Cargo.toml", "/%2e%2e/site.toml", "/..%2fsite.toml", "/__rolebook/x"] {
+            let response = respond(target, &snapshot());
+            assert_eq!(response.status, 404, "{target}");
+        }
+        assert!(body(&respond("/../x", &snapshot())).contains("missing"));
+    }
+
+    #[test]
+    fn redirects_a_folder_to_its_slash_form() {
+        let response = respond("/tags", &snapshot());
+        assert_eq!(response.status, 301);
+        assert_eq!(response.headers, vec![("Location", "/tags/".to_owned())]);
+    }
+
+    #[test]
+    fn shows_the_overlay_while_there_are_errors() {
+        let mut snapshot = snapshot();
+        snapshot.errors = vec![Diagnostic::new(Code::BrokenLink, "content/a.md", "no entry named `x`")];
+        let text = body(&respond("/", &snapshot));
+        assert!(text.contains("rolebook-overlay") && text.contains("no entry named `x`"));
+    }
+}
