@@ -42,6 +42,41 @@ pub struct RelationDef {
     pub max: Option<usize>,
     /// Both sides are expected to declare it (`contrast-not-mutual`).
     pub require_mutual: bool,
+    /// How the SKOS export maps it (`skos = "related" | "broader" | "narrower"`).
+    pub skos: Skos,
+}
+
+/// The SKOS property a relation becomes in the Turtle export, seen from
+/// the entry that declares it; the target gets the opposite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skos {
+    /// `skos:related` on both sides.
+    Related,
+    /// The source is narrower: `source skos:broader target`.
+    Broader,
+    /// The source is broader: `source skos:narrower target`.
+    Narrower,
+}
+
+impl Skos {
+    /// Parses `related`, `broader` or `narrower`.
+    pub fn parse(text: &str) -> Option<Skos> {
+        match text {
+            "related" => Some(Skos::Related),
+            "broader" => Some(Skos::Broader),
+            "narrower" => Some(Skos::Narrower),
+            _ => None,
+        }
+    }
+
+    /// The default for a relation: `part_of` and `specializes` point to a
+    /// broader concept, everything else (symmetric ones included) is related.
+    pub fn default_for(key: &str) -> Skos {
+        match key {
+            "part_of" | "specializes" => Skos::Broader,
+            _ => Skos::Related,
+        }
+    }
 }
 
 /// A declared facet, in display order.
@@ -140,6 +175,7 @@ struct RawRelation {
     to: Vec<String>,
     max: Option<usize>,
     require_mutual: Option<bool>,
+    skos: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -296,6 +332,13 @@ fn parse_relations(table: toml::Table, kinds: &[KindDef], report: &mut impl FnMu
         if raw.symmetric && raw.inverse.is_some() {
             report(format!("relation `{key}` cannot be both symmetric and have an inverse"), &key);
         }
+        let skos = match raw.skos.as_deref() {
+            None => Skos::default_for(&key),
+            Some(text) => Skos::parse(text).unwrap_or_else(|| {
+                report(format!("relation `{key}`: skos = \"{text}\" is not related, broader or narrower"), &key);
+                Skos::default_for(&key)
+            }),
+        };
         let inverse_label = raw
             .inverse_label
             .or_else(|| raw.inverse.as_deref().map(humanize))
@@ -311,6 +354,7 @@ fn parse_relations(table: toml::Table, kinds: &[KindDef], report: &mut impl FnMu
             from: raw.from,
             to: raw.to,
             max: raw.max,
+            skos,
         });
     }
     check_relation_keys(&relations, report);
@@ -409,6 +453,18 @@ orphan = "allow"
         assert_eq!(config.facets[0].label, "Primary focus");
         assert_eq!(config.facets[1].label, "Horizon");
         assert_eq!(config.rules.get(&Code::Orphan), Some(&Level::Allow));
+    }
+
+    #[test]
+    fn maps_relations_to_skos_with_defaults_and_overrides() {
+        let text = "[relations.part_of]\ninverse = \"has_part\"\n[relations.works_with]\nsymmetric = true\n\
+                    [relations.reports_to]\nskos = \"broader\"\n[relations.bad]\nskos = \"wider\"\n";
+        let mut diagnostics = Diagnostics::new();
+        let config = parse(text, &mut diagnostics);
+        let skos: Vec<Skos> = config.relations.iter().map(|r| r.skos).collect();
+        assert_eq!(skos, [Skos::Broader, Skos::Related, Skos::Broader, Skos::Related]);
+        let list = diagnostics.finish(&BTreeMap::new());
+        assert!(list[0].message.contains("\"wider\""), "{list:?}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod compare_page;
 pub mod entry_page;
+pub mod exports;
 pub mod lists;
 pub mod markdown;
 pub mod theme;
@@ -91,6 +92,7 @@ pub fn render(
     }
     let pages = files.len();
     files.extend(theme.statics.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }));
+    files.extend(exports::render(kb, config));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     (files, RenderStats { entries, comparisons, pages })
 }

@@ -1,0 +1,68 @@
+//! Exports for other tools, written by every build beside the pages:
+//! `graph.json` (entries, typed relations, facets), `glossary.csv` (for
+//! business-glossary and data-catalog imports) and `glossary.ttl` (a SKOS
+//! vocabulary). Only published entries appear; the output is deterministic.
+
+mod csv;
+mod graph;
+mod skos;
+
+use crate::config::SiteConfig;
+use crate::resolve::{EntryId, KnowledgeBase};
+use crate::write::OutputFile;
+
+/// Output path of the knowledge-graph JSON.
+pub const GRAPH: &str = "graph.json";
+/// Output path of the CSV glossary.
+pub const CSV: &str = "glossary.csv";
+/// Output path of the SKOS Turtle vocabulary.
+pub const TURTLE: &str = "glossary.ttl";
+
+/// Every export file of the site.
+pub fn render(kb: &KnowledgeBase, config: &SiteConfig) -> Vec<OutputFile> {
+    let published = published(kb);
+    vec![
+        OutputFile { path: GRAPH.into(), bytes: graph::render(kb, config, &published) },
+        OutputFile { path: CSV.into(), bytes: csv::render(kb, config, &published) },
+        OutputFile { path: TURTLE.into(), bytes: skos::render(kb, config, &published) },
+    ]
+}
+
+/// Published entries, in slug order (the order of `kb.entries`).
+fn published(kb: &KnowledgeBase) -> Vec<EntryId> {
+    (0..kb.entries.len()).filter(|&id| kb.is_published(id)).collect()
+}
+
+/// The base URL when it is absolute (`https://…/`, with a trailing slash).
+pub(crate) fn absolute_base(config: &SiteConfig) -> Option<String> {
+    let base = config.base_url.trim();
+    let scheme_ok = base.starts_with("https://") || base.starts_with("http://");
+    if !scheme_ok || base.len() <= "https://".len() {
+        return None;
+    }
+    Some(if base.ends_with('/') { base.to_owned() } else { format!("{base}/") })
+}
+
+/// The URL of a site page: relative to the site root, or absolute when
+/// `base_url` is.
+pub(crate) fn page_url(config: &SiteConfig, path: &str) -> String {
+    match absolute_base(config) {
+        Some(base) => format!("{base}{path}"),
+        None => path.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_urls_are_relative_unless_the_base_is_absolute() {
+        let mut config = SiteConfig::default();
+        assert_eq!(page_url(&config, "a.html"), "a.html");
+        config.base_url = "https://wiki.example.com/roles".into();
+        assert_eq!(page_url(&config, "a.html"), "https://wiki.example.com/roles/a.html");
+        config.base_url = "/roles/".into();
+        assert_eq!(page_url(&config, "a.html"), "a.html");
+    }
+}

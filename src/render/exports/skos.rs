@@ -1,0 +1,185 @@
+//! `glossary.ttl`: the glossary as a SKOS vocabulary in Turtle. Each
+//! published entry is a `skos:Concept` (prefLabel = title, altLabel = abbr
+//! and aliases, definition = summary); typed relations become
+//! `skos:related`, `skos:broader` or `skos:narrower` as site.toml maps them
+//! (`[relations.X] skos = …`).
+//!
+//! Concept IRIs are the page URLs when `base_url` is absolute; otherwise
+//! `urn:rolebook:<site>:<slug>`, because RDF has no relative IRIs.
+
+use super::absolute_base;
+use crate::config::{SiteConfig, Skos};
+use crate::render::urls;
+use crate::resolve::slug::slugify;
+use crate::resolve::{EntryId, KnowledgeBase};
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+/// SKOS properties between concepts, in output order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Property {
+    Broader,
+    Narrower,
+    Related,
+}
+
+impl Property {
+    fn name(self) -> &'static str {
+        match self {
+            Property::Broader => "skos:broader",
+            Property::Narrower => "skos:narrower",
+            Property::Related => "skos:related",
+        }
+    }
+}
+
+/// The vocabulary as Turtle bytes.
+pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[EntryId]) -> Vec<u8> {
+    let names = Names::new(config);
+    let lang = language_tag(&config.language);
+    let text = |s: &str| literal(s, lang.as_deref());
+    let mut out = String::from(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@prefix dct: <http://purl.org/dc/terms/> .\n\n",
+    );
+    let _ = write!(out, "{} a skos:ConceptScheme ;\n    skos:prefLabel {}", names.scheme, text(&config.title));
+    if !config.description.trim().is_empty() {
+        let _ = write!(out, " ;\n    dct:description {}", text(&config.description));
+    }
+    out.push_str(" .\n");
+    let links = links(kb, config);
+    for &id in published {
+        let e = &kb.entries[id];
+        let _ = write!(out, "\n{} a skos:Concept ;\n    skos:inScheme {}", names.concept(&e.slug), names.scheme);
+        let _ = write!(out, " ;\n    skos:prefLabel {}", text(&e.title));
+        let alt: Vec<String> = e.abbr.iter().chain(&e.aliases).map(|a| text(a)).collect();
+        if !alt.is_empty() {
+            let _ = write!(out, " ;\n    skos:altLabel {}", alt.join(" , "));
+        }
+        if !e.summary.is_empty() {
+            let _ = write!(out, " ;\n    skos:definition {}", text(&e.summary));
+        }
+        for &(_, property, to) in links.range((id, Property::Broader, 0)..=(id, Property::Related, usize::MAX)) {
+            let _ = write!(out, " ;\n    {} {}", property.name(), names.concept(&kb.entries[to].slug));
+        }
+        out.push_str(" .\n");
+    }
+    out.into_bytes()
+}
+
+/// Every SKOS statement between published concepts, both directions.
+/// `related` is dropped for a pair that is also broader/narrower, since
+/// SKOS declares the two disjoint.
+fn links(kb: &KnowledgeBase, config: &SiteConfig) -> BTreeSet<(EntryId, Property, EntryId)> {
+    let mut set = BTreeSet::new();
+    for edge in kb.edges.iter().filter(|e| kb.is_published(e.from) && kb.is_published(e.to) && e.from != e.to) {
+        let (forward, backward) = match config.relations[edge.relation].skos {
+            Skos::Related => (Property::Related, Property::Related),
+            Skos::Broader => (Property::Broader, Property::Narrower),
+            Skos::Narrower => (Property::Narrower, Property::Broader),
+        };
+        set.insert((edge.from, forward, edge.to));
+        set.insert((edge.to, backward, edge.from));
+    }
+    let hierarchical: BTreeSet<(EntryId, EntryId)> =
+        set.iter().filter(|(_, p, _)| *p != Property::Related).map(|&(a, _, b)| (a, b)).collect();
+    set.retain(|&(a, p, b)| p != Property::Related || !hierarchical.contains(&(a, b)));
+    set
+}
+
+/// How IRIs are made for this site.
+struct Names {
+    base: Option<String>,
+    site: String,
+    scheme: String,
+}
+
+impl Names {
+    fn new(config: &SiteConfig) -> Self {
+        let base = absolute_base(config).map(|b| escape_iri(&b));
+        let site = Some(slugify(&config.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "glossary".into());
+        let scheme = match &base {
+            Some(base) => format!("<{base}>"),
+            None => format!("<urn:rolebook:{site}>"),
+        };
+        Names { base, site, scheme }
+    }
+
+    fn concept(&self, slug: &str) -> String {
+        match &self.base {
+            Some(base) => format!("<{base}{}>", escape_iri(&urls::entry(slug))),
+            None => format!("<urn:rolebook:{}:{}>", self.site, escape_iri(slug)),
+        }
+    }
+}
+
+/// Percent-encodes the characters Turtle forbids inside `<…>`.
+fn escape_iri(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c <= ' ' || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\') {
+            let mut buffer = [0u8; 4];
+            for byte in c.encode_utf8(&mut buffer).bytes() {
+                let _ = write!(out, "%{byte:02X}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A quoted Turtle string with an optional language tag.
+fn literal(text: &str, lang: Option<&str>) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    if let Some(lang) = lang {
+        out.push('@');
+        out.push_str(lang);
+    }
+    out
+}
+
+/// `language` as a BCP 47-shaped tag Turtle accepts, or `None`.
+fn language_tag(language: &str) -> Option<String> {
+    let mut parts = language.trim().split('-');
+    let first = parts.next()?;
+    let first_ok = (1..=8).contains(&first.len()) && first.chars().all(|c| c.is_ascii_alphabetic());
+    let rest_ok = parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    (first_ok && rest_ok).then(|| language.trim().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_quotes_backslashes_and_control_characters() {
+        assert_eq!(literal("a \"b\" \\ c\nd\u{7}", Some("en")), "\"a \\\"b\\\" \\\\ c\\nd\\u0007\"@en");
+    }
+
+    #[test]
+    fn accepts_only_well_formed_language_tags() {
+        assert_eq!(language_tag("en-GB").as_deref(), Some("en-GB"));
+        assert_eq!(language_tag("e n"), None);
+        assert_eq!(language_tag(""), None);
+    }
+
+    #[test]
+    fn percent_encodes_characters_iris_forbid() {
+        assert_eq!(escape_iri("https://x.org/a b<c>"), "https://x.org/a%20b%3Cc%3E");
+    }
+}
