@@ -162,6 +162,33 @@ fn serves_the_index_and_refuses_paths_outside_the_site() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_symlink_in_the_output_folder_is_not_followed() {
+    let site = TestSite::fixture("good");
+    std::fs::create_dir(site.path("public")).expect("mkdir");
+    std::os::unix::fs::symlink(site.path("site.toml"), site.path("public/leak.toml")).expect("symlink");
+    let server = Server::start(&site);
+    let reply = server.get("/leak.toml");
+    assert_eq!(reply.status, 404);
+    assert!(!reply.body.contains("[kinds.role]"), "site.toml leaked through a symlink");
+}
+
+#[test]
+fn a_site_that_starts_broken_shows_the_overlay_then_the_site_once_fixed() {
+    let site = TestSite::fixture("good");
+    let original = site.read("content/owner.md");
+    site.write("content/owner.md", &format!("{original}\nSee [[Nobody Here]].\n"));
+    let server = Server::start(&site);
+    let page = server.get("/");
+    assert_eq!(page.status, 503);
+    assert!(page.body.contains("rolebook-overlay") && page.body.contains("Nobody Here"), "{}", page.body);
+    site.write("content/owner.md", &original);
+    let page = server.wait_for("/", |body| body.contains("Fixture Roles"));
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(!page.body.contains("rolebook-overlay"));
+}
+
 #[test]
 fn a_saved_change_reaches_the_page_and_sends_a_reload_event() {
     let site = TestSite::fixture("good");
@@ -236,11 +263,17 @@ fn many_readers_get_complete_pages_while_files_change() {
     let site = TestSite::fixture("good");
     let server = Server::start(&site);
     let port = server.port;
-    let readers: Vec<_> = (0..64)
+    let pages = [
+        ("/", "Fixture Roles"),
+        ("/owner.html", "Product Owner"),
+        ("/manager.html", "Product Manager"),
+        ("/compare/owner-vs-manager.html", "Product Owner"),
+    ];
+    let readers: Vec<_> = (0..100)
         .map(|i| {
             std::thread::spawn(move || {
-                let path = ["/", "/owner.html", "/manager.html", "/compare/owner-vs-manager.html"][i % 4];
-                (0..8).map(|_| get(port, path)).collect::<Vec<_>>()
+                let (path, title) = pages[i % pages.len()];
+                (0..5).map(|_| (title, get(port, path))).collect::<Vec<_>>()
             })
         })
         .collect();
@@ -250,8 +283,9 @@ fn many_readers_get_complete_pages_while_files_change() {
         std::thread::sleep(Duration::from_millis(40));
     }
     for reader in readers {
-        for reply in reader.join().expect("reader thread") {
+        for (title, reply) in reader.join().expect("reader thread") {
             assert_eq!(reply.status, 200, "{}", reply.head);
+            assert!(reply.body.contains(title), "wrong page: {}", reply.body);
             assert!(reply.body.trim_end().ends_with("</html>"), "truncated page: {}", reply.body);
         }
     }
