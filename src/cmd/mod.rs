@@ -2,9 +2,16 @@
 
 mod build;
 mod check;
+mod diff;
+mod init;
+mod new;
+mod schema;
 
 pub use build::{build, BuildReport};
 pub use check::check;
+pub use diff::{diff, DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename};
+pub use init::init;
+pub use new::new_entry;
 
 use crate::cli::{Cli, Command};
 use crate::diag::{self, emit, Diagnostic};
@@ -35,6 +42,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }
 

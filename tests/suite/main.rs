@@ -7,4 +7,7 @@ mod build;
 mod check;
 mod cli;
 mod exports;
+mod init;
+mod new;
+mod schema;
 mod util;
