@@ -6,6 +6,7 @@
 mod build;
 mod check;
 mod cli;
+mod diff;
 mod exports;
 mod init;
 mod new;

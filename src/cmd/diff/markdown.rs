@@ -128,13 +128,17 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// How many removed relations point at each target ("removes 3 links to …").
-fn removed_by_target(diff: &KbDiff) -> BTreeMap<&str, usize> {
-    let mut map = BTreeMap::new();
+/// How many removed relations touch each entry (either end: relations show
+/// on both pages), most first: "removes 3 links to Domain Owner".
+fn removed_by_target(diff: &KbDiff) -> Vec<(&str, usize)> {
+    let mut map: BTreeMap<&str, usize> = BTreeMap::new();
     for relation in &diff.relations_removed {
+        *map.entry(relation.from_title.as_str()).or_insert(0) += 1;
         *map.entry(relation.to_title.as_str()).or_insert(0) += 1;
     }
-    map
+    let mut list: Vec<(&str, usize)> = map.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    list
 }
 
 #[cfg(test)]
