@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod init;
 mod new;
+mod progress;
 mod schema;
 
 pub use build::{build, BuildReport};
