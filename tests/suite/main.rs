@@ -10,5 +10,6 @@ mod diff;
 mod exports;
 mod init;
 mod new;
+mod review;
 mod schema;
 mod util;
