@@ -21,6 +21,14 @@ pub enum Command {
     Check(CheckArgs),
     /// Serve the site locally, rebuild on save and reload open pages.
     Serve(ServeArgs),
+    /// Write a new entry from its kind's archetype.
+    New(NewArgs),
+    /// Create a new site that builds at once.
+    Init(InitArgs),
+    /// Print the JSON Schema of front matter, for editors.
+    Schema(SchemaArgs),
+    /// Summarize what changed in the knowledge base since a git ref.
+    Diff(DiffArgs),
 }
 
 /// Arguments of `build`.
@@ -75,6 +83,66 @@ pub struct ServeArgs {
     /// Include entries marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+}
+
+/// Arguments of `new`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct NewArgs {
+    /// Title of the entry; the file name is its slug.
+    pub title: String,
+    /// Kind of the entry (a key of site.toml [kinds]) [default: site.toml default_kind].
+    #[arg(long, short)]
+    pub kind: Option<String>,
+    /// Abbreviation.
+    #[arg(long)]
+    pub abbr: Option<String>,
+    /// Site folder (holds site.toml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InitArgs {
+    /// Folder for the new site (created if missing).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Also copy the default theme into themes/default/ to customize it.
+    #[arg(long)]
+    pub theme: bool,
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SchemaArgs {
+    /// Site folder (holds site.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DiffArgs {
+    /// The git ref to compare the working tree with, e.g. `origin/main`.
+    pub git_ref: String,
+    /// Site folder (holds site.toml and content/; inside a git repository).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+    pub format: DiffFormat,
+}
+
+/// `diff --format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Markdown, ready for a pull-request comment.
+    Markdown,
+    /// JSON, for tools.
+    Json,
 }
 
 /// `--format` values.

@@ -27,6 +27,9 @@ pub enum Error {
     },
     /// A theme template could not be loaded.
     Theme(String),
+    /// The command cannot do what was asked (a file exists, an unknown kind,
+    /// a git ref that does not resolve); the message says why.
+    Usage(String),
 }
 
 impl Error {
@@ -49,6 +52,7 @@ impl std::fmt::Display for Error {
                 write!(f, "refusing to write the output to {}: {reason}", path.display())
             }
             Error::Theme(message) => write!(f, "theme error: {message}"),
+            Error::Usage(message) => f.write_str(message),
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod error;
 pub mod load;
 pub mod render;
 pub mod resolve;
+pub mod schema;
 pub mod serve;
 pub mod write;
 

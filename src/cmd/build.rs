@@ -44,7 +44,10 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
 }
 
 pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
-    let report = build(&args.root, args.output.as_deref(), args.drafts)?;
+    let progress = super::progress::Progress::start("building", args.quiet);
+    let report = build(&args.root, args.output.as_deref(), args.drafts);
+    progress.finish();
+    let report = report?;
     let shown: Vec<Diagnostic> = if args.quiet {
         report.diagnostics.iter().filter(|d| d.severity == diag::Severity::Error).cloned().collect()
     } else {
@@ -52,13 +55,15 @@ pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
     };
     print_human(&shown);
     if !report.written {
-        eprintln!("build failed: nothing was written; {} is unchanged", report.output.display());
+        let failed = super::progress::red("build failed", super::use_color());
+        eprintln!("{failed}: nothing was written; {} is unchanged", report.output.display());
         return Ok(Outcome::ContentErrors);
     }
     if !args.quiet {
         let s = report.stats;
         println!(
-            "built {} entries, {} comparisons, {} pages in {:.2} s → {}",
+            "{} {} entries, {} comparisons, {} pages in {:.2} s → {}",
+            super::progress::green("built", super::progress::stdout_color()),
             s.entries,
             s.comparisons,
             s.pages,

@@ -2,10 +2,18 @@
 
 mod build;
 mod check;
+mod diff;
+mod init;
+mod new;
+mod progress;
+mod schema;
 mod serve;
 
 pub use build::{build, BuildReport};
 pub use check::check;
+pub use diff::{diff, DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename};
+pub use init::init;
+pub use new::new_entry;
 
 use crate::cli::{Cli, Command};
 use crate::diag::{self, emit, Diagnostic};
@@ -37,6 +45,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }
 

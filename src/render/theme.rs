@@ -25,6 +25,13 @@ macro_rules! embedded_static {
 /// The default static files, embedded at compile time.
 const STATIC: &[(&str, &[u8])] = embedded_static!["style.css", "rolebook.js", "favicon.svg"];
 
+/// The embedded default theme's files as paths inside a theme folder
+/// (`templates/base.html`, `static/style.css`, …), for `init --theme`.
+pub(crate) fn default_files() -> Vec<(String, &'static [u8])> {
+    let templates = TEMPLATES.iter().map(|(n, t)| (format!("templates/{n}"), t.as_bytes()));
+    templates.chain(STATIC.iter().map(|(n, b)| (format!("static/{n}"), *b))).collect()
+}
+
 /// Parsed templates and the static files to copy.
 #[derive(Debug)]
 pub struct Theme {

@@ -6,6 +6,11 @@
 mod build;
 mod check;
 mod cli;
+mod diff;
 mod exports;
+mod init;
+mod new;
+mod review;
+mod schema;
 mod serve;
 mod util;
