@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod import;
 
 pub use build::{build, BuildReport};
 pub use check::check;
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Import(args) => import::run(&args),
     }
 }
 
