@@ -103,8 +103,8 @@ fn kind_of(note: &Note, rule: &KindRule, tags: &[String], default: &str) -> (Str
         KindRule::Folder => {
             let folder = note.folders().first().map(|f| (*f).to_owned());
             if let Some(folder) = folder.filter(|f| !slugify(&singular(f)).is_empty()) {
-                let label = singular(&folder);
-                return (slugify(&label), Some((label, folder)));
+                let label = crate::config::humanize(&singular(&folder));
+                return (slugify(&label), Some((label, crate::config::humanize(&folder))));
             }
             None
         }

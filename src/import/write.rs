@@ -186,13 +186,10 @@ pub fn site_toml(title: &str, default_kind: &str, kinds: &BTreeMap<String, KindD
     let _ = writeln!(out, "default_kind = {}", toml_string(default_kind));
     out.push_str("# An entry without `summary` takes its first paragraph, with a warning.\nsummary_from_body = true\n");
     for (key, kind) in kinds {
-        let _ = write!(
-            out,
-            "\n[kinds.{}]\nlabel = {}\nplural = {}\n",
-            toml_string(key),
-            toml_string(&kind.label),
-            toml_string(&kind.plural)
-        );
+        let bare = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let key = if bare { key.clone() } else { toml_string(key) };
+        let (label, plural) = (toml_string(&kind.label), toml_string(&kind.plural));
+        let _ = write!(out, "\n[kinds.{key}]\nlabel = {label}\nplural = {plural}\n");
     }
     out
 }
