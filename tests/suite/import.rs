@@ -168,3 +168,21 @@ fn imports_the_full_data_engineering_wiki_when_present() {
     assert_eq!(build.code, 0, "{build:?}");
     assert!(build.stdout.contains("built 171 entries"), "{}", build.stdout);
 }
+
+#[test]
+fn summary_from_body_turns_a_missing_summary_into_a_warning() {
+    let site = TestSite::fixture("good");
+    site.write(
+        "content/no-summary.md",
+        "---\ntitle: No Summary\nkind: concept\n---\n\n![badge](b.svg)\n\nThe first real paragraph. Then more.\n",
+    );
+    let strict = site.run(&["check", "--format", "json"]);
+    assert!(messages(&strict, "missing-field").iter().any(|m| m.contains("summary")), "{}", strict.stdout);
+    let toml = site.read("site.toml");
+    site.write("site.toml", &format!("summary_from_body = true\n{toml}"));
+    let lenient = site.run(&["check", "--format", "json"]);
+    assert!(messages(&lenient, "missing-field").is_empty(), "{}", lenient.stdout);
+    assert_eq!(messages(&lenient, "summary-from-body").len(), 1, "{}", lenient.stdout);
+    assert_eq!(site.run(&["build"]).code, 0);
+    assert!(site.read("public/no-summary.html").contains("The first real paragraph. Then more."));
+}
