@@ -29,6 +29,8 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Summarize what changed in the knowledge base since a git ref.
     Diff(DiffArgs),
+    /// Convert an Obsidian vault, Hugo or Zola site, or Markdown folder into a new site.
+    Import(ImportArgs),
 }
 
 /// Arguments of `build`.
@@ -154,4 +156,36 @@ pub enum FormatArg {
     Json,
     /// GitHub Actions annotations.
     Github,
+}
+
+/// Arguments of `import`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// The existing glossary (never changed).
+    pub source: PathBuf,
+    /// Its format [default: detected].
+    #[arg(long, value_enum)]
+    pub from: Option<FromArg>,
+    /// Folder for the new site [default: ./<source-name>-rolebook].
+    #[arg(long)]
+    pub into: Option<PathBuf>,
+    /// Where kinds come from: `folder`, `tag`, or a front-matter field name.
+    #[arg(long, default_value = "folder", value_name = "folder|tag|FIELD")]
+    pub kind_from: String,
+    /// Kind of entries the rule gives none.
+    #[arg(long, default_value = "entry", value_name = "KIND")]
+    pub default_kind: String,
+}
+
+/// `--from` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FromArg {
+    /// An Obsidian vault.
+    Obsidian,
+    /// A Hugo site.
+    Hugo,
+    /// A Zola site.
+    Zola,
+    /// A folder of Markdown files.
+    Markdown,
 }

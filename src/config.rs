@@ -111,6 +111,9 @@ pub struct SiteConfig {
     pub stale_after_days: Option<u32>,
     /// Kind used when an entry has none.
     pub default_kind: Option<String>,
+    /// An entry without `summary` takes its first paragraph (a warning,
+    /// not an error): lenient reading for imported sites.
+    pub summary_from_body: bool,
     /// Declared kinds, in declaration order.
     pub kinds: Vec<KindDef>,
     /// Declared relations, in declaration order.
@@ -136,6 +139,8 @@ struct RawConfig {
     trust_html: bool,
     stale_after_days: Option<u32>,
     default_kind: Option<String>,
+    #[serde(default)]
+    summary_from_body: bool,
     #[serde(default)]
     kinds: toml::Table,
     #[serde(default)]
@@ -200,6 +205,7 @@ impl Default for SiteConfig {
             trust_html: false,
             stale_after_days: None,
             default_kind: None,
+            summary_from_body: false,
             kinds: Vec::new(),
             relations: Vec::new(),
             facets: Vec::new(),
@@ -283,6 +289,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
         trust_html: raw.trust_html,
         stale_after_days: raw.stale_after_days,
         default_kind,
+        summary_from_body: raw.summary_from_body,
         kinds,
         relations,
         facets,

@@ -16,6 +16,7 @@ pub mod cmd;
 pub mod config;
 pub mod diag;
 pub mod error;
+pub mod import;
 pub mod load;
 pub mod render;
 pub mod resolve;

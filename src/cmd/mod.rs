@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod diff;
+mod import;
 mod init;
 mod new;
 mod progress;
@@ -49,6 +50,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Init(args) => init::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Import(args) => import::run(&args),
     }
 }
 

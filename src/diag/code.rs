@@ -40,6 +40,7 @@ codes! {
     InvalidYaml = "invalid-yaml", Error;
     UnknownField = "unknown-field", Warning;
     MissingField = "missing-field", Error;
+    SummaryFromBody = "summary-from-body", Warning;
     InvalidSlug = "invalid-slug", Error;
     DuplicateSlug = "duplicate-slug", Error;
     AmbiguousName = "ambiguous-name", Error;

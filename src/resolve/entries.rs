@@ -82,7 +82,11 @@ pub(crate) fn build(
         }
     };
     let title = require("title", &raw.title);
-    let summary = require("summary", &raw.summary);
+    let summary = if config.summary_from_body && is_blank(&raw.summary) {
+        summary_from_body(document, parsed, diagnostics)
+    } else {
+        require("summary", &raw.summary)
+    };
     let title = if title.is_empty() { document.source.stem().to_owned() } else { title };
     let kind = kind_of(document, raw.kind.as_deref(), config, parsed, diagnostics);
     Entry {
@@ -106,6 +110,30 @@ pub(crate) fn build(
         headings: Vec::new(),
         comparisons: Vec::new(),
     }
+}
+
+fn is_blank(value: &Option<String>) -> bool {
+    value.as_deref().is_none_or(|v| v.trim().is_empty())
+}
+
+/// Lenient reading (`summary_from_body = true`): the first real paragraph of
+/// the body stands in for a missing `summary`, with a warning.
+fn summary_from_body(document: &Document, parsed: bool, diagnostics: &mut Diagnostics) -> String {
+    let found = crate::import::summary::from_body(document.body_text());
+    if parsed {
+        let message = match &found {
+            Some(_) => "no `summary`: the first paragraph of the body is used",
+            None => "no `summary`, and no paragraph in the body to take one from",
+        };
+        let d = Diagnostic::new(Code::SummaryFromBody, document.source.path.clone(), message).at_offset(
+            &document.source.index,
+            &document.source.text,
+            0,
+            3,
+        );
+        diagnostics.push(d.suggest("add `summary:` with one or two plain sentences"));
+    }
+    found.unwrap_or_default()
 }
 
 fn kind_of(

@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod diff;
 mod exports;
+mod import;
 mod init;
 mod new;
 mod review;

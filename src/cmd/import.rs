@@ -1,0 +1,29 @@
+//! `rolebook import`: converts an existing glossary into a new site and
+//! prints the report (the full one is also written beside site.toml).
+
+use super::Outcome;
+use crate::cli::{FromArg, ImportArgs};
+use crate::error::Result;
+use crate::import::{self, Format, KindRule, Options};
+
+pub(super) fn run(args: &ImportArgs) -> Result<Outcome> {
+    let from = args.from.map(|f| match f {
+        FromArg::Obsidian => Format::Obsidian,
+        FromArg::Hugo => Format::Hugo,
+        FromArg::Zola => Format::Zola,
+        FromArg::Markdown => Format::Markdown,
+    });
+    let options = Options {
+        source: args.source.clone(),
+        from,
+        into: args.into.clone(),
+        kind_rule: KindRule::parse(&args.kind_from),
+        default_kind: args.default_kind.clone(),
+    };
+    let imported = import::import(&options)?;
+    print!("{}", imported.report.render(false));
+    let root = imported.into.display();
+    println!("\nimported into {root} (full report: {root}/{})", import::write::REPORT_FILE);
+    println!("next: rolebook check --root {root}");
+    Ok(Outcome::Success)
+}

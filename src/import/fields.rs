@@ -1,0 +1,221 @@
+//! Source front matter → rolebook fields, whatever the key's capitalization:
+//! title, aliases, tags, draft, summary, kind and updated. Keys nobody maps
+//! are collected for the report.
+
+use super::report::Report;
+use super::source::Note;
+use super::{Format, KindRule};
+use crate::resolve::slug::slugify;
+use serde_json::Value;
+
+/// Front-matter keys the import understands, per format (lower case).
+const MAPPED: &[&str] = &[
+    "title",
+    "aliases",
+    "alias",
+    "tags",
+    "tag",
+    "draft",
+    "publish",
+    "summary",
+    "description",
+    "updated",
+    "lastmod",
+    "slug",
+    "kind",
+    "abbr",
+];
+
+/// Keys that only steer the source generator's URLs (mapped to lookups).
+const URL_KEYS: &[&str] = &["url", "path"];
+
+/// What a note says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// Display title.
+    pub title: String,
+    /// Aliases as written (path-like ones included; filtered later).
+    pub aliases: Vec<String>,
+    /// Tags, lower case, without `#`.
+    pub tags: Vec<String>,
+    /// `draft: true` or `publish: false`.
+    pub draft: bool,
+    /// `summary` or `description`, when present.
+    pub summary: Option<String>,
+    /// Kind key.
+    pub kind: String,
+    /// Kind label and plural when the kind came from a folder.
+    pub kind_label: Option<(String, String)>,
+    /// `YYYY-MM-DD` from `updated` or `lastmod`.
+    pub updated: Option<String>,
+    /// `abbr`, when present.
+    pub abbr: Option<String>,
+    /// An explicit slug (`slug:`), already slugified.
+    pub slug: Option<String>,
+    /// A URL the source generator served the note at (`url:`, `path:`).
+    pub url: Option<String>,
+}
+
+/// Reads the rolebook fields of a note.
+pub fn read(note: &Note, format: Format, rule: &KindRule, default_kind: &str, report: &mut Report) -> Meta {
+    let title = text(note.field("title")).unwrap_or_else(|| default_title(note, format));
+    let mut tags = strings(note.field("tags"));
+    tags.extend(strings(note.field("tag")));
+    if let Some(Value::Object(taxonomies)) = note.field("taxonomies") {
+        tags.extend(strings(taxonomies.get("tags")));
+    }
+    let tags: Vec<String> =
+        tags.iter().map(|t| t.trim().trim_start_matches('#').to_lowercase()).filter(|t| !t.is_empty()).collect();
+    let draft = note.field("draft").and_then(Value::as_bool).unwrap_or(false)
+        || note.field("publish").and_then(Value::as_bool) == Some(false);
+    let (kind, kind_label) = kind_of(note, rule, &tags, default_kind);
+    let mut aliases = strings(note.field("aliases"));
+    aliases.extend(strings(note.field("alias")));
+    let updated = text(note.field("updated")).or_else(|| text(note.field("lastmod"))).and_then(|d| date(&d));
+    report_unknown(note, format, rule, report);
+    Meta {
+        title,
+        aliases,
+        tags,
+        draft,
+        summary: text(note.field("summary")).or_else(|| text(note.field("description"))),
+        kind,
+        kind_label,
+        updated,
+        abbr: text(note.field("abbr")),
+        slug: text(note.field("slug")).map(|s| slugify(&s)).filter(|s| !s.is_empty()),
+        url: URL_KEYS.iter().find_map(|k| text(note.field(k))),
+    }
+}
+
+/// The title when front matter has none: the file name, or the folder's
+/// name for Hugo page bundles and section pages (`index.md`, `_index.md`).
+fn default_title(note: &Note, format: Format) -> String {
+    let bundle = matches!(format, Format::Hugo | Format::Zola) && matches!(note.stem.as_str(), "index" | "_index");
+    match note.folders().last() {
+        Some(folder) if bundle => (*folder).to_owned(),
+        _ => note.stem.clone(),
+    }
+}
+
+fn kind_of(note: &Note, rule: &KindRule, tags: &[String], default: &str) -> (String, Option<(String, String)>) {
+    let from = match rule {
+        KindRule::Folder => {
+            let folder = note.folders().first().map(|f| (*f).to_owned());
+            if let Some(folder) = folder.filter(|f| !slugify(&singular(f)).is_empty()) {
+                let label = crate::config::humanize(&singular(&folder));
+                return (slugify(&label), Some((label, crate::config::humanize(&folder))));
+            }
+            None
+        }
+        KindRule::Tag => tags.first().cloned(),
+        KindRule::Field(field) => strings(note.field(field)).into_iter().next(),
+    };
+    match from.map(|k| slugify(&k)).filter(|k| !k.is_empty()) {
+        Some(kind) => (kind, None),
+        None => (default.to_owned(), None),
+    }
+}
+
+/// `Concepts` → `Concept`, `Categories` → `Category`; `Glass`, `FAQ` stay.
+pub fn singular(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if lower.ends_with("ies") && word.len() > 4 {
+        format!("{}y", &word[..word.len() - 3])
+    } else if lower.ends_with('s') && !lower.ends_with("ss") && word.len() > 3 {
+        word[..word.len() - 1].to_owned()
+    } else {
+        word.to_owned()
+    }
+}
+
+fn report_unknown(note: &Note, format: Format, rule: &KindRule, report: &mut Report) {
+    for key in note.front.keys() {
+        let lower = key.to_lowercase();
+        let kind_field = matches!(rule, KindRule::Field(f) if f.eq_ignore_ascii_case(key));
+        let taxonomies = lower == "taxonomies" && format == Format::Zola;
+        if MAPPED.contains(&lower.as_str()) || URL_KEYS.contains(&lower.as_str()) || kind_field || taxonomies {
+            continue;
+        }
+        report.unknown_fields.entry(key.clone()).or_default().push(note.path.clone());
+    }
+}
+
+/// A scalar as text; empty strings count as absent.
+fn text(value: Option<&Value>) -> Option<String> {
+    let text = match value? {
+        Value::String(s) => s.trim().to_owned(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+/// A list of strings, a single string, or nothing (null and empty are fine).
+fn strings(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items.iter().filter_map(|v| text(Some(v))).collect(),
+        Some(other) => text(Some(other)).into_iter().collect(),
+        None => Vec::new(),
+    }
+}
+
+/// `2024-05-01T10:00:00Z` → `2024-05-01`, when it is a date.
+fn date(text: &str) -> Option<String> {
+    let day = text.get(..10)?;
+    crate::resolve::dates::parse_date(day).is_some().then(|| day.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(path: &str, front: &str) -> Note {
+        super::super::source::parse(path.into(), &format!("---\n{front}---\nBody\n"), &mut Report::default())
+    }
+
+    #[test]
+    fn reads_fields_whatever_their_capitalization() {
+        let mut report = Report::default();
+        let n = note(
+            "Tools/Data Stores/S3.md",
+            "Aliases: [Simple Storage]\nTags: [Seedling]\npublish: false\ncssclasses: [x]\n",
+        );
+        let meta = read(&n, Format::Obsidian, &KindRule::Folder, "entry", &mut report);
+        assert_eq!(meta.title, "S3");
+        assert_eq!(meta.aliases, ["Simple Storage"]);
+        assert_eq!(meta.tags, ["seedling"]);
+        assert!(meta.draft);
+        assert_eq!(meta.kind, "tool");
+        assert_eq!(meta.kind_label, Some(("Tool".into(), "Tools".into())));
+        assert_eq!(report.unknown_fields.keys().collect::<Vec<_>>(), ["cssclasses"]);
+    }
+
+    #[test]
+    fn accepts_null_aliases_and_picks_kinds_by_rule() {
+        let mut report = Report::default();
+        let n = note("Root.md", "aliases:\ntags: [concepts/core]\ntype: Role\n");
+        let meta = read(&n, Format::Obsidian, &KindRule::Folder, "note", &mut report);
+        assert!(meta.aliases.is_empty());
+        assert_eq!(meta.kind, "note");
+        assert_eq!(read(&n, Format::Obsidian, &KindRule::Tag, "note", &mut report).kind, "concepts-core");
+        assert_eq!(read(&n, Format::Obsidian, &KindRule::Field("type".into()), "note", &mut report).kind, "role");
+    }
+
+    #[test]
+    fn names_page_bundles_after_their_folder() {
+        let n = note("roles/data-steward/index.md", "date: 2024-01-01T10:00:00Z\nlastmod: 2024-02-03T00:00:00Z\n");
+        let meta = read(&n, Format::Hugo, &KindRule::Folder, "entry", &mut Report::default());
+        assert_eq!(meta.title, "data-steward");
+        assert_eq!(meta.updated.as_deref(), Some("2024-02-03"));
+    }
+
+    #[test]
+    fn singularizes_folder_names() {
+        assert_eq!(singular("Concepts"), "Concept");
+        assert_eq!(singular("Categories"), "Category");
+        assert_eq!(singular("FAQ"), "FAQ");
+        assert_eq!(singular("Glass"), "Glass");
+    }
+}
