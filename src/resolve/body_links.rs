@@ -39,7 +39,9 @@ pub enum LinkDest<'a> {
 pub fn classify(link_type: LinkType, dest: &str) -> LinkDest<'_> {
     if matches!(link_type, LinkType::WikiLink { .. }) {
         let (name, fragment) = split_fragment(dest);
-        let name = name.trim();
+        // Inside a GFM table `[[a\|b]]` escapes the pipe; the parser leaves the
+        // backslash on the target.
+        let name = name.trim().trim_end_matches('\\').trim_end();
         return match (name.is_empty(), fragment) {
             (true, Some(fragment)) => LinkDest::SamePage(fragment),
             _ => LinkDest::Entry { name, fragment },
@@ -192,6 +194,7 @@ mod tests {
             LinkDest::Entry { name: "Data Mesh", fragment: Some("Principles") }
         );
         assert_eq!(classify(wiki, "#Top"), LinkDest::SamePage("Top"));
+        assert_eq!(classify(wiki, "Data Mesh\\"), LinkDest::Entry { name: "Data Mesh", fragment: None });
         assert_eq!(
             classify(LinkType::Inline, "../x/data-mesh.md#a"),
             LinkDest::Entry { name: "data-mesh", fragment: Some("a") }
