@@ -17,6 +17,7 @@ pub mod git_dates;
 pub mod lists;
 pub mod markdown;
 pub mod matrix;
+pub mod previews;
 pub mod relation_map;
 pub mod search_index;
 pub mod site_map;
@@ -174,7 +175,7 @@ fn render_page(
     context.insert("root", &root);
     data.insert(&mut context, key);
     match theme.tera.render(template, &context) {
-        Ok(html) => Ok(OutputFile { path, bytes: html.into_bytes() }),
+        Ok(html) => Ok(OutputFile { path, bytes: previews::dedupe(&html).into_bytes() }),
         Err(error) => {
             let message = format!("rendering {path} with {template} failed: {}", theme::error_chain(&error));
             Err(Box::new(Diagnostic::new(Code::Template, format!("{}/{template}", theme.origin), message)))

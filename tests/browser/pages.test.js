@@ -53,6 +53,13 @@ async function search(page, text) {
   return page.$$eval('#search-results .r-title', (nodes) => nodes.map((n) => n.textContent));
 }
 
+// The preview title a link shows: its own data, or that of the first link to
+// the same target (later links carry only data-slug).
+function previewTitle(link) {
+  return link.evaluate((a) => a.dataset.title ||
+    document.querySelector(`a.xref[data-slug="${a.dataset.slug}"][data-summary]`).dataset.title);
+}
+
 async function pickRoles(page, slugs) {
   await page.waitForSelector('#picker:not([hidden])');
   for (let i = 0; i < slugs.length; i++) await page.selectOption(`#picker select[name=r${i + 1}]`, slugs[i]);
@@ -134,7 +141,7 @@ test('search finds words that only occur in a body', async () => {
 test('hovering a cross-link shows its preview', async () => {
   const page = await open(ENTRY);
   const link = page.locator('.body a.xref').first();
-  const title = await link.getAttribute('data-title');
+  const title = await previewTitle(link);
   await link.hover();
   await page.waitForSelector('#link-preview:not([hidden])');
   assert.equal(await page.textContent('#link-preview .p-title'), title);
@@ -150,7 +157,8 @@ test('focusing a cross-link shows its preview; Escape dismisses it', async () =>
   await link.focus();
   await page.waitForSelector('#link-preview:not([hidden])');
   assert.equal(await link.getAttribute('aria-describedby'), 'link-preview');
-  assert.equal(await page.textContent('#link-preview .p-title'), await link.getAttribute('data-title'));
+  assert.equal(await page.textContent('#link-preview .p-title'), await previewTitle(link));
+  assert.equal(await link.getAttribute('data-summary'), null, 'a repeated link carries only its slug');
   await page.keyboard.press('Escape');
   await page.waitForSelector('#link-preview', { state: 'hidden' });
   await page.close();

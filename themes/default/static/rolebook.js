@@ -361,16 +361,24 @@
     doc.body.appendChild(box);
 
     function target(node) {
-      return node && node.closest ? node.closest('a.xref[data-summary]') : null;
+      return node && node.closest ? node.closest('a.xref') : null;
+    }
+    // Only the first link to a target carries the data; later ones name its slug.
+    function source(link) {
+      if (link.hasAttribute('data-summary')) return link;
+      var slug = link.getAttribute('data-slug');
+      return (slug && doc.querySelector('a.xref[data-slug="' + slug.replace(/["\\]/g, '') + '"][data-summary]')) || null;
     }
     function show(link) {
+      var data = source(link);
+      if (!data) return;
       clearTimeout(hideTimer);
       if (current && current !== link) current.removeAttribute('aria-describedby');
       current = link;
       box.textContent = '';
-      box.appendChild(el('span', 'p-kind', link.getAttribute('data-kind') || ''));
-      box.appendChild(el('span', 'p-title', link.getAttribute('data-title') || link.textContent));
-      box.appendChild(el('p', 'p-summary', link.getAttribute('data-summary') || ''));
+      box.appendChild(el('span', 'p-kind', data.getAttribute('data-kind') || ''));
+      box.appendChild(el('span', 'p-title', data.getAttribute('data-title') || link.textContent));
+      box.appendChild(el('p', 'p-summary', data.getAttribute('data-summary') || ''));
       box.hidden = false;
       link.setAttribute('aria-describedby', box.id);
       var r = link.getBoundingClientRect(), w = box.offsetWidth, h = box.offsetHeight;
