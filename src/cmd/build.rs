@@ -34,7 +34,9 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
     let loaded = load::load(root, &mut diagnostics)?;
     let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
     let theme = render::theme::load(root, &loaded.config.theme)?;
-    let (files, stats) = render::render(&kb, &loaded.documents, &loaded.config, &theme, &mut diagnostics);
+    let dates = render::git_dates::collect(root);
+    let (files, stats) =
+        render::render_with_dates(&kb, &loaded.documents, &loaded.config, &theme, &dates, &mut diagnostics);
     let diagnostics = diagnostics.finish(&loaded.config.rules);
     let (errors, _) = diag::count(&diagnostics);
     if errors == 0 {

@@ -91,7 +91,8 @@ pub fn build<'a>(
     let kb = views.kb;
     let ids = &comparison.entries;
     let document = comparison.document.map(|d| &documents[d]);
-    let context = LinkContext { kb, root, current: None, trust_html: views.config.trust_html };
+    let context =
+        LinkContext { kb, root, current: None, trust_html: views.config.trust_html, kinds: &views.config.kinds };
     let (shared, distinct) = split_responsibilities(views, ids);
     ComparePage {
         title: &comparison.title,
@@ -112,7 +113,10 @@ pub fn build<'a>(
         body: document.map(|d| markdown::render(d.body_text(), &context)).unwrap_or_default(),
         sources: &comparison.sources,
         tags: tag_links(&comparison.tags),
-        updated: comparison.updated.as_deref(),
+        updated: comparison
+            .updated
+            .as_deref()
+            .or_else(|| document.and_then(|d| views.git_dates.get(&d.source.content_path)).map(String::as_str)),
         edit_url: document.and_then(|d| edit_url(views, &d.source.content_path)),
         generated: comparison.document.is_none(),
     }

@@ -1,6 +1,7 @@
 //! The data of an entry page.
 
 use super::markdown::{self, LinkContext};
+use super::relation_map;
 use super::urls;
 use super::views::{DecisionView, EntryLink, FacetView, Link, RelationView, Views};
 use crate::load::Document;
@@ -46,8 +47,10 @@ pub struct EntryPage<'a> {
     pub tags: Vec<Link>,
     /// Comparison pages that include this entry.
     pub comparisons: Vec<Link>,
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, from front matter or else git history.
     pub updated: Option<&'a str>,
+    /// Relationship map (trusted SVG built by [`relation_map`]).
+    pub map: Option<String>,
     /// Edit link, when site.toml has `repo_edit_url`.
     pub edit_url: Option<String>,
     /// Marked draft.
@@ -59,7 +62,9 @@ pub fn build<'a>(views: &Views<'a>, documents: &'a [Document], id: EntryId, root
     let kb = views.kb;
     let entry = &kb.entries[id];
     let document = &documents[entry.document];
-    let context = LinkContext { kb, root, current: Some(id), trust_html: views.config.trust_html };
+    let relations = views.relations(id);
+    let context =
+        LinkContext { kb, root, current: Some(id), trust_html: views.config.trust_html, kinds: &views.config.kinds };
     EntryPage {
         slug: &entry.slug,
         title: &entry.title,
@@ -70,7 +75,8 @@ pub fn build<'a>(views: &Views<'a>, documents: &'a [Document], id: EntryId, root
         summary: &entry.summary,
         body: markdown::render(document.body_text(), &context),
         toc: entry.headings.iter().filter(|h| (2..=3).contains(&h.level)).collect(),
-        relations: views.relations(id),
+        map: relation_map::svg(&entry.title, &relations, root),
+        relations,
         mentioned_in: views.entry_links(&entry.mentioned_in),
         facets: views.facets(id),
         responsibilities: &entry.responsibilities,
@@ -89,7 +95,10 @@ pub fn build<'a>(views: &Views<'a>, documents: &'a [Document], id: EntryId, root
             .filter(|c| kb.include_drafts || !c.draft)
             .map(|c| Link { title: c.title.clone(), url: urls::comparison(&c.slug) })
             .collect(),
-        updated: entry.updated.as_deref(),
+        updated: entry
+            .updated
+            .as_deref()
+            .or_else(|| views.git_dates.get(&document.source.content_path).map(String::as_str)),
         edit_url: edit_url(views, &document.source.content_path),
         draft: entry.draft,
     }

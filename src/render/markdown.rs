@@ -19,6 +19,8 @@ pub struct LinkContext<'a> {
     pub current: Option<EntryId>,
     /// Pass raw HTML through.
     pub trust_html: bool,
+    /// Declared kinds, for the kind label in link previews.
+    pub kinds: &'a [crate::config::KindDef],
 }
 
 /// What an opened link turned into, so its end tag matches.
@@ -115,11 +117,16 @@ fn entry_link(name: &str, fragment: Option<&str>, context: &LinkContext<'_>) -> 
         href.push('#');
         href.push_str(anchor);
     }
+    // The hover/focus preview reads title, kind and summary from here, so
+    // previews need no download and work from file:// (issue 4).
+    let kind = context.kinds.iter().find(|k| k.key == entry.kind).map_or(entry.kind.as_str(), |k| k.label.as_str());
     let html = format!(
-        "<a class=\"xref\" href=\"{}\" data-slug=\"{}\" title=\"{}\">",
+        "<a class=\"xref\" href=\"{}\" data-slug=\"{}\" data-title=\"{}\" data-kind=\"{}\" data-summary=\"{}\">",
         escape(&href),
         escape(&entry.slug),
-        escape(&entry.title)
+        escape(&entry.title),
+        escape(kind),
+        escape(&entry.summary)
     );
     (html, Opened::Anchor)
 }
@@ -146,7 +153,7 @@ mod tests {
 
     fn render_plain(body: &str, trust_html: bool) -> String {
         let kb = KnowledgeBase::default();
-        render(body, &LinkContext { kb: &kb, root: "", current: None, trust_html })
+        render(body, &LinkContext { kb: &kb, root: "", current: None, trust_html, kinds: &[] })
     }
 
     #[test]

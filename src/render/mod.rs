@@ -2,14 +2,27 @@
 //!
 //! Pages: one per published entry (`<slug>.html`), one per comparison
 //! (`compare/<slug>.html`), the index, a page per kind and per tag, the tag
-//! overview, 404, and the theme's static files under `assets/`. Every link
-//! is relative to the page, so the site works from any sub-path or file://.
+//! overview, the A–Z index (`a-z.html`), the site map (`map.html`), the
+//! decision matrix (`matrix.html`), the compare picker (`compare.html`), 404,
+//! the theme's static files under `assets/`, the search index and picker data
+//! as scripts under `assets/`, and `sitemap.xml` when `base_url` is absolute.
+//! Every link is relative to the page, so the site works from any sub-path
+//! or file://.
 
+pub mod a_z;
+pub mod compare_data;
 pub mod compare_page;
 pub mod entry_page;
 pub mod exports;
+pub mod git_dates;
 pub mod lists;
 pub mod markdown;
+pub mod matrix;
+pub mod previews;
+pub mod relation_map;
+pub mod search_index;
+pub mod site_map;
+pub mod sitemap;
 pub mod theme;
 pub mod urls;
 pub mod views;
@@ -21,6 +34,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Document;
 use crate::resolve::KnowledgeBase;
 use crate::write::OutputFile;
+use git_dates::GitDates;
 use rayon::prelude::*;
 use serde::Serialize;
 use views::Views;
@@ -44,7 +58,20 @@ pub fn render(
     theme: &Theme,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<OutputFile>, RenderStats) {
-    let views = Views { kb, config };
+    render_with_dates(kb, documents, config, theme, &GitDates::new(), diagnostics)
+}
+
+/// [`render`], with "last updated" dates from git history for the entries
+/// whose front matter has none (see [`git_dates::collect`]).
+pub fn render_with_dates(
+    kb: &KnowledgeBase,
+    documents: &[Document],
+    config: &SiteConfig,
+    theme: &Theme,
+    git_dates: &GitDates,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<OutputFile>, RenderStats) {
+    let views = Views { kb, config, git_dates };
     let page = |template: &str, path: String, meta: Meta<'_>, key: &str, data: &dyn ErasedPage| {
         render_page(theme, &views, template, path, meta, key, data)
     };
@@ -81,8 +108,14 @@ pub fn render(
         let meta = Meta { title: data.title.clone(), description: &data.intro };
         results.push(page("list.html", path, meta, "list", &data));
     }
-    let missing = Meta { title: "Page not found".into(), description: &config.description };
-    results.push(page("404.html", "404.html".into(), missing, "page", &()));
+    let meta = |title: &str| Meta { title: title.into(), description: &config.description };
+    results.push(page("a-z.html", "a-z.html".into(), meta("A–Z"), "az", &a_z::page(&views, &sorted)));
+    results.push(page("map.html", "map.html".into(), meta("Map"), "map", &site_map::page(&views, &sorted)));
+    let decisions = matrix::page(&views, &sorted);
+    results.push(page("matrix.html", "matrix.html".into(), meta("Decision matrix"), "matrix", &decisions));
+    let picker = compare_data::page(&views, &sorted);
+    results.push(page("picker.html", "compare.html".into(), meta("Compare roles"), "picker", &picker));
+    results.push(page("404.html", "404.html".into(), meta("Page not found"), "page", &()));
     let mut files = Vec::with_capacity(results.len() + theme.statics.len());
     for result in results {
         match result {
@@ -91,6 +124,12 @@ pub fn render(
         }
     }
     let pages = files.len();
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    // Only with an absolute base_url: a sitemap of relative URLs is invalid.
+    let sitemap = sitemap::file(&config.base_url, &paths);
+    files.extend(sitemap);
+    files.extend(search_index::files(&views, documents, &sorted));
+    files.push(compare_data::file(&views, &sorted));
     files.extend(theme.statics.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }));
     files.extend(exports::render(kb, config));
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -138,7 +177,7 @@ fn render_page(
     context.insert("root", &root);
     data.insert(&mut context, key);
     match theme.tera.render(template, &context) {
-        Ok(html) => Ok(OutputFile { path, bytes: html.into_bytes() }),
+        Ok(html) => Ok(OutputFile { path, bytes: previews::dedupe(&html).into_bytes() }),
         Err(error) => {
             let message = format!("rendering {path} with {template} failed: {}", theme::error_chain(&error));
             Err(Box::new(Diagnostic::new(Code::Template, format!("{}/{template}", theme.origin), message)))

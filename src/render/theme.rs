@@ -13,8 +13,18 @@ macro_rules! embedded {
 }
 
 /// The default templates, embedded at compile time.
-const TEMPLATES: &[(&str, &str)] =
-    embedded!["base.html", "entry.html", "compare.html", "index.html", "list.html", "404.html"];
+const TEMPLATES: &[(&str, &str)] = embedded![
+    "base.html",
+    "entry.html",
+    "compare.html",
+    "index.html",
+    "list.html",
+    "404.html",
+    "a-z.html",
+    "map.html",
+    "matrix.html",
+    "picker.html",
+];
 
 macro_rules! embedded_static {
     ($($name:literal),* $(,)?) => {
@@ -23,7 +33,7 @@ macro_rules! embedded_static {
 }
 
 /// The default static files, embedded at compile time.
-const STATIC: &[(&str, &[u8])] = embedded_static!["style.css", "rolebook.js", "favicon.svg"];
+const STATIC: &[(&str, &[u8])] = embedded_static!["style.css", "theme.js", "rolebook.js", "favicon.svg"];
 
 /// The embedded default theme's files as paths inside a theme folder
 /// (`templates/base.html`, `static/style.css`, …), for `init --theme`.

@@ -1,6 +1,7 @@
 //! Typed template data: what each template receives. Built from the
 //! knowledge base; templates never see raw front matter.
 
+use super::git_dates::GitDates;
 use super::urls;
 use crate::config::SiteConfig;
 use crate::resolve::{EntryId, KnowledgeBase, Source};
@@ -96,6 +97,8 @@ pub struct Views<'a> {
     pub kb: &'a KnowledgeBase,
     /// The settings.
     pub config: &'a SiteConfig,
+    /// Dates from git history, for entries without `updated`.
+    pub git_dates: &'a GitDates,
 }
 
 impl<'a> Views<'a> {

@@ -1,0 +1,156 @@
+//! The relationship map on each entry page: an inline SVG, drawn at build
+//! time (no JavaScript library), of the entry's typed neighbours grouped by
+//! relation, as a small tree: the entry on the left, one bracket per relation
+//! on the right with its neighbours as linked pills.
+//!
+//! The same links are listed in text under "Related", so the drawing is
+//! hidden from assistive technology and its links are left out of the tab
+//! order. Colours come from CSS classes (the CSP forbids style attributes).
+
+use super::markdown::escape;
+use super::views::RelationView;
+use std::fmt::Write as _;
+
+/// Drawing width in SVG units; it scales to the column.
+const WIDTH: u32 = 520;
+/// Width of the entry's own pill.
+const CENTER_WIDTH: u32 = 176;
+/// Where the neighbour pills start.
+const PILL_X: u32 = 240;
+/// Pill height and the row pitch.
+const PILL: u32 = 24;
+const ROW: u32 = 30;
+/// Height of a relation label row.
+const LABEL: u32 = 20;
+/// Gap between groups.
+const GAP: u32 = 10;
+/// Most neighbours drawn per relation; the rest become "+N more".
+pub const PER_GROUP: usize = 6;
+
+/// One drawn group: label, neighbour rows (title, url) and hidden count.
+struct Group<'a> {
+    label: &'a str,
+    nodes: Vec<(&'a str, String)>,
+    more: usize,
+}
+
+/// The SVG for an entry titled `title`, or `None` when it has no neighbours.
+/// URLs in `relations` are site-relative; `root` leads back to the site root.
+pub fn svg(title: &str, relations: &[RelationView<'_>], root: &str) -> Option<String> {
+    let groups: Vec<Group<'_>> = relations
+        .iter()
+        .map(|g| Group {
+            label: g.label,
+            nodes: g.entries.iter().take(PER_GROUP).map(|e| (e.title, format!("{root}{}", e.url))).collect(),
+            more: g.entries.len().saturating_sub(PER_GROUP),
+        })
+        .filter(|g| !g.nodes.is_empty())
+        .collect();
+    if groups.is_empty() {
+        return None;
+    }
+    let heights: Vec<u32> = groups.iter().map(group_height).collect();
+    let height = heights.iter().sum::<u32>() + GAP * (groups.len() as u32 - 1) + 4;
+    let center_y = height / 2;
+    let mut out = String::with_capacity(512 + groups.len() * 600);
+    let _ = write!(
+        out,
+        "<svg class=\"relation-map\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" \
+         aria-hidden=\"true\" focusable=\"false\">"
+    );
+    let mut y = 2;
+    for (group, h) in groups.iter().zip(&heights) {
+        draw_group(&mut out, group, y, center_y);
+        y += h + GAP;
+    }
+    let _ = write!(
+        out,
+        "<rect class=\"rm-center\" x=\"1\" y=\"{}\" width=\"{CENTER_WIDTH}\" height=\"{}\" rx=\"8\"/>",
+        center_y - 16,
+        32
+    );
+    text(&mut out, "rm-center-text", 12, center_y + 5, title, 22);
+    out.push_str("</svg>");
+    Some(out)
+}
+
+fn group_height(group: &Group<'_>) -> u32 {
+    LABEL + ROW * group.nodes.len() as u32 + if group.more > 0 { 18 } else { 0 }
+}
+
+fn draw_group(out: &mut String, group: &Group<'_>, top: u32, center_y: u32) {
+    let first_mid = top + LABEL + PILL / 2;
+    let last_mid = first_mid + ROW * (group.nodes.len() as u32 - 1);
+    let mid = (first_mid + last_mid) / 2;
+    let bracket = PILL_X - 14;
+    let _ = write!(
+        out,
+        "<path class=\"rm-edge\" d=\"M{} {center_y} C{} {center_y} {} {mid} {bracket} {mid} M{bracket} {first_mid} V{last_mid}\"/>",
+        CENTER_WIDTH + 1,
+        CENTER_WIDTH + 30,
+        bracket - 30
+    );
+    text(out, "rm-label", PILL_X, top + 14, &group.label.to_uppercase(), 40);
+    for (row, (title, url)) in group.nodes.iter().enumerate() {
+        let y = top + LABEL + ROW * row as u32;
+        let _ = write!(
+            out,
+            "<path class=\"rm-edge\" d=\"M{bracket} {m} H{PILL_X}\"/><a href=\"{}\" tabindex=\"-1\">\
+             <rect class=\"rm-node\" x=\"{PILL_X}\" y=\"{y}\" width=\"{}\" height=\"{PILL}\" rx=\"12\"/>",
+            escape(url),
+            WIDTH - PILL_X - 2,
+            m = y + PILL / 2,
+        );
+        text(out, "rm-node-text", PILL_X + 12, y + 16, title, 38);
+        out.push_str("</a>");
+    }
+    if group.more > 0 {
+        let y = top + LABEL + ROW * group.nodes.len() as u32 + 10;
+        text(out, "rm-more", PILL_X + 12, y, &format!("+{} more (listed below)", group.more), 40);
+    }
+}
+
+/// A `<text>` element, shortened to `max` characters with its full text as a tooltip.
+fn text(out: &mut String, class: &str, x: u32, y: u32, content: &str, max: usize) {
+    let _ = write!(out, "<text class=\"{class}\" x=\"{x}\" y=\"{y}\">");
+    if content.chars().count() > max {
+        let short: String = content.chars().take(max - 1).collect();
+        let _ = write!(out, "<title>{}</title>{}…", escape(content), escape(short.trim_end()));
+    } else {
+        out.push_str(&escape(content));
+    }
+    out.push_str("</text>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::views::EntryLink;
+
+    fn link(title: &'static str) -> EntryLink<'static> {
+        EntryLink { slug: "s", title, abbr: None, kind: "Role", summary: "", url: format!("{title}.html") }
+    }
+
+    #[test]
+    fn draws_nothing_without_neighbours() {
+        assert_eq!(svg("Alone", &[], ""), None);
+    }
+
+    #[test]
+    fn draws_each_group_with_linked_pills_and_escapes_titles() {
+        let groups = vec![RelationView { label: "Works with", entries: vec![link("A<b>"), link("C")] }];
+        let out = svg("Me & you", &groups, "../").unwrap_or_default();
+        assert!(out.starts_with("<svg class=\"relation-map\""), "{out}");
+        assert!(out.contains("WORKS WITH") && out.contains("Me &amp; you") && out.contains("A&lt;b&gt;"), "{out}");
+        assert!(out.contains("href=\"../C.html\""), "{out}");
+        assert!(!out.contains("style="), "the CSP forbids style attributes");
+    }
+
+    #[test]
+    fn caps_large_groups() {
+        let many: Vec<EntryLink<'static>> = (0..20).map(|_| link("X")).collect();
+        let out = svg("Hub", &[RelationView { label: "Uses", entries: many }], "").unwrap_or_default();
+        assert_eq!(out.matches("<a ").count(), PER_GROUP);
+        assert!(out.contains("+14 more"));
+    }
+}
