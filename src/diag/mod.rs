@@ -25,6 +25,9 @@ pub enum Severity {
     Warning,
 }
 
+/// How much of a source line a diagnostic keeps for its snippet.
+pub const SNIPPET_CHARS: usize = 240;
+
 /// One problem found in the site, with where it is and what might fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -72,7 +75,9 @@ impl Diagnostic {
     /// Attaches a position using a file's line index and a byte offset into it.
     pub fn at_offset(self, index: &LineIndex, text: &str, offset: usize, width: usize) -> Self {
         let location = index.location(text, offset);
-        let snippet = index.line_text(text, location.line).map(str::to_owned);
+        // Only the start of the line is ever shown; a 5 MB line must not be
+        // copied into every diagnostic on it.
+        let snippet = index.line_text(text, location.line).map(|l| l.chars().take(SNIPPET_CHARS).collect());
         self.at(location, snippet, width)
     }
 

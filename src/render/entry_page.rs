@@ -111,5 +111,6 @@ pub fn tag_links(tags: &[String]) -> Vec<Link> {
 
 /// The "edit this page" URL for a file under content/.
 pub fn edit_url(views: &Views<'_>, content_path: &str) -> Option<String> {
-    views.config.repo_edit_url.as_ref().map(|u| u.replace("{path}", content_path))
+    let url = views.config.repo_edit_url.as_ref()?.replace("{path}", content_path);
+    (!crate::resolve::body_links::is_unsafe_url(&url)).then_some(url)
 }

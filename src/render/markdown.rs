@@ -1,7 +1,7 @@
 //! Markdown → HTML: the one place that renders bodies. Heading anchors match
 //! the ones `resolve` recorded; entry links become relative URLs with the
-//! data the hover preview needs; raw HTML is escaped unless the site trusts
-//! it; script URLs are dropped.
+//! data the hover preview needs; raw HTML is sanitized (see `sanitize`)
+//! unless the site trusts it; script URLs are dropped.
 
 use crate::resolve::body_links::{classify, markdown_options, Anchors, LinkDest};
 use crate::resolve::{find_anchor, EntryId, KnowledgeBase};
@@ -17,7 +17,7 @@ pub struct LinkContext<'a> {
     pub root: &'a str,
     /// The entry whose body this is, for `#fragment` links.
     pub current: Option<EntryId>,
-    /// Pass raw HTML through.
+    /// Pass raw HTML through instead of sanitizing it.
     pub trust_html: bool,
     /// Declared kinds, for the kind label in link previews.
     pub kinds: &'a [crate::config::KindDef],
@@ -51,13 +51,12 @@ pub fn render(body: &str, context: &LinkContext<'_>) -> String {
             {
                 Event::Start(Tag::Image { link_type, dest_url: "".into(), title, id })
             }
-            Event::Html(html) | Event::InlineHtml(html) if !context.trust_html => Event::Text(html),
             other => other,
         });
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    html
+    super::sanitize::body(html, context.trust_html)
 }
 
 fn assign_heading_ids(events: &mut [Event<'_>]) {
@@ -157,8 +156,9 @@ mod tests {
     }
 
     #[test]
-    fn escapes_raw_html_unless_trusted() {
-        assert!(render_plain("<script>alert(1)</script>", false).contains("&lt;script&gt;"));
+    fn sanitizes_raw_html_unless_trusted() {
+        assert_eq!(render_plain("<script>alert(1)</script>", false), "");
+        assert_eq!(render_plain("a <b onclick=x>b</b>", false), "<p>a <b>b</b></p>\n");
         assert!(render_plain("<b>x</b>", true).contains("<b>x</b>"));
     }
 

@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod matrix;
 pub mod previews;
 pub mod relation_map;
+pub mod sanitize;
 pub mod search_index;
 pub mod site_map;
 pub mod sitemap;
@@ -133,7 +134,19 @@ pub fn render_with_dates(
     files.extend(theme.statics.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }));
     files.extend(exports::render(kb, config));
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    report_path_clashes(&mut files, diagnostics);
     (files, RenderStats { entries, comparisons, pages })
+}
+
+/// Keeps the first of several files with one output path (the sort is
+/// stable, so the choice is deterministic) and reports the others: two
+/// writers of one path would otherwise race in the parallel write.
+fn report_path_clashes(files: &mut Vec<OutputFile>, diagnostics: &mut Diagnostics) {
+    for pair in files.windows(2).filter(|pair| pair[0].path == pair[1].path) {
+        let message = format!("two pages would be written to {}; only the first is kept", pair[0].path);
+        diagnostics.push(Diagnostic::new(Code::DuplicateSlug, pair[0].path.clone(), message));
+    }
+    files.dedup_by(|later, first| later.path == first.path);
 }
 
 /// Page data of any type, rendered through one function.

@@ -83,6 +83,16 @@ pub fn load(root: &Path, name: &str) -> Result<Theme> {
     Ok(Theme { tera, statics, origin: format!("themes/{name}/templates") })
 }
 
+/// The default theme exactly as embedded in the binary, without reading
+/// the disk (for fuzzing and tests of the render stage alone).
+pub fn embedded() -> Result<Theme> {
+    let mut tera = Tera::new();
+    tera.add_raw_templates(TEMPLATES.iter().copied()).map_err(|e| Error::Theme(error_chain(&e)))?;
+    let mut statics: Vec<(String, Vec<u8>)> = STATIC.iter().map(|(n, b)| (format!("assets/{n}"), b.to_vec())).collect();
+    statics.sort();
+    Ok(Theme { tera, statics, origin: "themes/default/templates".to_owned() })
+}
+
 /// Files under `dir` (recursively, sorted), as `/`-separated relative paths.
 /// Symlinks are not followed and hidden files are skipped.
 fn read_folder(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {

@@ -16,9 +16,13 @@ pub fn kind(key: &str) -> String {
     format!("kinds/{}.html", crate::resolve::slug::slugify(key))
 }
 
-/// Output path of a tag's page.
+/// Output path of a tag's page (a tag called `index` must not replace the
+/// tag overview at `tags/index.html`).
 pub fn tag(tag: &str) -> String {
-    format!("tags/{}.html", crate::resolve::slug::slugify(tag))
+    match crate::resolve::slug::slugify(tag) {
+        slug if slug == "index" => "tags/index-tag.html".to_owned(),
+        slug => format!("tags/{slug}.html"),
+    }
 }
 
 /// The prefix from a page at `path` back to the site root (`""`, `"../"`, …).
@@ -35,5 +39,6 @@ mod tests {
         assert_eq!(root_of("index.html"), "");
         assert_eq!(root_of("compare/a-vs-b.html"), "../");
         assert_eq!(tag("Data Mesh"), "tags/data-mesh.html");
+        assert_eq!(tag("Index"), "tags/index-tag.html");
     }
 }

@@ -11,6 +11,42 @@ use crate::load::Document;
 use pulldown_cmark::LinkType;
 use rayon::prelude::*;
 
+/// Most link diagnostics reported for one file; the rest are counted in one
+/// summary, so a body with 100 000 broken links costs no more than 100.
+const MAX_LINK_DIAGNOSTICS: usize = 100;
+
+/// Link diagnostics of one file, built only while under the limit.
+struct Budget<'d> {
+    diagnostics: &'d mut Diagnostics,
+    left: usize,
+    dropped: std::collections::BTreeMap<Code, usize>,
+}
+
+impl<'d> Budget<'d> {
+    fn new(diagnostics: &'d mut Diagnostics) -> Self {
+        Budget { diagnostics, left: MAX_LINK_DIAGNOSTICS, dropped: Default::default() }
+    }
+
+    fn push(&mut self, code: Code, make: impl FnOnce() -> Diagnostic) {
+        if self.left == 0 {
+            *self.dropped.entry(code).or_insert(0) += 1;
+        } else {
+            self.left -= 1;
+            self.diagnostics.push(make());
+        }
+    }
+
+    /// Reports how many were left out, one summary per code (so `[rules]`
+    /// levels apply to it as to the ones listed).
+    fn finish(self, path: &str) {
+        for (code, count) in self.dropped {
+            let message = format!("{count} more `{code}` problems in this file are not listed");
+            self.diagnostics
+                .push(Diagnostic::new(code, path, message).suggest("fix the ones listed, then check again"));
+        }
+    }
+}
+
 /// A link to an entry found in some body, kept until every heading is known.
 struct PendingAnchor<'a> {
     document: usize,
@@ -36,9 +72,11 @@ pub(crate) fn resolve(
     let mut pending = Vec::new();
     for (&(owner, document), links) in owners.iter().zip(&all_links) {
         let doc = &documents[document];
+        let mut budget = Budget::new(diagnostics);
         for link in links {
-            check_link(kb, owner, document, doc, link, &mut mentions, &mut pending, diagnostics);
+            check_link(kb, owner, document, doc, link, &mut mentions, &mut pending, &mut budget);
         }
+        budget.finish(&doc.source.path);
     }
     for (&(owner, _), headings) in owners.iter().zip(all_headings) {
         if let Some(id) = owner {
@@ -66,7 +104,7 @@ fn check_link<'a>(
     link: &'a FoundLink,
     mentions: &mut Vec<(EntryId, EntryId)>,
     pending: &mut Vec<PendingAnchor<'a>>,
-    diagnostics: &mut Diagnostics,
+    diagnostics: &mut Budget<'_>,
 ) {
     let link_type = if link.wiki { LinkType::WikiLink { has_pothole: false } } else { LinkType::Inline };
     let offset = doc.body + link.range.start;
@@ -75,14 +113,19 @@ fn check_link<'a>(
     match classify(link_type, &link.dest) {
         LinkDest::Entry { name, fragment } => {
             let Some(target) = kb.lookup(name) else {
-                let d = Diagnostic::new(Code::BrokenLink, doc.source.path.clone(), format!("no entry named `{name}`"));
-                diagnostics.push(at(d, width).maybe_suggest(closest_entry(name, kb)));
+                diagnostics.push(Code::BrokenLink, || {
+                    let d =
+                        Diagnostic::new(Code::BrokenLink, doc.source.path.clone(), format!("no entry named `{name}`"));
+                    at(d, width).maybe_suggest(closest_entry(name, kb))
+                });
                 return;
             };
             let published_here = owner.is_none_or(|o| !kb.entries[o].draft);
             if published_here && !kb.is_published(target) {
-                let message = format!("`{name}` is a draft: the link is shown as plain text");
-                diagnostics.push(at(Diagnostic::new(Code::LinkToDraft, doc.source.path.clone(), message), width));
+                diagnostics.push(Code::LinkToDraft, || {
+                    let message = format!("`{name}` is a draft: the link is shown as plain text");
+                    at(Diagnostic::new(Code::LinkToDraft, doc.source.path.clone(), message), width)
+                });
             }
             if let Some(from) = owner.filter(|&o| o != target) {
                 mentions.push((from, target));
@@ -97,9 +140,11 @@ fn check_link<'a>(
             }
         }
         LinkDest::Unsafe => {
-            let message = format!("unsafe link `{}` removed", link.dest.chars().take(60).collect::<String>());
-            let d = Diagnostic::new(Code::UnsafeUrl, doc.source.path.clone(), message);
-            diagnostics.push(at(d, width).suggest("links may not use javascript:, vbscript: or data: URLs"));
+            diagnostics.push(Code::UnsafeUrl, || {
+                let message = format!("unsafe link `{}` removed", link.dest.chars().take(60).collect::<String>());
+                let d = Diagnostic::new(Code::UnsafeUrl, doc.source.path.clone(), message);
+                at(d, width).suggest("links may not use javascript:, vbscript: or data: URLs")
+            });
         }
         LinkDest::Other => {}
     }
@@ -120,11 +165,22 @@ fn check_anchors(
     pending: &[PendingAnchor<'_>],
     diagnostics: &mut Diagnostics,
 ) {
-    for link in pending {
-        let target = &kb.entries[link.target];
-        if find_anchor(&target.headings, link.fragment).is_some() {
-            continue;
+    for group in pending.chunk_by(|a, b| a.document == b.document) {
+        let path = &documents[group[0].document].source.path;
+        let mut budget = Budget::new(diagnostics);
+        for link in group {
+            check_anchor(kb, documents, link, &mut budget);
         }
+        budget.finish(path);
+    }
+}
+
+fn check_anchor(kb: &KnowledgeBase, documents: &[Document], link: &PendingAnchor<'_>, diagnostics: &mut Budget<'_>) {
+    let target = &kb.entries[link.target];
+    if find_anchor(&target.headings, link.fragment).is_some() {
+        return;
+    }
+    diagnostics.push(Code::BrokenAnchor, || {
         let doc = &documents[link.document];
         let message = format!("`{}` has no heading `{}`", target.title, link.fragment);
         let names: Vec<&str> = target.headings.iter().map(|h| h.text.as_str()).collect();
@@ -139,6 +195,6 @@ fn check_anchors(
             link.offset,
             link.fragment.len() + 2,
         );
-        diagnostics.push(d.suggest(hint));
-    }
+        d.suggest(hint)
+    });
 }

@@ -1,7 +1,7 @@
 //! Comparison pages: hand-written ones (`compare: [...]`) and one generated
 //! for every `contrasts_with` pair that has no hand-written page.
 
-use super::entries::{collapse_whitespace, report, slug_of, sources_of, tags_of};
+use super::entries::{collapse_whitespace, date_of, report, slug_of, sources_of, tags_of};
 use super::model::{Comparison, Edge, EntryId, KnowledgeBase};
 use super::relations::broken_link;
 use crate::config::SiteConfig;
@@ -51,8 +51,8 @@ pub(crate) fn hand_written(
         summary: raw.summary.as_deref().map(collapse_whitespace).unwrap_or_else(|| default_summary(&titles)),
         facets: facets_of(document, raw.facets.as_deref(), config, diagnostics),
         tags: tags_of(raw.tags.as_deref()),
-        sources: sources_of(raw.sources.as_deref()),
-        updated: raw.updated.clone().filter(|u| super::dates::parse_date(u.trim()).is_some()),
+        sources: sources_of(document, raw.sources.as_deref(), diagnostics),
+        updated: date_of(document, raw.updated.as_deref(), diagnostics),
         draft: raw.draft.unwrap_or(false) || entries.iter().any(|&id| kb.entries[id].draft),
         entries,
         document: Some(document_index),

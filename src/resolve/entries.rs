@@ -1,6 +1,7 @@
 //! Raw front matter → [`Entry`]: required fields, kinds, slugs, facets,
 //! decisions and dates are checked here; names stay names until `relations`.
 
+use super::body_links::is_unsafe_url;
 use super::dates::parse_date;
 use super::model::{Decision, Entry, Part, Source};
 use super::slug::{is_reserved, is_valid, slugify};
@@ -101,7 +102,7 @@ pub(crate) fn build(
         responsibilities: clean_list(raw.responsibilities.as_deref()),
         skills: clean_list(raw.skills.as_deref()),
         decisions: decisions_of(document, raw, diagnostics),
-        sources: sources_of(raw.sources.as_deref()),
+        sources: sources_of(document, raw.sources.as_deref(), diagnostics),
         updated: date_of(document, raw.updated.as_deref(), diagnostics),
         draft: raw.draft.unwrap_or(false),
         document: document_index,
@@ -215,7 +216,7 @@ fn decisions_of(document: &Document, raw: &RawEntry, diagnostics: &mut Diagnosti
     decisions
 }
 
-fn date_of(document: &Document, updated: Option<&str>, diagnostics: &mut Diagnostics) -> Option<String> {
+pub(crate) fn date_of(document: &Document, updated: Option<&str>, diagnostics: &mut Diagnostics) -> Option<String> {
     let updated = updated?.trim();
     if parse_date(updated).is_some() {
         return Some(updated.to_owned());
@@ -226,14 +227,22 @@ fn date_of(document: &Document, updated: Option<&str>, diagnostics: &mut Diagnos
     None
 }
 
-/// Sources with trimmed text; empty titles are dropped.
-pub(crate) fn sources_of(raw: Option<&[RawSource]>) -> Vec<Source> {
+/// Sources with trimmed text; empty titles are dropped, and so are URLs that
+/// would run script (`javascript:`, `vbscript:`, `data:`), with a warning.
+pub(crate) fn sources_of(document: &Document, raw: Option<&[RawSource]>, diagnostics: &mut Diagnostics) -> Vec<Source> {
     let trim = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    raw.unwrap_or_default()
-        .iter()
-        .filter(|s| !s.title.trim().is_empty())
-        .map(|s| Source { title: collapse_whitespace(&s.title), url: trim(&s.url), publisher: trim(&s.publisher) })
-        .collect()
+    let mut sources = Vec::new();
+    for source in raw.unwrap_or_default().iter().filter(|s| !s.title.trim().is_empty()) {
+        let mut url = trim(&source.url);
+        if let Some(unsafe_url) = url.take_if(|u| is_unsafe_url(u)) {
+            let shown: String = unsafe_url.chars().take(60).collect();
+            let message = format!("unsafe source URL `{shown}` removed");
+            let d = report(document, Code::UnsafeUrl, "sources", &unsafe_url, message);
+            diagnostics.push(d.suggest("sources may not use javascript:, vbscript: or data: URLs"));
+        }
+        sources.push(Source { title: collapse_whitespace(&source.title), url, publisher: trim(&source.publisher) });
+    }
+    sources
 }
 
 /// Tags lower-cased, sorted and deduplicated.
