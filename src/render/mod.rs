@@ -1,7 +1,8 @@
 //! Stage 3, knowledge base + theme → in-memory output files; no disk writes.
 //!
 //! Pages: one per published entry (`<slug>.html`), one per comparison
-//! (`compare/<slug>.html`), the index, a page per kind and per tag, the tag
+//! (`compare/<slug>.html`), the index, paged lists per kind and per tag (and
+//! of the comparisons when the index cannot show them all), the tag
 //! overview, 404, and the theme's static files under `assets/`. Every link
 //! is relative to the page, so the site works from any sub-path or file://.
 
@@ -76,10 +77,13 @@ pub fn render(
     let sorted = lists::alphabetical(&views);
     let home = Meta { title: config.title.clone(), description: &config.description };
     results.push(page("index.html", "index.html".into(), home, "index", &lists::index(&views, &sorted)));
-    for (path, data) in lists::kinds(&views, &sorted).into_iter().chain(lists::tags(&views, &sorted)) {
+    let mut list_pages = lists::kinds(&views, &sorted);
+    list_pages.extend(lists::tags(&views, &sorted));
+    list_pages.extend(lists::comparisons(&views));
+    results.par_extend(list_pages.into_par_iter().map(|(path, data)| {
         let meta = Meta { title: data.title.clone(), description: &data.intro };
-        results.push(page("list.html", path, meta, "list", &data));
-    }
+        page("list.html", path, meta, "list", &data)
+    }));
     let missing = Meta { title: "Page not found".into(), description: &config.description };
     results.push(page("404.html", "404.html".into(), missing, "page", &()));
     let mut files = Vec::with_capacity(results.len() + theme.statics.len());
