@@ -45,8 +45,11 @@ pub fn render(
     diagnostics: &mut Diagnostics,
 ) -> (Vec<OutputFile>, RenderStats) {
     let views = Views { kb, config };
+    // Site-wide data is the same on every page: convert it once (tera values
+    // share their contents, so each page's copy is cheap).
+    let shared = Shared { theme, views, site: tera::Value::from_serializable(&views.site()) };
     let page = |template: &str, path: String, meta: Meta<'_>, key: &str, data: &dyn ErasedPage| {
-        render_page(theme, &views, template, path, meta, key, data)
+        render_page(&shared, template, path, meta, key, data)
     };
     let mut results: Vec<Result<OutputFile, Box<Diagnostic>>> = (0..kb.entries.len())
         .into_par_iter()
@@ -124,18 +127,25 @@ struct PageMeta<'a> {
     description: &'a str,
 }
 
+/// What every page's rendering shares.
+struct Shared<'a> {
+    theme: &'a Theme,
+    views: Views<'a>,
+    site: tera::Value,
+}
+
 fn render_page(
-    theme: &Theme,
-    views: &Views<'_>,
+    shared: &Shared<'_>,
     template: &str,
     path: String,
     meta: Meta<'_>,
     key: &str,
     data: &dyn ErasedPage,
 ) -> Result<OutputFile, Box<Diagnostic>> {
+    let (theme, views) = (shared.theme, &shared.views);
     let root = if template == "404.html" { views.config.base_url.clone() } else { urls::root_of(&path) };
     let mut context = tera::Context::new();
-    context.insert("site", &views.site());
+    context.insert_value("site", shared.site.clone());
     context.insert("page_meta", &PageMeta { path: &path, title: &meta.title, description: meta.description });
     context.insert("root", &root);
     data.insert(&mut context, key);
