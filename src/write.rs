@@ -2,6 +2,12 @@
 //! temporary sibling folder first and swapped in at the end, so a failed
 //! build leaves the previous output as it was. Nothing is ever written or
 //! deleted outside the output folder.
+//!
+//! Only changed files are rewritten: a file whose bytes equal the previous
+//! output's is hard-linked into the staging folder instead of written. That
+//! keeps the swap atomic while a rebuild creates (and later frees) inodes
+//! only for changed pages, which on file systems with a slow inode
+//! allocator is most of the cost of writing a large site.
 
 use crate::error::{Error, Result};
 use rayon::prelude::*;
@@ -81,8 +87,22 @@ fn absolute(path: &Path) -> Result<PathBuf> {
     }
 }
 
+/// What [`write_changed`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    /// Files written because they are new or changed.
+    pub written: usize,
+    /// Files identical to the previous output, kept without rewriting.
+    pub unchanged: usize,
+}
+
 /// Writes `files` into `output` atomically (see the module doc).
 pub fn write(output: &Path, files: &[OutputFile]) -> Result<()> {
+    write_changed(output, files).map(|_| ())
+}
+
+/// Like [`write`], and tells how many files were actually rewritten.
+pub fn write_changed(output: &Path, files: &[OutputFile]) -> Result<WriteStats> {
     for file in files {
         if !is_safe_relative(&file.path) {
             return Err(Error::UnsafeOutput {
@@ -96,14 +116,19 @@ pub fn write(output: &Path, files: &[OutputFile]) -> Result<()> {
     let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     remove_if_exists(&staging)?;
-    if let Err(error) = fill(&staging, files) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(error);
-    }
-    swap(&staging, output, &parent.join(format!(".{name}.old-{}", std::process::id())))
+    let previous = output.is_dir().then_some(output);
+    let stats = match fill(&staging, previous, files) {
+        Ok(stats) => stats,
+        Err(error) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(error);
+        }
+    };
+    swap(&staging, output, &parent.join(format!(".{name}.old-{}", std::process::id())))?;
+    Ok(stats)
 }
 
-fn fill(staging: &Path, files: &[OutputFile]) -> Result<()> {
+fn fill(staging: &Path, previous: Option<&Path>, files: &[OutputFile]) -> Result<WriteStats> {
     std::fs::create_dir_all(staging).map_err(|e| Error::io("create folder", staging, e))?;
     let folders: BTreeSet<&str> = files.iter().filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
     for folder in folders {
@@ -113,10 +138,27 @@ fn fill(staging: &Path, files: &[OutputFile]) -> Result<()> {
     let marker = staging.join(MARKER);
     std::fs::write(&marker, b"This folder is written by rolebook build and replaced on every build.\n")
         .map_err(|e| Error::io("write", &marker, e))?;
-    files.par_iter().try_for_each(|file| {
-        let path = staging.join(&file.path);
-        std::fs::write(&path, &file.bytes).map_err(|e| Error::io("write", &path, e))
-    })
+    let kept: Vec<bool> = files
+        .par_iter()
+        .map(|file| {
+            let path = staging.join(&file.path);
+            if previous.is_some_and(|old| link_if_unchanged(&old.join(&file.path), &path, &file.bytes)) {
+                return Ok(true);
+            }
+            std::fs::write(&path, &file.bytes).map_err(|e| Error::io("write", &path, e))?;
+            Ok(false)
+        })
+        .collect::<Result<_>>()?;
+    let unchanged = kept.iter().filter(|&&k| k).count();
+    Ok(WriteStats { written: files.len() - unchanged, unchanged })
+}
+
+/// Hard-links `old` to `new` when `old` is a regular file holding exactly
+/// `bytes`. False (and nothing done) otherwise, or when linking fails.
+fn link_if_unchanged(old: &Path, new: &Path, bytes: &[u8]) -> bool {
+    let same_size =
+        std::fs::symlink_metadata(old).is_ok_and(|m| m.file_type().is_file() && m.len() == bytes.len() as u64);
+    same_size && std::fs::read(old).is_ok_and(|b| b == bytes) && std::fs::hard_link(old, new).is_ok()
 }
 
 fn swap(staging: &Path, output: &Path, old: &Path) -> Result<()> {
@@ -181,5 +223,24 @@ mod tests {
         std::fs::write(root.join("src/main.rs"), "").unwrap();
         assert!(check_output(root, &root.join("src")).is_err());
         assert!(check_output(root, Path::new("/")).is_err());
+    }
+
+    #[test]
+    fn rewrites_only_changed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let file = |path: &str, text: &str| OutputFile { path: path.into(), bytes: text.as_bytes().to_vec() };
+        let first = write_changed(&output, &[file("a.html", "a"), file("d/b.html", "b")]).unwrap();
+        assert_eq!(first, WriteStats { written: 2, unchanged: 0 });
+        let second =
+            write_changed(&output, &[file("a.html", "a"), file("d/b.html", "B"), file("c.html", "c")]).unwrap();
+        assert_eq!(second, WriteStats { written: 2, unchanged: 1 });
+        assert_eq!(std::fs::read_to_string(output.join("d/b.html")).unwrap(), "B");
+        assert_eq!(std::fs::read_to_string(output.join("a.html")).unwrap(), "a");
+        let third = write_changed(&output, &[file("c.html", "c")]).unwrap();
+        assert_eq!(third, WriteStats { written: 0, unchanged: 1 });
+        assert!(!output.join("a.html").exists(), "files no longer produced are removed");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no staging or old folder is left behind");
     }
 }

@@ -1,7 +1,8 @@
 //! Stage 3, knowledge base + theme → in-memory output files; no disk writes.
 //!
 //! Pages: one per published entry (`<slug>.html`), one per comparison
-//! (`compare/<slug>.html`), the index, a page per kind and per tag, the tag
+//! (`compare/<slug>.html`), the index, paged lists per kind and per tag (and
+//! of the comparisons when the index cannot show them all), the tag
 //! overview, the A–Z index (`a-z.html`), the site map (`map.html`), the
 //! decision matrix (`matrix.html`), the compare picker (`compare.html`), 404,
 //! the theme's static files under `assets/`, the search index and picker data
@@ -73,8 +74,11 @@ pub fn render_with_dates(
     diagnostics: &mut Diagnostics,
 ) -> (Vec<OutputFile>, RenderStats) {
     let views = Views { kb, config, git_dates };
+    // Site-wide data is the same on every page: convert it once (tera values
+    // share their contents, so each page's copy is cheap).
+    let shared = Shared { theme, views, site: tera::Value::from_serializable(&views.site()) };
     let page = |template: &str, path: String, meta: Meta<'_>, key: &str, data: &dyn ErasedPage| {
-        render_page(theme, &views, template, path, meta, key, data)
+        render_page(&shared, template, path, meta, key, data)
     };
     let mut results: Vec<Result<OutputFile, Box<Diagnostic>>> = (0..kb.entries.len())
         .into_par_iter()
@@ -105,10 +109,13 @@ pub fn render_with_dates(
     let sorted = lists::alphabetical(&views);
     let home = Meta { title: config.title.clone(), description: &config.description };
     results.push(page("index.html", "index.html".into(), home, "index", &lists::index(&views, &sorted)));
-    for (path, data) in lists::kinds(&views, &sorted).into_iter().chain(lists::tags(&views, &sorted)) {
+    let mut list_pages = lists::kinds(&views, &sorted);
+    list_pages.extend(lists::tags(&views, &sorted));
+    list_pages.extend(lists::comparisons(&views));
+    results.par_extend(list_pages.into_par_iter().map(|(path, data)| {
         let meta = Meta { title: data.title.clone(), description: &data.intro };
-        results.push(page("list.html", path, meta, "list", &data));
-    }
+        page("list.html", path, meta, "list", &data)
+    }));
     let meta = |title: &str| Meta { title: title.into(), description: &config.description };
     results.push(page("a-z.html", "a-z.html".into(), meta("A–Z"), "az", &a_z::page(&views, &sorted)));
     results.push(page("map.html", "map.html".into(), meta("Map"), "map", &site_map::page(&views, &sorted)));
@@ -174,18 +181,25 @@ struct PageMeta<'a> {
     description: &'a str,
 }
 
+/// What every page's rendering shares.
+struct Shared<'a> {
+    theme: &'a Theme,
+    views: Views<'a>,
+    site: tera::Value,
+}
+
 fn render_page(
-    theme: &Theme,
-    views: &Views<'_>,
+    shared: &Shared<'_>,
     template: &str,
     path: String,
     meta: Meta<'_>,
     key: &str,
     data: &dyn ErasedPage,
 ) -> Result<OutputFile, Box<Diagnostic>> {
+    let (theme, views) = (shared.theme, &shared.views);
     let root = if template == "404.html" { views.config.base_url.clone() } else { urls::root_of(&path) };
     let mut context = tera::Context::new();
-    context.insert("site", &views.site());
+    context.insert_value("site", shared.site.clone());
     context.insert("page_meta", &PageMeta { path: &path, title: &meta.title, description: meta.description });
     context.insert("root", &root);
     data.insert(&mut context, key);

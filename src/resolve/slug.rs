@@ -14,8 +14,15 @@ const RESERVED: &[&str] = &[
 /// Turns any text into `a-z0-9-`: NFC first (macOS file names are NFD),
 /// transliterate, lower-case, and collapse everything else into single dashes.
 pub fn slugify(text: &str) -> String {
+    if text.is_ascii() {
+        // ASCII is already NFC and needs no transliteration.
+        return slugify_ascii(text);
+    }
     let normalized: String = text.nfc().collect();
-    let ascii = deunicode::deunicode(&normalized);
+    slugify_ascii(&deunicode::deunicode(&normalized))
+}
+
+fn slugify_ascii(ascii: &str) -> String {
     let mut slug = String::with_capacity(ascii.len());
     let mut dash = false;
     for c in ascii.chars() {
@@ -44,6 +51,17 @@ pub fn is_reserved(slug: &str) -> bool {
 
 /// The key a name is looked up by: NFC, lower-case, single spaces.
 pub fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        // ASCII is already NFC: lower-case and collapse spaces in one pass.
+        let mut key = String::with_capacity(name.len());
+        for word in name.split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return key;
+    }
     let normalized: String = name.nfc().collect();
     normalized.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
@@ -66,6 +84,13 @@ mod tests {
     fn nfd_and_nfc_names_give_the_same_slug() {
         assert_eq!(slugify("Cafe\u{301}"), slugify("Caf\u{e9}"));
         assert_eq!(name_key("Cafe\u{301}  Owner"), name_key("caf\u{e9} owner"));
+    }
+
+    #[test]
+    fn ascii_fast_paths_match_the_general_path() {
+        assert_eq!(name_key("  Data\tProduct   OWNER "), "data product owner");
+        assert_eq!(name_key("Data Product Ownér"), "data product ownér");
+        assert_eq!(slugify("Cube.js -- v2"), "cube-js-v2");
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod exports;
 mod import;
 mod init;
 mod new;
+mod paging;
 mod render;
 mod review;
 mod schema;

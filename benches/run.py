@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Builds the benchmark corpus with rolebook and its peers and prints a
+Markdown table.
+
+For each size: generate the corpus (benches/gen_corpus.py), run every tool
+once untimed (warm caches, count pages), then ROUNDS rounds in which the
+tools run one after the other (rolebook, hugo, [zola], rolebook, hugo, …),
+each into a fresh output folder. Wall time is the median over the rounds;
+peak memory is the largest "Maximum resident set size" /usr/bin/time saw.
+The I/O floor is measured in the same rounds: reading every input file
+(`cat` > /dev/null) and copying the finished output tree (`cp -r`).
+
+Usage: benches/run.py [--sizes 1000,10000,50000] [--rounds 5] [--work DIR]
+                      [--no-build] [--seed 42]
+Needs: python3, cargo, hugo (Debian package), GNU time (/usr/bin/time).
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw).stdout.strip()
+
+
+def timed(cmd, stats_file):
+    """Runs cmd under /usr/bin/time; returns (wall seconds, peak RSS KiB)."""
+    full = ["/usr/bin/time", "-f", "%M", "-o", stats_file] + cmd
+    start = time.perf_counter()
+    result = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"failed ({result.returncode}): {' '.join(cmd)}\n{result.stderr[-3000:]}")
+    with open(stats_file) as f:
+        rss = int(f.read().strip().splitlines()[-1])
+    return wall, rss
+
+
+def wall_of(cmd, shell=False):
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, shell=shell, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def count_pages(folder):
+    html = files = 0
+    for _, _, names in os.walk(folder):
+        files += len(names)
+        html += sum(1 for n in names if n.endswith(".html"))
+    return html, files
+
+
+def tools(binary, corpus, out):
+    found = {
+        "rolebook": [binary, "build", "--quiet", "--root", os.path.join(corpus, "rolebook"), "--output", out],
+        "hugo": ["hugo", "--quiet", "--source", os.path.join(corpus, "hugo"), "--destination", out],
+    }
+    if shutil.which("zola") and os.path.isdir(os.path.join(corpus, "zola")):
+        found["zola"] = ["zola", "--root", os.path.join(corpus, "zola"), "build", "--force", "--output-dir", out]
+    return found
+
+
+def measure(n, args, binary):
+    corpus = os.path.join(args.work, f"corpus-{n}")
+    gen = [sys.executable, os.path.join(HERE, "gen_corpus.py"), str(n), corpus, "--seed", str(args.seed)]
+    if shutil.which("zola"):
+        gen.append("--zola")
+    subprocess.run(gen, check=True, stdout=subprocess.DEVNULL)
+    stats = os.path.join(args.work, "time.txt")
+    runs = tools(binary, corpus, "")
+    results = {name: {"wall": [], "rss": []} for name in runs}
+    pages = {}
+    for name in runs:  # warm-up, untimed; keeps the output for counting
+        out = os.path.join(args.work, f"out-{name}")
+        shutil.rmtree(out, ignore_errors=True)
+        timed(tools(binary, corpus, out)[name], stats)
+        pages[name] = count_pages(out)
+    floor = {"read": [], "cp": []}
+    input_dir = os.path.join(corpus, "rolebook")
+    rolebook_out = os.path.join(args.work, "out-rolebook")
+    copy = os.path.join(args.work, "copy")
+    for _ in range(args.rounds):
+        for name in runs:
+            out = os.path.join(args.work, f"out-{name}-timed")
+            shutil.rmtree(out, ignore_errors=True)
+            wall, rss = timed(tools(binary, corpus, out)[name], stats)
+            results[name]["wall"].append(wall)
+            results[name]["rss"].append(rss)
+        floor["read"].append(wall_of(f"find '{input_dir}' -type f -exec cat {{}} + > /dev/null", shell=True))
+        shutil.rmtree(copy, ignore_errors=True)
+        floor["cp"].append(wall_of(["cp", "-r", rolebook_out, copy]))
+    shutil.rmtree(copy, ignore_errors=True)
+    return results, pages, {k: statistics.median(v) for k, v in floor.items()}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--work", default="/tmp/rolebook-bench")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--no-build", action="store_true", help="use the existing target/release/rolebook")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    os.makedirs(args.work, exist_ok=True)
+    if not args.no_build:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+    binary = os.path.join(REPO, "target", "release", "rolebook")
+    print(f"- load before: `{sh(['uptime']).strip()}`")
+    print(f"- cores: {os.cpu_count()}; rolebook {sh(['git', '-C', REPO, 'rev-parse', '--short', 'HEAD'])}; "
+          f"{sh(['hugo', 'version']).split(' BuildDate')[0]}"
+          + ("; " + sh(["zola", "--version"]) if shutil.which("zola") else "; zola: not installed"))
+    print(f"- {args.rounds} alternating rounds per size, median wall time\n")
+    print("| N | tool | wall (median) | min–max | HTML pages | ms/page | peak RSS | rolebook speed-up | rolebook memory |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    medians = {}
+    floors = []
+    for n in sizes:
+        results, pages, floor = measure(n, args, binary)
+        rb = statistics.median(results["rolebook"]["wall"])
+        rb_rss = max(results["rolebook"]["rss"])
+        medians[n] = rb
+        for name, r in results.items():
+            wall = statistics.median(r["wall"])
+            rss = max(r["rss"])
+            html = pages[name][0]
+            speed = "—" if name == "rolebook" else f"{wall / rb:.1f}× faster"
+            mem = "—" if name == "rolebook" else f"{rb_rss / rss:.2f}× of {name}'s"
+            print(f"| {n:,} | {name} | {wall:.3f} s | {min(r['wall']):.3f}–{max(r['wall']):.3f} | {html:,} "
+                  f"| {1000 * wall / max(html, 1):.3f} | {rss / 1024:.0f} MiB | {speed} | {mem} |")
+        floors.append((n, floor, rb, pages["rolebook"]))
+        sys.stdout.flush()
+    print("\n| N | read input (cat) | cp -r output | I/O floor (sum) | rolebook / floor | output files |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for n, floor, rb, (_, files) in floors:
+        total = floor["read"] + floor["cp"]
+        print(f"| {n:,} | {floor['read']:.3f} s | {floor['cp']:.3f} s | {total:.3f} s | {rb / total:.2f}× | {files:,} |")
+    if 10000 in medians and 50000 in medians:
+        print(f"\nrolebook 50k/10k time ratio: {medians[50000] / medians[10000]:.2f} (linear = 5)")
+    print(f"\n- load after: `{sh(['uptime']).strip()}`")
+
+
+if __name__ == "__main__":
+    main()
