@@ -11,12 +11,13 @@ use super::markdown::escape;
 use super::views::RelationView;
 use std::fmt::Write as _;
 
-/// Drawing width in SVG units; it scales to the column.
-const WIDTH: u32 = 520;
+/// Drawing width in SVG units; it scales to the column, and is narrow so
+/// its text stays legible on a 360 px phone.
+const WIDTH: u32 = 360;
 /// Width of the entry's own pill.
-const CENTER_WIDTH: u32 = 176;
+const CENTER_WIDTH: u32 = 122;
 /// Where the neighbour pills start.
-const PILL_X: u32 = 240;
+const PILL_X: u32 = 168;
 /// Pill height and the row pitch.
 const PILL: u32 = 24;
 const ROW: u32 = 30;
@@ -63,13 +64,17 @@ pub fn svg(title: &str, relations: &[RelationView<'_>], root: &str) -> Option<St
         draw_group(&mut out, group, y, center_y);
         y += h + GAP;
     }
+    let lines = wrap(title, 15);
+    let box_height = 14 + 16 * lines.len() as u32;
     let _ = write!(
         out,
-        "<rect class=\"rm-center\" x=\"1\" y=\"{}\" width=\"{CENTER_WIDTH}\" height=\"{}\" rx=\"8\"/>",
-        center_y - 16,
-        32
+        "<rect class=\"rm-center\" x=\"1\" y=\"{}\" width=\"{CENTER_WIDTH}\" height=\"{box_height}\" rx=\"8\"/>",
+        center_y - box_height / 2,
     );
-    text(&mut out, "rm-center-text", 12, center_y + 5, title, 22);
+    let first_line = center_y + 4 - 8 * (lines.len() as u32 - 1);
+    for (i, line) in lines.iter().enumerate() {
+        text(&mut out, "rm-center-text", 10, first_line + 16 * i as u32, line, 17);
+    }
     out.push_str("</svg>");
     Some(out)
 }
@@ -90,7 +95,7 @@ fn draw_group(out: &mut String, group: &Group<'_>, top: u32, center_y: u32) {
         CENTER_WIDTH + 30,
         bracket - 30
     );
-    text(out, "rm-label", PILL_X, top + 14, &group.label.to_uppercase(), 40);
+    text(out, "rm-label", PILL_X, top + 14, &group.label.to_uppercase(), 30);
     for (row, (title, url)) in group.nodes.iter().enumerate() {
         let y = top + LABEL + ROW * row as u32;
         let _ = write!(
@@ -101,13 +106,30 @@ fn draw_group(out: &mut String, group: &Group<'_>, top: u32, center_y: u32) {
             WIDTH - PILL_X - 2,
             m = y + PILL / 2,
         );
-        text(out, "rm-node-text", PILL_X + 12, y + 16, title, 38);
+        text(out, "rm-node-text", PILL_X + 10, y + 16, title, 26);
         out.push_str("</a>");
     }
     if group.more > 0 {
         let y = top + LABEL + ROW * group.nodes.len() as u32 + 10;
         text(out, "rm-more", PILL_X + 12, y, &format!("+{} more (listed below)", group.more), 40);
     }
+}
+
+/// Up to two lines of at most `width` characters, broken between words.
+fn wrap(title: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in title.split_whitespace() {
+        let last = lines.len() - 1;
+        if lines[last].is_empty() || lines[last].chars().count() + 1 + word.chars().count() <= width || last == 1 {
+            if !lines[last].is_empty() {
+                lines[last].push(' ');
+            }
+            lines[last].push_str(word);
+        } else {
+            lines.push(word.to_owned());
+        }
+    }
+    lines
 }
 
 /// A `<text>` element, shortened to `max` characters with its full text as a tooltip.
@@ -144,6 +166,13 @@ mod tests {
         assert!(out.contains("WORKS WITH") && out.contains("Me &amp; you") && out.contains("A&lt;b&gt;"), "{out}");
         assert!(out.contains("href=\"../C.html\""), "{out}");
         assert!(!out.contains("style="), "the CSP forbids style attributes");
+    }
+
+    #[test]
+    fn wraps_long_titles_onto_two_lines() {
+        assert_eq!(wrap("Data Product Owner", 15), vec!["Data Product", "Owner"]);
+        assert_eq!(wrap("A", 15), vec!["A"]);
+        assert_eq!(wrap("One two three four five six seven", 9).len(), 2);
     }
 
     #[test]

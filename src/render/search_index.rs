@@ -8,8 +8,8 @@
 //!   the title's simple slug, abbreviation, aliases, kind, tags), loaded when
 //!   the search box is first focused;
 //! - `assets/search/t-N.js`: the words of summaries and bodies as postings
-//!   lists, sharded by the first two letters of the word; a query loads only
-//!   the shards of its own words;
+//!   lists, in word order, cut into shards of about 24 KB; a query loads only
+//!   the shards that hold its own words (and words they begin);
 //! - `assets/search/s-N.js`: summaries in blocks of [`BLOCK`] entries, loaded
 //!   for the results on screen.
 
@@ -24,11 +24,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 /// Entries per summary block.
-pub const BLOCK: usize = 100;
+pub const BLOCK: usize = 50;
 /// A term shard is closed once it holds about this many bytes.
 const SHARD_BYTES: usize = 24_000;
 /// Most body words indexed per entry (the most distinctive ones).
-const BODY_TERMS: usize = 300;
+const BODY_TERMS: usize = 200;
 /// Words too common to help.
 const STOPWORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
@@ -127,8 +127,8 @@ fn summary_files(records: &[Record<'_>]) -> Vec<OutputFile> {
         .collect()
 }
 
-/// Postings of every word, grouped into shards by the word's first two
-/// letters; returns each shard's first key and the shard files.
+/// Postings of every word, in word order, cut into shards of about
+/// [`SHARD_BYTES`]; returns each shard's first word and the shard files.
 fn term_shards(records: &[Record<'_>]) -> (Vec<String>, Vec<OutputFile>) {
     // word → (summary postings, body postings), entry ids ascending.
     let mut postings: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
@@ -151,16 +151,14 @@ fn term_shards(records: &[Record<'_>]) -> (Vec<String>, Vec<OutputFile>) {
     let mut files = Vec::new();
     let mut shard: (BTreeMap<&str, String>, BTreeMap<&str, String>) = Default::default();
     let mut size = 0;
-    let mut last_key = String::new();
     for (word, (in_summary, in_body)) in &postings {
-        let key = shard_key(word);
-        if size >= SHARD_BYTES && key != last_key {
+        if size >= SHARD_BYTES {
             files.push(shard_file(files.len(), &shard));
             shard = Default::default();
             size = 0;
         }
         if size == 0 {
-            starts.push(key.clone());
+            starts.push(word.clone());
         }
         for (map, ids) in [(&mut shard.0, in_summary), (&mut shard.1, in_body)] {
             if !ids.is_empty() {
@@ -169,7 +167,6 @@ fn term_shards(records: &[Record<'_>]) -> (Vec<String>, Vec<OutputFile>) {
                 map.insert(word, encoded);
             }
         }
-        last_key = key;
     }
     if size > 0 {
         files.push(shard_file(files.len(), &shard));
@@ -180,11 +177,6 @@ fn term_shards(records: &[Record<'_>]) -> (Vec<String>, Vec<OutputFile>) {
 fn shard_file(n: usize, shard: &(BTreeMap<&str, String>, BTreeMap<&str, String>)) -> OutputFile {
     let prefix = format!("(window.ROLEBOOK_TERMS=window.ROLEBOOK_TERMS||{{}})[{n}]=");
     js_file(&format!("assets/search/t-{n}.js"), &prefix, &json!({ "s": shard.0, "b": shard.1 }))
-}
-
-/// The first two letters of a word: what picks its shard.
-fn shard_key(word: &str) -> String {
-    word.chars().take(2).collect()
 }
 
 /// Ascending ids as base-36 gaps joined by commas (`3,1,a`).
@@ -249,6 +241,11 @@ fn distinctive<'a>(
             ((1.0 + (n as f64).ln()) * ((1 + total) as f64 / df as f64).ln(), word.as_str())
         })
         .collect();
+    // On a large site a word in more than a quarter of the bodies tells
+    // nothing apart; leave it to titles and summaries.
+    if total >= 400 {
+        ranked.retain(|(_, word)| frequency.get(word).copied().unwrap_or(0) * 4 <= total);
+    }
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     ranked.truncate(BODY_TERMS);
     ranked.into_iter().map(|(_, word)| word).collect()

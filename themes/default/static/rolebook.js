@@ -105,24 +105,30 @@
     return (e[1] === 0 ? simpleSlug(e[0]) : e[1]) + '.html';
   };
 
-  // Which term shard holds words starting like `word`.
+  // The last shard whose first word is <= word (-1 before the first).
   Engine.prototype.shardOf = function (word) {
-    var key = word.slice(0, 2), shards = this.data.shards, lo = 0, hi = shards.length - 1, found = -1;
+    var shards = this.data.shards, lo = 0, hi = shards.length - 1, found = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (shards[mid] <= key) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (shards[mid] <= word) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return found;
   };
 
+  // Shards holding `word` and the words it begins (at most 3).
+  Engine.prototype.shardsFor = function (word) {
+    if (word.length < 3 || !this.data.shards.length) return [];
+    var from = Math.max(0, this.shardOf(word)), to = Math.min(this.shardOf(word + '\uffff'), from + 2), out = [];
+    for (var n = from; n <= to; n++) out.push(n);
+    return out;
+  };
+
   // Shards the query needs that are not loaded yet.
   Engine.prototype.missingShards = function (query) {
-    var out = [], qs = words(query);
-    for (var i = 0; i < qs.length; i++) {
-      if (qs[i].length < 2) continue;
-      var n = this.shardOf(qs[i]);
-      if (n >= 0 && !this.terms[n] && out.indexOf(n) < 0) out.push(n);
-    }
+    var out = [], qs = words(query), self = this;
+    qs.forEach(function (q) {
+      self.shardsFor(q).forEach(function (n) { if (!self.terms[n] && out.indexOf(n) < 0) out.push(n); });
+    });
     return out;
   };
 
@@ -155,8 +161,10 @@
           if ((best.get(list[k]) || 0) < p) best.set(list[k], p);
         }
       }
-      var shard = q.length >= 2 ? this.shardOf(q) : -1, terms = this.terms[shard];
-      if (terms) {
+      var shards = this.shardsFor(q);
+      for (var sh = 0; sh < shards.length; sh++) {
+        var shard = shards[sh], terms = this.terms[shard];
+        if (!terms) continue;
         for (var f = 0; f < 2; f++) {
           var field = f ? 'b' : 's', weight = f ? BODY : SUMMARY, map = terms[field];
           for (var w in map) {
