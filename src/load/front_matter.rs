@@ -158,10 +158,17 @@ fn yaml_diagnostic(file: &SourceFile, split: Split, error: &serde_yaml::Error) -
     let line = (first_line + mark.line().saturating_sub(1)).min(file.index.lines());
     let location = Location { line, column: mark.column().max(1) };
     let snippet = file.index.line_text(&file.text, line).map(str::to_owned);
-    diagnostic.at(location, snippet, 1).maybe_suggest(yaml_hint(&file.text, line, &file.index))
+    let hint = yaml_hint(&diagnostic.message, &file.text, line, &file.index);
+    diagnostic.at(location, snippet, 1).maybe_suggest(hint)
 }
 
-fn yaml_hint(text: &str, line: usize, index: &crate::diag::LineIndex) -> Option<String> {
+fn yaml_hint(message: &str, text: &str, line: usize, index: &crate::diag::LineIndex) -> Option<String> {
+    if message.contains("recursion limit exceeded") {
+        return Some("the front matter nests too deeply; front matter holds plain lists and maps".into());
+    }
+    if message.contains("repetition limit exceeded") {
+        return Some("too many `*alias` repetitions; write the values out".into());
+    }
     let content = index.line_text(text, line)?;
     if content.contains('\t') {
         return Some("YAML does not allow tabs for indentation; use spaces".into());

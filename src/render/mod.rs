@@ -9,6 +9,7 @@ pub mod compare_page;
 pub mod entry_page;
 pub mod lists;
 pub mod markdown;
+pub mod nesting;
 pub mod sanitize;
 pub mod theme;
 pub mod urls;
