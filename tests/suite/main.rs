@@ -6,4 +6,5 @@
 mod build;
 mod check;
 mod cli;
+mod hostile;
 mod util;
