@@ -6,5 +6,6 @@
 mod build;
 mod check;
 mod cli;
+mod determinism;
 mod hostile;
 mod util;
