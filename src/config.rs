@@ -105,7 +105,7 @@ pub struct SiteConfig {
     pub repo_edit_url: Option<String>,
     /// Emit `noindex` meta.
     pub noindex: bool,
-    /// Pass raw HTML in Markdown through instead of escaping it.
+    /// Pass raw HTML in Markdown through instead of sanitizing it.
     pub trust_html: bool,
     /// Warn when `updated` is older than this many days.
     pub stale_after_days: Option<u32>,

@@ -107,9 +107,9 @@ pub fn parse(file: &SourceFile, split: Split, keys: &[Key], diagnostics: &mut Di
     let allowed = if is_comparison { COMPARISON_KEYS } else { ENTRY_KEYS };
     warn_unknown_keys(file, keys, allowed, diagnostics);
     if is_comparison {
-        deserialize::<RawComparison>(file, split, yaml, diagnostics).map(|c| FrontMatter::Comparison(Box::new(c)))
+        deserialize::<RawComparison>(file, split, keys, yaml, diagnostics).map(|c| FrontMatter::Comparison(Box::new(c)))
     } else {
-        deserialize::<RawEntry>(file, split, yaml, diagnostics).map(|e| FrontMatter::Entry(Box::new(e)))
+        deserialize::<RawEntry>(file, split, keys, yaml, diagnostics).map(|e| FrontMatter::Entry(Box::new(e)))
     }
 }
 
@@ -127,6 +127,7 @@ fn warn_unknown_keys(file: &SourceFile, keys: &[Key], allowed: &[&str], diagnost
 fn deserialize<T: DeserializeOwned + Default>(
     file: &SourceFile,
     split: Split,
+    keys: &[Key],
     yaml: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<T> {
@@ -136,32 +137,88 @@ fn deserialize<T: DeserializeOwned + Default>(
     match serde_yaml::from_str::<Option<T>>(yaml) {
         Ok(value) => Some(value.unwrap_or_default()),
         Err(error) => {
-            diagnostics.push(yaml_diagnostic(file, split, &error));
+            diagnostics.push(yaml_diagnostic(file, split, keys, &error));
             None
         }
     }
 }
 
-fn yaml_diagnostic(file: &SourceFile, split: Split, error: &serde_yaml::Error) -> Diagnostic {
+fn yaml_diagnostic(file: &SourceFile, split: Split, keys: &[Key], error: &serde_yaml::Error) -> Diagnostic {
     let first_line = file.index.location(&file.text, split.yaml.0).line;
-    let message = error.to_string();
-    // serde_yaml appends " at line L column C"; we report the position ourselves.
-    let message = match message.rfind(" at line ") {
-        Some(cut) => message[..cut].to_owned(),
-        None => message,
+    let full = error.to_string();
+    // serde_yaml writes positions relative to the block (" at line L column C");
+    // we report file positions ourselves, so they leave the message.
+    let (text, marks) = strip_marks(&full);
+    let diagnostic = Diagnostic::new(Code::InvalidYaml, &file.path, format!("invalid front matter: {text}"));
+    if let Some(second) = duplicate_key(&text).and_then(|name| keys.iter().filter(|k| k.name == name).nth(1)) {
+        return diagnostic
+            .at_offset(&file.index, &file.text, second.offset, second.name.chars().count())
+            .suggest(format!("`{}` is set twice; keep one", second.name));
+    }
+    // An unclosed quote is reported where it opens, not at the end of the block.
+    let mark = match (text.contains("while scanning a quoted scalar"), marks.last()) {
+        (true, Some(&opening)) => Some(opening),
+        _ => error.location().map(|m| (m.line(), m.column())),
     };
-    let message = format!("invalid front matter: {message}");
-    let diagnostic = Diagnostic::new(Code::InvalidYaml, &file.path, message);
-    let Some(mark) = error.location() else {
+    let Some((mark_line, mark_column)) = mark else {
         return diagnostic.at_offset(&file.index, &file.text, split.yaml.0, 1);
     };
-    let line = (first_line + mark.line().saturating_sub(1)).min(file.index.lines());
-    let location = Location { line, column: mark.column().max(1) };
-    let snippet = file.index.line_text(&file.text, line).map(str::to_owned);
-    diagnostic.at(location, snippet, 1).maybe_suggest(yaml_hint(&file.text, line, &file.index))
+    let line = (first_line + mark_line.saturating_sub(1)).min(file.index.lines());
+    let location = Location { line, column: mark_column.max(1) };
+    let snippet = file.index.line_text(&file.text, line).map(|l| l.chars().take(crate::diag::SNIPPET_CHARS).collect());
+    let hint = yaml_hint(&text, &file.text, line, &file.index).or_else(|| {
+        text.contains("while scanning a quoted scalar").then(|| "close the quote that starts here".to_owned())
+    });
+    diagnostic.at(location, snippet, 1).maybe_suggest(hint)
 }
 
-fn yaml_hint(text: &str, line: usize, index: &crate::diag::LineIndex) -> Option<String> {
+/// Removes every " at line L column C" from a serde_yaml message and returns
+/// the positions, in order.
+fn strip_marks(message: &str) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::with_capacity(message.len());
+    let mut marks = Vec::new();
+    let mut rest = message;
+    while let Some(at) = rest.find(" at line ") {
+        text.push_str(&rest[..at]);
+        let after = &rest[at + " at line ".len()..];
+        match number(after).and_then(|(line, tail)| {
+            let (column, tail) = number(tail.strip_prefix(" column ")?)?;
+            Some((line, column, tail))
+        }) {
+            Some((line, column, tail)) => {
+                marks.push((line, column));
+                rest = tail;
+            }
+            None => {
+                text.push_str(" at line ");
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    (text, marks)
+}
+
+/// A leading decimal number and what follows it.
+fn number(text: &str) -> Option<(usize, &str)> {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    text[..digits].parse::<usize>().ok().map(|n| (n, &text[digits..]))
+}
+
+/// The key named by serde's "duplicate field `x`" message.
+fn duplicate_key(message: &str) -> Option<&str> {
+    let start = message.find("duplicate field `")? + "duplicate field `".len();
+    let end = start + message[start..].find('`')?;
+    Some(&message[start..end])
+}
+
+fn yaml_hint(message: &str, text: &str, line: usize, index: &crate::diag::LineIndex) -> Option<String> {
+    if message.contains("recursion limit exceeded") {
+        return Some("the front matter nests too deeply; front matter holds plain lists and maps".into());
+    }
+    if message.contains("repetition limit exceeded") {
+        return Some("too many `*alias` repetitions; write the values out".into());
+    }
     let content = index.line_text(text, line)?;
     if content.contains('\t') {
         return Some("YAML does not allow tabs for indentation; use spaces".into());
@@ -234,6 +291,24 @@ mod tests {
         let (_, diagnostics) = parse_text("---\ntitle: A\ntitle: B\n---\n");
         assert_eq!(diagnostics[0].code, Code::InvalidYaml);
         assert!(diagnostics[0].message.contains("duplicate"), "{}", diagnostics[0].message);
+    }
+
+    #[test]
+    fn issue_6_points_duplicate_keys_and_unclosed_quotes_at_the_cause() {
+        let (_, diagnostics) = parse_text("---\ntitle: A\nkind: role\ntitle: B\n---\n");
+        assert_eq!(diagnostics[0].location, Some(Location { line: 4, column: 1 }));
+        assert_eq!(diagnostics[0].suggestion.as_deref(), Some("`title` is set twice; keep one"));
+        let (_, diagnostics) = parse_text("---\ntitle: \"Open\nkind: role\n---\n");
+        assert_eq!(diagnostics[0].location, Some(Location { line: 2, column: 8 }));
+        assert!(!diagnostics[0].message.contains(" at line "), "{}", diagnostics[0].message);
+        assert_eq!(diagnostics[0].suggestion.as_deref(), Some("close the quote that starts here"));
+    }
+
+    #[test]
+    fn issue_6_strips_every_position_from_yaml_messages() {
+        let (text, marks) = strip_marks("x at line 4 column 1, while y at line 1 column 8");
+        assert_eq!((text.as_str(), marks), ("x, while y", vec![(4, 1), (1, 8)]));
+        assert_eq!(strip_marks("odd at line x").0, "odd at line x");
     }
 
     #[test]

@@ -31,7 +31,7 @@ enum Opened {
 
 /// Renders a body to HTML.
 pub fn render(body: &str, context: &LinkContext<'_>) -> String {
-    let mut events: Vec<Event<'_>> = Parser::new_ext(body, markdown_options()).collect();
+    let mut events: Vec<Event<'_>> = super::nesting::cap(Parser::new_ext(body, markdown_options()));
     assign_heading_ids(&mut events);
     let mut opened: Vec<Opened> = Vec::new();
     let mut out = Vec::with_capacity(events.len());

@@ -19,6 +19,7 @@ pub mod git_dates;
 pub mod lists;
 pub mod markdown;
 pub mod matrix;
+pub mod nesting;
 pub mod previews;
 pub mod relation_map;
 pub mod sanitize;
@@ -141,18 +142,15 @@ pub fn render_with_dates(
     files.extend(theme.statics.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }));
     files.extend(exports::render(kb, config));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    report_path_clashes(&mut files, diagnostics);
+    drop_path_clashes(&mut files);
     (files, RenderStats { entries, comparisons, pages })
 }
 
 /// Keeps the first of several files with one output path (the sort is
-/// stable, so the choice is deterministic) and reports the others: two
-/// writers of one path would otherwise race in the parallel write.
-fn report_path_clashes(files: &mut Vec<OutputFile>, diagnostics: &mut Diagnostics) {
-    for pair in files.windows(2).filter(|pair| pair[0].path == pair[1].path) {
-        let message = format!("two pages would be written to {}; only the first is kept", pair[0].path);
-        diagnostics.push(Diagnostic::new(Code::DuplicateSlug, pair[0].path.clone(), message));
-    }
+/// stable, so the choice is deterministic): two writers of one path would
+/// otherwise race in the parallel write. `resolve` has already reported the
+/// colliding slugs, so this only guards the output.
+fn drop_path_clashes(files: &mut Vec<OutputFile>) {
     files.dedup_by(|later, first| later.path == first.path);
 }
 

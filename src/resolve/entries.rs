@@ -36,16 +36,22 @@ pub(crate) fn slug_of(document: &Document, explicit: Option<&str>, diagnostics: 
         Some(explicit) => explicit.to_owned(),
         None => slugify(document.source.stem()),
     };
+    // Positioned at `slug:` when there is one, else at the top of the file.
     if slug.is_empty() {
-        let message = format!("cannot make a slug from the file name `{}`", document.source.stem());
-        let d = Diagnostic::new(Code::InvalidSlug, document.source.path.clone(), message);
+        let message = match explicit {
+            Some(explicit) => format!("cannot make a slug from `{explicit}`"),
+            None => format!("cannot make a slug from the file name `{}`", document.source.stem()),
+        };
+        let d = report(document, Code::InvalidSlug, "slug", "", message);
         diagnostics.push(d.suggest("rename the file with letters or digits, or set `slug:`"));
         return "untitled".to_owned();
     }
     if is_reserved(&slug) {
         let message = format!("slug `{slug}` is reserved for a generated page or a device name");
-        let d = Diagnostic::new(Code::InvalidSlug, document.source.path.clone(), message);
+        let d = report(document, Code::InvalidSlug, "slug", "", message);
         diagnostics.push(d.suggest(format!("rename the file or set `slug: {slug}-entry`")));
+        // Even when the rule is relaxed, never write `con.html` or over `index.html`.
+        return format!("{slug}-entry");
     }
     slug
 }

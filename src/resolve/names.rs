@@ -67,7 +67,14 @@ fn collision(claim: &Claim<'_>, owner: &Claim<'_>, name: &str, field: &str, owne
     let here = &document.source.path;
     let there = &owner.document.source.path;
     let (code, message) = if field == "slug" && owner_field == "slug" {
-        (Code::DuplicateSlug, format!("slug `{name}` is used by both {there} and {here}"))
+        let mut message = format!("slug `{name}` is used by both {there} and {here}");
+        if differ_only_in_case_or_normalization(&document.source, &owner.document.source) {
+            message.push_str(
+                "; their file names differ only in case or Unicode normalization, so they would collide on \
+                 case-insensitive or normalizing file systems (macOS, Windows)",
+            );
+        }
+        (Code::DuplicateSlug, message)
     } else {
         (Code::AmbiguousName, format!("`{name}` names two entries: {there} ({owner_field}) and {here} ({field})"))
     };
@@ -80,4 +87,12 @@ fn collision(claim: &Claim<'_>, owner: &Claim<'_>, name: &str, field: &str, owne
     Diagnostic::new(code, here.clone(), message)
         .at_offset(&document.source.index, &document.source.text, offset, name.chars().count())
         .suggest(hint)
+}
+
+/// Whether two files' paths are different strings that name one file on
+/// macOS and Windows (same after Unicode NFC and lower-casing).
+fn differ_only_in_case_or_normalization(a: &crate::load::SourceFile, b: &crate::load::SourceFile) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let key = |path: &str| path.nfc().collect::<String>().to_lowercase();
+    a.content_path != b.content_path && key(&a.content_path) == key(&b.content_path)
 }

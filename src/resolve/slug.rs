@@ -7,8 +7,8 @@ use unicode_normalization::UnicodeNormalization;
 /// names on Windows file systems.
 const RESERVED: &[&str] = &[
     "index", "404", "search", "map", "compare", "matrix", "tags", "kinds", "assets", "sitemap", "a-z", "con", "prn",
-    "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3",
-    "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2",
+    "lpt3", "lpt0", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
 /// Turns any text into `a-z0-9-`: NFC first (macOS file names are NFD),

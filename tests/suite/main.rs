@@ -6,8 +6,10 @@
 mod build;
 mod check;
 mod cli;
+mod determinism;
 mod diff;
 mod exports;
+mod hostile;
 mod import;
 mod init;
 mod new;
