@@ -11,7 +11,7 @@ The I/O floor is measured in the same rounds: reading every input file
 (`cat` > /dev/null) and copying the finished output tree (`cp -r`).
 
 Usage: benches/run.py [--sizes 1000,10000,50000] [--rounds 5] [--work DIR]
-                      [--no-build] [--seed 42]
+                      [--rebuild] [--no-build] [--seed 42]
 Needs: python3, cargo, hugo (Debian package), GNU time (/usr/bin/time).
 """
 
@@ -94,6 +94,9 @@ def measure(n, args, binary):
             wall, rss = timed(tools(binary, corpus, out)[name], stats)
             results[name]["wall"].append(wall)
             results[name]["rss"].append(rss)
+            if args.rebuild:  # again, into the output just written: nothing changed
+                wall, _ = timed(tools(binary, corpus, out)[name], stats)
+                results[name].setdefault("rebuild", []).append(wall)
         floor["read"].append(wall_of(f"find '{input_dir}' -type f -exec cat {{}} + > /dev/null", shell=True))
         shutil.rmtree(copy, ignore_errors=True)
         floor["cp"].append(wall_of(["cp", "-r", rolebook_out, copy]))
@@ -108,6 +111,8 @@ def main():
     parser.add_argument("--work", default="/tmp/rolebook-bench")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--no-build", action="store_true", help="use the existing target/release/rolebook")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="after each build, build again into the same output (incremental-write case)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     os.makedirs(args.work, exist_ok=True)
@@ -123,6 +128,7 @@ def main():
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     medians = {}
     floors = []
+    rebuilds = []
     for n in sizes:
         results, pages, floor = measure(n, args, binary)
         rb = statistics.median(results["rolebook"]["wall"])
@@ -137,12 +143,21 @@ def main():
             print(f"| {n:,} | {name} | {wall:.3f} s | {min(r['wall']):.3f}–{max(r['wall']):.3f} | {html:,} "
                   f"| {1000 * wall / max(html, 1):.3f} | {rss / 1024:.0f} MiB | {speed} | {mem} |")
         floors.append((n, floor, rb, pages["rolebook"]))
+        if args.rebuild:
+            rebuilds.append((n, {name: statistics.median(r["rebuild"]) for name, r in results.items()}))
         sys.stdout.flush()
     print("\n| N | read input (cat) | cp -r output | I/O floor (sum) | rolebook / floor | output files |")
     print("|---:|---:|---:|---:|---:|---:|")
     for n, floor, rb, (_, files) in floors:
         total = floor["read"] + floor["cp"]
         print(f"| {n:,} | {floor['read']:.3f} s | {floor['cp']:.3f} s | {total:.3f} s | {rb / total:.2f}× | {files:,} |")
+    if rebuilds:
+        print("\n| N | rebuild, output present and unchanged: " + " | ".join(rebuilds[0][1]) + " | rolebook speed-up |")
+        print("|---:|" + "---:|" * (len(rebuilds[0][1]) + 1))
+        for n, walls in rebuilds:
+            peers = [w for name, w in walls.items() if name != "rolebook"]
+            cells = " | ".join(f"{w:.3f} s" for w in walls.values())
+            print(f"| {n:,} | {cells} | {min(peers) / walls['rolebook']:.1f}× |")
     if 10000 in medians and 50000 in medians:
         print(f"\nrolebook 50k/10k time ratio: {medians[50000] / medians[10000]:.2f} (linear = 5)")
     print(f"\n- load after: `{sh(['uptime']).strip()}`")
