@@ -128,6 +128,7 @@ fn issue_6_slugs_and_file_names_never_write_outside_the_output_folder() {
     site.write("site/content/index.md", &entry("Home page", ""));
     site.write("site/content/compare/up.md", "---\nslug: ../../../y\ncompare: [up, absolute]\n---\n");
     site.write("site/content/tagged.md", &entry("Tagged", "tags: [\"!!!\", \"../../z\", index, \"\"]\n"));
+    site.write("site/content/\" onmouseover=\"alert(1).md", &entry("Quoted file name", ""));
     let run = site.run(&["build", "--root", "site"]);
     assert_eq!(run.code, 0, "{run:?}");
     let top: Vec<String> =
@@ -162,6 +163,9 @@ fn issue_6_slugs_and_file_names_never_write_outside_the_output_folder() {
         assert!(!stem.starts_with('.') || stem == ".rolebook-output", "hidden output file {file}");
         assert!(!matches!(stem, "con.html" | "nul.html" | "tags/.html"), "{file}");
     }
+    assert_no_payload_runs(&site.path("site/public"));
+    let quoted = std::fs::read_to_string(site.path("site/public/onmouseover-alert-1.html")).expect("quoted");
+    assert!(quoted.contains("edit/&quot; onmouseover=&quot;alert(1).md"), "the edit URL is escaped");
     let index = std::fs::read_to_string(site.path("site/public/index.html")).expect("index");
     assert!(index.contains("Home page"), "the entry called index must not replace the home page");
     let tags = std::fs::read_to_string(site.path("site/public/tags/index.html")).expect("tags");
@@ -536,4 +540,20 @@ fn issue_6_ten_thousand_broken_links_report_a_bounded_list() {
     assert!(broken.iter().any(|d| d["message"] == "9900 more `broken-link` problems in this file are not listed"));
     let first = broken.iter().find(|d| d["line"].is_u64()).expect("a located one");
     assert_eq!(at(first), (7, 1));
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_6_symlinks_out_of_the_content_folder_are_never_read() {
+    let site = TestSite::fixture("good");
+    let secret = TestSite::empty();
+    secret.write("secret.md", "---\ntitle: Secret\nkind: concept\nsummary: Do not publish.\n---\nSECRET-TEXT\n");
+    std::os::unix::fs::symlink(secret.path("secret.md"), site.path("content/secret.md")).expect("symlink");
+    std::os::unix::fs::symlink(secret.root(), site.path("content/elsewhere")).expect("symlink");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    for (path, bytes) in snapshot(&site.path("public")) {
+        assert!(!String::from_utf8_lossy(&bytes).contains("SECRET-TEXT"), "{path} published a linked file");
+        assert!(!path.contains("secret"), "{path}");
+    }
 }
