@@ -312,6 +312,17 @@ fn parse_kinds(table: toml::Table, report: &mut impl FnMut(String, &str)) -> Vec
             RawKind::Full(t) => (t.label.unwrap_or_else(|| humanize(&key)), t.plural, t.role),
         };
         let plural = plural.unwrap_or_else(|| format!("{label}s"));
+        // Each kind has a page at kinds/<slug>.html: the slug must exist and be its own.
+        let page = crate::resolve::slug::slugify(&key);
+        if page.is_empty() || kinds.iter().any(|k: &KindDef| crate::resolve::slug::slugify(&k.key) == page) {
+            report(
+                format!(
+                    "kind `{key}` needs letters or digits that no other kind's key has (its page is kinds/{page}.html)"
+                ),
+                &key,
+            );
+            continue;
+        }
         // A kind named "role" is a role kind unless declared otherwise.
         let role = role || key == "role";
         kinds.push(KindDef { key, label, plural, role });
@@ -489,5 +500,16 @@ orphan = "allow"
         parse("[rules]\norphans = \"allow\"\n", &mut diagnostics);
         let list = diagnostics.finish(&BTreeMap::new());
         assert!(list[0].message.contains("did you mean `orphan`"), "{:?}", list[0]);
+    }
+
+    #[test]
+    fn issue_6_rejects_kinds_whose_page_would_be_nameless_or_shared() {
+        let mut diagnostics = Diagnostics::new();
+        let config = parse("[kinds]\nrole = \"Role\"\n\"!!!\" = \"Bang\"\nRole = \"Again\"\n", &mut diagnostics);
+        let keys: Vec<&str> = config.kinds.iter().map(|k| k.key.as_str()).collect();
+        assert_eq!(keys, ["role"]);
+        let found = diagnostics.finish(&BTreeMap::new());
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|d| d.code == Code::InvalidConfig && d.message.contains("kinds/")));
     }
 }

@@ -10,6 +10,7 @@
 //! itself generates: entry links (`a.xref` with `data-slug`), heading ids,
 //! table alignment, footnotes, task-list checkboxes and code-block classes.
 
+use crate::resolve::body_links::is_unsafe_url;
 use ammonia::Builder;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -45,6 +46,10 @@ static POLICY: LazyLock<Builder<'static>> = LazyLock::new(|| {
         .attribute_filter(|element, attribute, value| match (element, attribute) {
             // Only the read-only checkbox of a task list.
             ("input", "type") => (value == "checkbox").then(|| value.into()),
+            // ammonia lets through URLs it cannot parse (as relative ones), such
+            // as `javascript\x0b:x`; drop anything whose scheme, read without
+            // whitespace and control characters, would run script.
+            (_, "href" | "src" | "cite") if is_unsafe_url(value) => None,
             _ => Some(value.into()),
         });
     for (tag, attributes) in EXTRA_ATTRIBUTES {
@@ -87,6 +92,13 @@ mod tests {
         );
         assert_eq!(html, "<a>a</a><a>b</a><a>c</a>");
         assert_eq!(clean("<a href=\"../x.html#y\">ok</a>"), "<a href=\"../x.html#y\">ok</a>");
+    }
+
+    #[test]
+    fn issue_6_drops_script_urls_with_control_characters_in_the_scheme() {
+        // Found by the `links` fuzz target: ammonia kept this as a relative URL.
+        assert_eq!(clean("<a href=\"javascript\u{b}\u{b}:y\">z</a>"), "<a>z</a>");
+        assert_eq!(clean("<img src=\"da\u{1}ta:image/png,x\">"), "<img>");
     }
 
     #[test]
