@@ -150,7 +150,13 @@ fn render_page(
     context.insert("root", &root);
     data.insert(&mut context, key);
     match theme.tera.render(template, &context) {
-        Ok(html) => Ok(OutputFile { path, bytes: html.into_bytes() }),
+        Ok(html) => {
+            // The rendered string grew by doubling; every page is held until
+            // the write, so give the slack back (up to half of peak memory).
+            let mut bytes = html.into_bytes();
+            bytes.shrink_to_fit();
+            Ok(OutputFile { path, bytes })
+        }
         Err(error) => {
             let message = format!("rendering {path} with {template} failed: {}", theme::error_chain(&error));
             Err(Box::new(Diagnostic::new(Code::Template, format!("{}/{template}", theme.origin), message)))
