@@ -202,7 +202,12 @@ fn render_page(
     context.insert("root", &root);
     data.insert(&mut context, key);
     match theme.tera.render(template, &context) {
-        Ok(html) => Ok(OutputFile { path, bytes: previews::dedupe(&html).into_bytes() }),
+        Ok(html) => {
+            // Every page is held until the write: keep no growth slack.
+            let mut bytes = previews::dedupe(&html).into_bytes();
+            bytes.shrink_to_fit();
+            Ok(OutputFile { path, bytes })
+        }
         Err(error) => {
             let message = format!("rendering {path} with {template} failed: {}", theme::error_chain(&error));
             Err(Box::new(Diagnostic::new(Code::Template, format!("{}/{template}", theme.origin), message)))
