@@ -255,23 +255,11 @@ fn distinctive<'a>(
 /// lower-cased, runs of anything else as one `-`. Non-ASCII titles never
 /// match, so their URL is always spelled out.
 fn simple_slug(title: &str) -> String {
-    if !title.is_ascii() {
-        return String::new();
+    if title.is_ascii() {
+        crate::resolve::slug::slugify_ascii(title)
+    } else {
+        String::new()
     }
-    let mut slug = String::with_capacity(title.len());
-    let mut dash = false;
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            if dash && !slug.is_empty() {
-                slug.push('-');
-            }
-            dash = false;
-            slug.push(c.to_ascii_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    slug
 }
 
 /// A `.js` file: `prefix` + JSON + `;`.

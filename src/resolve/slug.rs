@@ -22,7 +22,8 @@ pub fn slugify(text: &str) -> String {
     slugify_ascii(&deunicode::deunicode(&normalized))
 }
 
-fn slugify_ascii(ascii: &str) -> String {
+/// [`slugify`] for text that is already ASCII (no transliteration).
+pub(crate) fn slugify_ascii(ascii: &str) -> String {
     let mut slug = String::with_capacity(ascii.len());
     let mut dash = false;
     for c in ascii.chars() {
