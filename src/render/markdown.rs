@@ -34,6 +34,7 @@ pub fn render(body: &str, context: &LinkContext<'_>) -> String {
     let mut events: Vec<Event<'_>> = super::nesting::cap(Parser::new_ext(body, markdown_options()));
     assign_heading_ids(&mut events);
     let mut opened: Vec<Opened> = Vec::new();
+    let mut raw_depth = super::nesting::RawDepth::default();
     let mut out = Vec::with_capacity(events.len());
     for event in events {
         out.push(match event {
@@ -50,6 +51,9 @@ pub fn render(body: &str, context: &LinkContext<'_>) -> String {
                 if crate::resolve::body_links::is_unsafe_url(&dest_url) =>
             {
                 Event::Start(Tag::Image { link_type, dest_url: "".into(), title, id })
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !context.trust_html && !raw_depth.admit(&html) => {
+                Event::Text(html)
             }
             other => other,
         });

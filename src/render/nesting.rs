@@ -1,8 +1,10 @@
 //! A depth limit for rendered Markdown. CommonMark lets `>`, `-` and
 //! emphasis nest without bound, and every HTML tree builder downstream (the
 //! sanitizer's, the browser's) pays for depth on each element: 10 000 nested
-//! lists cost seconds. Elements deeper than [`MAX_DEPTH`] are flattened:
-//! their text stays, in the deepest element kept.
+//! lists cost seconds, 100 000 unclosed `<span>`s half a minute. Elements
+//! deeper than [`MAX_DEPTH`] are flattened: their text stays, in the deepest
+//! element kept. Raw HTML that would open more than [`MAX_RAW_DEPTH`]
+//! elements is shown as text instead.
 
 use pulldown_cmark::Event;
 
@@ -29,6 +31,56 @@ pub fn cap<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
             _ => true,
         })
         .collect()
+}
+
+/// The most raw-HTML elements a body may leave open at once.
+pub const MAX_RAW_DEPTH: usize = 256;
+
+/// Elements that never hold content, so never stay open.
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+
+/// Counts the raw-HTML elements a body leaves open, as an upper bound of
+/// the depth they add (a closing tag counts as closing one, whatever it is).
+#[derive(Debug, Default)]
+pub struct RawDepth {
+    open: usize,
+}
+
+impl RawDepth {
+    /// Whether a raw HTML piece may pass as HTML: false when it would leave
+    /// more than [`MAX_RAW_DEPTH`] elements open (it is then shown as text).
+    pub fn admit(&mut self, html: &str) -> bool {
+        let (opens, closes) = count_tags(html);
+        let after = (self.open + opens).saturating_sub(closes);
+        if after > MAX_RAW_DEPTH && opens > 0 {
+            return false;
+        }
+        self.open = after;
+        true
+    }
+}
+
+/// Opening (non-void, not self-closing) and closing tags in a piece of HTML.
+fn count_tags(html: &str) -> (usize, usize) {
+    let (mut opens, mut closes) = (0, 0);
+    for (index, _) in html.match_indices('<') {
+        let rest = &html[index + 1..];
+        if rest.starts_with('/') {
+            closes += 1;
+            continue;
+        }
+        let name_len = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+        if name_len == 0 {
+            continue;
+        }
+        let name = rest[..name_len].to_ascii_lowercase();
+        let self_closing = rest.find('>').is_some_and(|end| rest[..end].ends_with('/'));
+        if !self_closing && !VOID.contains(&name.as_str()) {
+            opens += 1;
+        }
+    }
+    (opens, closes)
 }
 
 #[cfg(test)]
@@ -59,5 +111,20 @@ mod tests {
         let html = render(&format!("{}x\n", "- ".repeat(10_000)));
         assert_eq!(html.matches("<ul>").count(), html.matches("</ul>").count());
         assert!(html.matches("<ul>").count() <= MAX_DEPTH);
+    }
+
+    #[test]
+    fn raw_html_may_open_only_so_many_elements() {
+        let mut depth = RawDepth::default();
+        assert!(depth.admit("<div class=\"a\"><br><img src=x/><b>"));
+        assert_eq!(depth.open, 2);
+        assert!(depth.admit("</b></div><!-- c -->"));
+        assert_eq!(depth.open, 0);
+        for _ in 0..MAX_RAW_DEPTH {
+            assert!(depth.admit("<span>"));
+        }
+        assert!(!depth.admit("<span>"), "one more would pass the limit");
+        assert!(depth.admit("</span>"), "closing is always fine");
+        assert!(depth.admit("<i>"));
     }
 }

@@ -113,3 +113,17 @@ fn issue_6_ten_thousand_broken_links_report_a_bounded_list() {
     let first = broken.iter().find(|d| d["line"].is_u64()).expect("a located one");
     assert_eq!(at(first), (7, 1));
 }
+
+#[test]
+fn issue_6_deep_raw_html_is_capped_and_shown_as_text() {
+    let site = TestSite::fixture("good");
+    site.write("content/spans.md", &format!("{}{}deep\n", front("Spans"), "<span>".repeat(20_000)));
+    site.write("content/divs.md", &format!("{}{}deep\n", front("Divs"), "<div>".repeat(20_000)));
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let spans = site.read("public/spans.html");
+    assert_eq!(spans.matches("<span>").count(), 256, "only so many raw elements stay open");
+    assert_eq!(spans.matches("&lt;span&gt;").count(), 20_000 - 256, "the rest is shown as text");
+    let divs = site.read("public/divs.html");
+    assert_eq!(divs.matches("&lt;div&gt;").count(), 20_000, "one HTML block that opens too much is text");
+}
