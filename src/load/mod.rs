@@ -66,13 +66,47 @@ pub struct Loaded {
 /// Reads a site. Fatal only for I/O problems and a missing site.toml; every
 /// content problem is a diagnostic.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Loaded> {
+    let parts = load_parts(root)?;
+    diagnostics.extend(parts.site_diagnostics);
+    for local in parts.document_diagnostics {
+        diagnostics.extend(local);
+    }
+    Ok(parts.loaded)
+}
+
+/// A loaded site with each document's diagnostics kept apart, so `serve`
+/// can re-read one edited file ([`reload_document`]) instead of all.
+#[derive(Debug, Clone)]
+pub struct Parts {
+    /// What was read.
+    pub loaded: Loaded,
+    /// Problems with site.toml and file names.
+    pub site_diagnostics: Diagnostics,
+    /// Each document's problems, by index into `loaded.documents`.
+    pub document_diagnostics: Vec<Diagnostics>,
+}
+
+impl Parts {
+    /// Every load diagnostic, as [`load`] reports them.
+    pub fn diagnostics(&self) -> Diagnostics {
+        let mut all = self.site_diagnostics.clone();
+        for local in &self.document_diagnostics {
+            all.extend(local.clone());
+        }
+        all
+    }
+}
+
+/// [`load`], keeping each document's diagnostics apart.
+pub fn load_parts(root: &Path) -> Result<Parts> {
     let config_path = root.join(CONFIG_FILE);
     if !config_path.is_file() {
         return Err(Error::NoSite(root.to_path_buf()));
     }
-    let config_text = read_text(&config_path, CONFIG_FILE, diagnostics)?.unwrap_or_default();
-    let config = config::parse(&config_text, diagnostics);
-    let paths = content_paths(root, diagnostics)?;
+    let mut site_diagnostics = Diagnostics::new();
+    let config_text = read_text(&config_path, CONFIG_FILE, &mut site_diagnostics)?.unwrap_or_default();
+    let config = config::parse(&config_text, &mut site_diagnostics);
+    let paths = content_paths(root, &mut site_diagnostics)?;
     let results: Vec<Result<(Option<Document>, Diagnostics)>> = paths
         .par_iter()
         .map(|(path, relative)| {
@@ -82,12 +116,39 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Loaded> {
         })
         .collect();
     let mut documents = Vec::with_capacity(results.len());
+    let mut document_diagnostics = Vec::with_capacity(results.len());
     for result in results {
-        let (document, local) = result?;
-        diagnostics.extend(local);
-        documents.extend(document);
+        match result? {
+            (Some(document), local) => {
+                documents.push(document);
+                document_diagnostics.push(local);
+            }
+            // An unreadable file is no document; its problem is the site's.
+            (None, local) => site_diagnostics.extend(local),
+        }
     }
-    Ok(Loaded { root: root.to_path_buf(), config, documents })
+    let loaded = Loaded { root: root.to_path_buf(), config, documents };
+    Ok(Parts { loaded, site_diagnostics, document_diagnostics })
+}
+
+/// Re-reads the content file at `path` (absolute, under the site's
+/// `content/`) in place. Returns its index, or `None` when it is not one of
+/// the loaded documents or no longer a readable one (created, deleted,
+/// renamed, not UTF-8): then only a full [`load`] tells the truth.
+pub fn reload_document(parts: &mut Parts, path: &Path) -> Result<Option<usize>> {
+    let content = parts.loaded.root.join(CONTENT_DIR);
+    let Some(relative) = path.strip_prefix(&content).ok().and_then(relative_string) else { return Ok(None) };
+    let documents = &parts.loaded.documents;
+    let Some(index) = documents.iter().position(|d| d.source.content_path == relative) else { return Ok(None) };
+    // As in the walk: a symlink is never followed out of the site.
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file()) {
+        return Ok(None);
+    }
+    let mut local = Diagnostics::new();
+    let Some(document) = read_document(path, &relative, &mut local)? else { return Ok(None) };
+    parts.loaded.documents[index] = document;
+    parts.document_diagnostics[index] = local;
+    Ok(Some(index))
 }
 
 /// Parses one file's text into a document (used by `load` and by tests).

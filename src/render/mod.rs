@@ -11,6 +11,7 @@
 //! or file://.
 
 pub mod a_z;
+pub mod affected;
 pub mod compare_data;
 pub mod compare_page;
 pub mod entry_page;
@@ -30,16 +31,18 @@ pub mod theme;
 pub mod urls;
 pub mod views;
 
+pub use git_dates::GitDates;
 pub use theme::Theme;
 
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Document;
+use crate::resolve::EntryId;
 use crate::resolve::KnowledgeBase;
 use crate::write::OutputFile;
-use git_dates::GitDates;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeSet;
 use views::Views;
 
 /// Counts for the build summary line.
@@ -74,16 +77,97 @@ pub fn render_with_dates(
     git_dates: &GitDates,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<OutputFile>, RenderStats) {
-    let views = Views { kb, config, git_dates };
+    let input = Input { kb, documents, config, theme, git_dates };
+    let pages = render_pages(&input, &Selection::All, diagnostics);
+    let paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
+    let assets = render_assets(&input, &paths);
+    let mut files = pages.files;
+    files.extend(assets);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    drop_path_clashes(&mut files);
+    (files, pages.stats)
+}
+
+/// Everything rendering reads.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    /// The resolved site.
+    pub kb: &'a KnowledgeBase,
+    /// The loaded content files.
+    pub documents: &'a [Document],
+    /// The settings.
+    pub config: &'a SiteConfig,
+    /// Templates and static files.
+    pub theme: &'a Theme,
+    /// "Last updated" dates from git history.
+    pub git_dates: &'a GitDates,
+}
+
+/// Which HTML pages to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// Every page.
+    All,
+    /// Some pages: what an edit affects (see [`affected`]).
+    Only {
+        /// Entry pages.
+        entries: BTreeSet<EntryId>,
+        /// Comparison pages, by index into `kb.comparisons`.
+        comparisons: BTreeSet<usize>,
+        /// The index, the kind, tag and comparison lists, A–Z, the map, the
+        /// matrix, the compare picker and 404.
+        lists: bool,
+    },
+}
+
+impl Selection {
+    fn entry(&self, id: EntryId) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Only { entries, .. } => entries.contains(&id),
+        }
+    }
+
+    fn comparison(&self, index: usize) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Only { comparisons, .. } => comparisons.contains(&index),
+        }
+    }
+
+    fn lists(&self) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Only { lists, .. } => *lists,
+        }
+    }
+}
+
+/// Rendered HTML pages.
+#[derive(Debug, Default)]
+pub struct Pages {
+    /// The pages, sorted by path.
+    pub files: Vec<OutputFile>,
+    /// Paths of the list pages among them (their number varies with the
+    /// content, so a partial update must know which ones went away).
+    pub list_paths: BTreeSet<String>,
+    /// Counts.
+    pub stats: RenderStats,
+}
+
+/// Renders the selected HTML pages.
+pub fn render_pages(input: &Input<'_>, selection: &Selection, diagnostics: &mut Diagnostics) -> Pages {
+    let (kb, config, documents) = (input.kb, input.config, input.documents);
+    let views = Views { kb, config, git_dates: input.git_dates };
     // Site-wide data is the same on every page: convert it once (tera values
     // share their contents, so each page's copy is cheap).
-    let shared = Shared { theme, views, site: tera::Value::from_serializable(&views.site()) };
+    let shared = Shared { theme: input.theme, views, site: tera::Value::from_serializable(&views.site()) };
     let page = |template: &str, path: String, meta: Meta<'_>, key: &str, data: &dyn ErasedPage| {
         render_page(&shared, template, path, meta, key, data)
     };
     let mut results: Vec<Result<OutputFile, Box<Diagnostic>>> = (0..kb.entries.len())
         .into_par_iter()
-        .filter(|&id| kb.is_published(id))
+        .filter(|&id| kb.is_published(id) && selection.entry(id))
         .map(|id| {
             let path = urls::entry(&kb.entries[id].slug);
             let data = entry_page::build(&views, documents, id, &urls::root_of(&path));
@@ -98,8 +182,9 @@ pub fn render_with_dates(
     let compared: Vec<Result<OutputFile, Box<Diagnostic>>> = kb
         .comparisons
         .par_iter()
-        .filter(|c| kb.include_drafts || !c.draft)
-        .map(|c| {
+        .enumerate()
+        .filter(|(index, c)| (kb.include_drafts || !c.draft) && selection.comparison(*index))
+        .map(|(_, c)| {
             let path = urls::comparison(&c.slug);
             let data = compare_page::build(&views, documents, c, &urls::root_of(&path));
             page("compare.html", path, Meta { title: c.title.clone(), description: &c.summary }, "compare", &data)
@@ -107,9 +192,35 @@ pub fn render_with_dates(
         .collect();
     let comparisons = compared.len();
     results.extend(compared);
+    let mut list_paths = BTreeSet::new();
+    if selection.lists() {
+        let lists = list_pages(&shared, &page);
+        list_paths.extend(lists.iter().filter_map(|r| r.as_ref().ok()).map(|f| f.path.clone()));
+        results.extend(lists);
+    }
+    let mut files = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(diagnostic) => diagnostics.push(*diagnostic),
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    drop_path_clashes(&mut files);
+    let pages = files.len();
+    Pages { files, list_paths, stats: RenderStats { entries, comparisons, pages } }
+}
+
+type PageFn<'p> =
+    dyn Fn(&str, String, Meta<'_>, &str, &dyn ErasedPage) -> Result<OutputFile, Box<Diagnostic>> + Sync + 'p;
+
+/// The index, paged lists, A–Z, map, matrix, picker and 404.
+fn list_pages(shared: &Shared<'_>, page: &PageFn<'_>) -> Vec<Result<OutputFile, Box<Diagnostic>>> {
+    let views = shared.views;
+    let config = views.config;
     let sorted = lists::alphabetical(&views);
     let home = Meta { title: config.title.clone(), description: &config.description };
-    results.push(page("index.html", "index.html".into(), home, "index", &lists::index(&views, &sorted)));
+    let mut results = vec![page("index.html", "index.html".into(), home, "index", &lists::index(&views, &sorted))];
     let mut list_pages = lists::kinds(&views, &sorted);
     list_pages.extend(lists::tags(&views, &sorted));
     list_pages.extend(lists::comparisons(&views));
@@ -125,25 +236,27 @@ pub fn render_with_dates(
     let picker = compare_data::page(&views, &sorted);
     results.push(page("picker.html", "compare.html".into(), meta("Compare roles"), "picker", &picker));
     results.push(page("404.html", "404.html".into(), meta("Page not found"), "page", &()));
-    let mut files = Vec::with_capacity(results.len() + theme.statics.len());
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(diagnostic) => diagnostics.push(*diagnostic),
-        }
-    }
-    let pages = files.len();
-    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    results
+}
+
+/// Everything that is not an HTML page: the sitemap (of `page_paths`), the
+/// search index, the compare picker's data, the theme's static files and
+/// the exports. Sorted by path.
+pub fn render_assets(input: &Input<'_>, page_paths: &[&str]) -> Vec<OutputFile> {
+    let (kb, config) = (input.kb, input.config);
+    let views = Views { kb, config, git_dates: input.git_dates };
+    let sorted = lists::alphabetical(&views);
     // Only with an absolute base_url: a sitemap of relative URLs is invalid.
-    let sitemap = sitemap::file(&config.base_url, &paths);
-    files.extend(sitemap);
-    files.extend(search_index::files(&views, documents, &sorted));
+    let mut files: Vec<OutputFile> = sitemap::file(&config.base_url, page_paths).into_iter().collect();
+    files.extend(search_index::files(&views, input.documents, &sorted));
     files.push(compare_data::file(&views, &sorted));
-    files.extend(theme.statics.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }));
+    files.extend(
+        input.theme.statics.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }),
+    );
     files.extend(exports::render(kb, config));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     drop_path_clashes(&mut files);
-    (files, RenderStats { entries, comparisons, pages })
+    files
 }
 
 /// Keeps the first of several files with one output path (the sort is

@@ -24,6 +24,7 @@ pub use model::{Comparison, Decision, Edge, Entry, EntryId, Heading, KnowledgeBa
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostics};
 use crate::load::{Document, FrontMatter, Loaded};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Resolves a loaded site into a knowledge base. Never fails: problems are
@@ -67,18 +68,36 @@ fn build_entries<'a>(
     config: &SiteConfig,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<Entry>, Vec<RawLinks<'a>>, ComparisonDocs<'a>) {
-    let mut built: Vec<(Entry, RawLinks<'a>)> = Vec::new();
-    let mut comparison_docs = Vec::new();
-    for (index, document) in documents.iter().enumerate() {
-        match &document.front {
-            Some(FrontMatter::Comparison(raw)) => comparison_docs.push((index, raw.as_ref())),
-            Some(FrontMatter::Entry(raw)) => {
-                let entry = entries::build(index, document, Some(raw), config, diagnostics);
-                built.push((entry, raw.links.as_ref()));
-            }
-            None => built.push((entries::build(index, document, None, config, diagnostics), None)),
-        }
+    // Documents are independent: build them in parallel, each with its own
+    // diagnostics, merged back in document order.
+    let results: Vec<(Option<(Entry, RawLinks<'a>)>, Diagnostics)> = documents
+        .par_iter()
+        .enumerate()
+        .map(|(index, document)| {
+            let mut local = Diagnostics::new();
+            let built = match &document.front {
+                Some(FrontMatter::Comparison(_)) => None,
+                Some(FrontMatter::Entry(raw)) => {
+                    Some((entries::build(index, document, Some(raw), config, &mut local), raw.links.as_ref()))
+                }
+                None => Some((entries::build(index, document, None, config, &mut local), None)),
+            };
+            (built, local)
+        })
+        .collect();
+    let mut built: Vec<(Entry, RawLinks<'a>)> = Vec::with_capacity(results.len());
+    for (entry, local) in results {
+        diagnostics.extend(local);
+        built.extend(entry);
     }
+    let comparison_docs: ComparisonDocs<'a> = documents
+        .iter()
+        .enumerate()
+        .filter_map(|(index, document)| match &document.front {
+            Some(FrontMatter::Comparison(raw)) => Some((index, raw.as_ref())),
+            _ => None,
+        })
+        .collect();
     // Slug order makes ids, and so every list built from them, deterministic.
     built.sort_by(|(a, _), (b, _)| a.slug.cmp(&b.slug).then(a.document.cmp(&b.document)));
     let (entries, links) = built.into_iter().unzip();
@@ -92,12 +111,25 @@ fn typed_edges(
     config: &SiteConfig,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Edge> {
+    let found: Vec<(Vec<Edge>, Diagnostics)> = links
+        .par_iter()
+        .enumerate()
+        .map(|(id, links)| {
+            let mut local = Diagnostics::new();
+            let edges = match links {
+                Some(links) => {
+                    let document = &documents[kb.entries[id].document];
+                    relations::edges_of(id, links, document, kb, config, &mut local)
+                }
+                None => Vec::new(),
+            };
+            (edges, local)
+        })
+        .collect();
     let mut edges = Vec::new();
-    for (id, links) in links.iter().enumerate() {
-        if let Some(links) = links {
-            let document = &documents[kb.entries[id].document];
-            edges.extend(relations::edges_of(id, links, document, kb, config, diagnostics));
-        }
+    for (found, local) in found {
+        edges.extend(found);
+        diagnostics.extend(local);
     }
     edges.sort_unstable();
     edges.dedup();

@@ -7,6 +7,7 @@ use crate::config::SiteConfig;
 use crate::diag::{suggest, Code, Diagnostics};
 use crate::load::raw::OneOrMany;
 use crate::load::Document;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Resolves one entry's `links:` into edges (normalized to the relation's
@@ -131,23 +132,23 @@ fn kinds_text(kinds: &[String]) -> String {
 /// Fills every entry's relation groups: outgoing under the relation's label,
 /// incoming under the inverse label (or the same label when symmetric).
 pub(crate) fn group(entries: &mut [Entry], edges: &[Edge], config: &SiteConfig) {
-    let mut groups: Vec<BTreeMap<(usize, bool), BTreeSet<EntryId>>> = vec![BTreeMap::new(); entries.len()];
+    // (entry, relation, incoming, other), sorted: one run per group, in the
+    // order the page lists them. A flat sort beats a map of sets per entry.
+    let mut flat: Vec<(EntryId, usize, bool, EntryId)> = Vec::with_capacity(edges.len() * 2);
     for edge in edges {
         let symmetric = config.relations[edge.relation].symmetric;
-        groups[edge.from].entry((edge.relation, false)).or_default().insert(edge.to);
-        groups[edge.to].entry((edge.relation, !symmetric)).or_default().insert(edge.from);
+        flat.push((edge.from, edge.relation, false, edge.to));
+        flat.push((edge.to, edge.relation, !symmetric, edge.from));
     }
+    flat.par_sort_unstable();
+    flat.dedup();
     let titles: Vec<String> = entries.iter().map(|e| e.title.to_lowercase()).collect();
-    for (entry, groups) in entries.iter_mut().zip(groups) {
-        entry.relations = groups
-            .into_iter()
-            .map(|((relation, incoming), ids)| {
-                let def = &config.relations[relation];
-                let label = if incoming { def.inverse_label.clone() } else { def.label.clone() };
-                let mut ids: Vec<EntryId> = ids.into_iter().collect();
-                ids.sort_by(|a, b| titles[*a].cmp(&titles[*b]).then(a.cmp(b)));
-                RelationGroup { relation, incoming, label, entries: ids }
-            })
-            .collect();
+    for run in flat.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
+        let (id, relation, incoming, _) = run[0];
+        let def = &config.relations[relation];
+        let label = if incoming { def.inverse_label.clone() } else { def.label.clone() };
+        let mut ids: Vec<EntryId> = run.iter().map(|&(_, _, _, other)| other).collect();
+        ids.sort_by(|a, b| titles[*a].cmp(&titles[*b]).then(a.cmp(b)));
+        entries[id].relations.push(RelationGroup { relation, incoming, label, entries: ids });
     }
 }

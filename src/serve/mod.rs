@@ -11,7 +11,7 @@
 
 mod http;
 mod overlay;
-mod rebuild;
+pub mod rebuild;
 mod reload;
 mod server;
 mod state;
@@ -23,6 +23,7 @@ use notify_debouncer_full::DebounceEventResult;
 use rebuild::Rebuild;
 use server::Shared;
 use state::{Change, Site};
+use std::collections::BTreeSet;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
@@ -60,7 +61,7 @@ pub fn run(options: &Options) -> Result<()> {
     let root = options.root.canonicalize().map_err(|e| Error::io("open", &options.root, e))?;
     let (signals, receiver) = mpsc::channel();
     let mut watch = watch::start(&root, signals.clone())?;
-    let first = rebuild::rebuild(&root, options.drafts)?;
+    let (mut pipeline, first) = rebuild::Session::start(&root, options.drafts)?;
     let site = Site::new(session());
     let title = first.title.clone();
     let mut shown = report(&first, None);
@@ -84,14 +85,13 @@ pub fn run(options: &Options) -> Result<()> {
     if options.open {
         open_browser(&url);
     }
-    watch_loop(&root, options.drafts, &mut watch, &receiver, &shared, &mut shown);
+    watch_loop(&mut pipeline, &mut watch, &receiver, &shared, &mut shown);
     println!("stopped");
     Ok(())
 }
 
 fn watch_loop(
-    root: &std::path::Path,
-    drafts: bool,
+    session: &mut rebuild::Session,
     watch: &mut watch::Watch,
     receiver: &Receiver<Signal>,
     shared: &Shared,
@@ -99,40 +99,49 @@ fn watch_loop(
 ) {
     let mut generation = 1;
     while let Ok(first) = receiver.recv() {
-        let mut relevant = false;
+        let mut paths = BTreeSet::new();
         // Batches that arrived meanwhile (e.g. during a long rebuild) share one rebuild.
         for next in std::iter::once(first).chain(receiver.try_iter()) {
             match next {
                 Signal::Stop => return,
-                Signal::Files(batch) => relevant |= changed(watch, &batch),
+                Signal::Files(batch) => paths.extend(changed(watch, &batch)),
             }
         }
-        if !relevant {
+        if paths.is_empty() {
             continue;
         }
         generation += 1;
-        let result = rebuild::rebuild_or_report(root, drafts);
-        let elapsed = result.elapsed;
+        let result = session.update(&paths);
+        let (elapsed, rendered) = (result.elapsed, result.rendered);
         *shown = report(&result, Some(shown));
         let failed = result.files.is_none();
         let (change, reload) = shared.site.apply(result, generation);
-        if !failed {
-            println!("rebuilt in {} ms: {}", elapsed.as_millis(), describe(change));
-        }
         if reload {
             shared.hub.reload(&shared.site.snapshot().token);
+        }
+        if !failed {
+            println!("rebuilt in {} ms: {}", elapsed.as_millis(), describe(change, rendered));
+        }
+        // The search index and exports follow; pages do not show them.
+        if let Some((update, elapsed)) = session.refresh_assets() {
+            let change = shared.site.apply_quietly(update);
+            println!(
+                "search index and exports updated in {} ms ({} file(s) changed)",
+                elapsed.as_millis(),
+                change.others
+            );
         }
     }
 }
 
-fn changed(watch: &mut watch::Watch, batch: &DebounceEventResult) -> bool {
+fn changed(watch: &mut watch::Watch, batch: &DebounceEventResult) -> BTreeSet<PathBuf> {
     match batch {
         Ok(events) => watch.relevant(events),
         Err(errors) => {
             for error in errors {
                 eprintln!("warning: watching files: {error}");
             }
-            false
+            BTreeSet::new()
         }
     }
 }
@@ -154,11 +163,8 @@ fn report(result: &Rebuild, shown: Option<&[Diagnostic]>) -> Vec<Diagnostic> {
     result.diagnostics.clone()
 }
 
-fn describe(change: Change) -> String {
-    let mut text = match change.pages {
-        1 => format!("1 of {} pages changed", change.total_pages),
-        n => format!("{n} of {} pages changed", change.total_pages),
-    };
+fn describe(change: Change, rendered: usize) -> String {
+    let mut text = format!("re-rendered {rendered} of {} pages, {} changed", change.total_pages, change.pages);
     if change.others > 0 {
         text.push_str(&format!(", {} other file(s)", change.others));
     }

@@ -1,56 +1,457 @@
-//! One run of the library pipeline for `serve`: load → resolve → theme →
-//! render, exactly as `build` does, but kept in memory instead of written.
+//! One pipeline run for `serve` and what it produced. [`Session`] keeps the
+//! last good build, so an edit to one entry re-reads that file, resolves the
+//! site again (cheap: every other body stays parsed) and re-renders only
+//! the pages the edit affects ([`render::affected`]); the search index and
+//! exports follow in a second step, after open tabs were told to reload.
 
 use crate::diag::{self, Code, Diagnostic, Diagnostics};
+use crate::load::{self, Parts};
+use crate::render::{self, affected, GitDates, Input, Selection, Theme};
+use crate::resolve::{self, KnowledgeBase};
 use crate::write::OutputFile;
-use crate::{load, render, resolve};
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+/// New files for the served site.
+#[derive(Debug)]
+pub enum Update {
+    /// The whole site.
+    All(Vec<OutputFile>),
+    /// These files added or replaced, those paths removed, the rest kept.
+    Patch {
+        /// Added or replaced files.
+        files: Vec<OutputFile>,
+        /// Paths that no longer exist.
+        removed: BTreeSet<String>,
+    },
+}
 
 /// What one pipeline run produced.
 #[derive(Debug)]
-pub(crate) struct Rebuild {
-    /// The rendered files; `None` when an error (content or fatal) means the
+pub struct Rebuild {
+    /// The new files; `None` when an error (content or fatal) means the
     /// result must not replace the last good build.
-    pub(crate) files: Option<Vec<OutputFile>>,
+    pub files: Option<Update>,
+    /// HTML pages rendered by this run.
+    pub rendered: usize,
     /// Every diagnostic, levels applied, sorted.
-    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Vec<Diagnostic>,
     /// The site title, for the terminal banner.
-    pub(crate) title: String,
+    pub title: String,
     /// Wall time of the run.
-    pub(crate) elapsed: Duration,
+    pub elapsed: Duration,
 }
 
-/// Runs the pipeline. A fatal error (unreadable file, broken theme) becomes
-/// a site-wide diagnostic so the server keeps going and shows it.
-pub(crate) fn rebuild(root: &Path, drafts: bool) -> crate::Result<Rebuild> {
-    let start = Instant::now();
-    let mut sink = Diagnostics::new();
-    let loaded = load::load(root, &mut sink)?;
-    let kb = resolve::resolve(&loaded, drafts, &mut sink);
-    let rendered = render::theme::load(root, &loaded.config.theme)
-        .map(|theme| render::render(&kb, &loaded.documents, &loaded.config, &theme, &mut sink).0);
-    let files = match rendered {
-        Ok(files) => Some(files),
-        Err(error) => {
-            sink.push(Diagnostic::new(Code::Template, "", error.to_string()));
-            None
+/// The last good build: what the next edit is compared with.
+struct Good {
+    kb: KnowledgeBase,
+    list_paths: BTreeSet<String>,
+    page_paths: BTreeSet<String>,
+    asset_paths: BTreeSet<String>,
+    /// The search index and exports lag behind the pages.
+    assets_stale: bool,
+}
+
+/// What `serve` keeps between rebuilds.
+pub struct Session {
+    root: PathBuf,
+    drafts: bool,
+    parts: Option<Parts>,
+    theme: Option<Theme>,
+    good: Option<Good>,
+    /// Documents edited since the last good build, with their front matter
+    /// as it was then.
+    pending: BTreeMap<usize, String>,
+}
+
+impl Session {
+    /// Loads and renders the whole site. Fails only when it cannot be
+    /// served at all (no site.toml, unreadable folder).
+    pub fn start(root: &Path, drafts: bool) -> crate::Result<(Session, Rebuild)> {
+        let mut session = Session {
+            root: root.to_path_buf(),
+            drafts,
+            parts: None,
+            theme: None,
+            good: None,
+            pending: BTreeMap::new(),
+        };
+        let start = Instant::now();
+        session.parts = Some(load::load_parts(root)?);
+        let first = session.full(start);
+        Ok((session, first))
+    }
+
+    /// Applies a batch of changed source paths (absolute): edits of known
+    /// content files are re-read one by one; anything else (site.toml, the
+    /// theme, created, deleted or renamed files) reloads everything.
+    pub fn update(&mut self, paths: &BTreeSet<PathBuf>) -> Rebuild {
+        let start = Instant::now();
+        match self.reload(paths) {
+            Ok(true) => self.incremental(start),
+            Ok(false) => match load::load_parts(&self.root) {
+                Ok(parts) => {
+                    self.parts = Some(parts);
+                    self.good = None;
+                    self.theme = None;
+                    self.full(start)
+                }
+                Err(error) => self.fatal(start, &error),
+            },
+            Err(error) => self.fatal(start, &error),
         }
-    };
-    let diagnostics = sink.finish(&loaded.config.rules);
-    let (errors, _) = diag::count(&diagnostics);
-    let files = files.filter(|_| errors == 0);
-    Ok(Rebuild { files, diagnostics, title: loaded.config.title.clone(), elapsed: start.elapsed() })
+    }
+
+    /// Re-reads edited documents in place; false when a full load is needed.
+    fn reload(&mut self, paths: &BTreeSet<PathBuf>) -> crate::Result<bool> {
+        let Some(parts) = self.parts.as_mut() else { return Ok(false) };
+        if self.good.is_none() || self.theme.is_none() {
+            return Ok(false);
+        }
+        for path in paths {
+            let index =
+                parts.loaded.documents.iter().position(|d| Path::new(&d.source.path) == relative(&self.root, path));
+            let before = index.map(|i| front_matter(&parts.loaded.documents[i]).to_owned());
+            match (load::reload_document(parts, path)?, before) {
+                (Some(index), Some(before)) => {
+                    self.pending.entry(index).or_insert(before);
+                }
+                _ => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Renders everything.
+    fn full(&mut self, start: Instant) -> Rebuild {
+        let Some(parts) = self.parts.as_ref() else { return Rebuild::empty(start) };
+        let title = parts.loaded.config.title.clone();
+        let mut sink = parts.diagnostics();
+        let kb = resolve::resolve(&parts.loaded, self.drafts, &mut sink);
+        if self.theme.is_none() {
+            match render::theme::load(&self.root, &parts.loaded.config.theme) {
+                Ok(theme) => self.theme = Some(theme),
+                Err(error) => sink.push(Diagnostic::new(Code::Template, "", error.to_string())),
+            }
+        }
+        let Some(theme) = self.theme.as_ref() else { return failed(sink, parts, title, start) };
+        let dates = GitDates::new();
+        let input = Input {
+            kb: &kb,
+            documents: &parts.loaded.documents,
+            config: &parts.loaded.config,
+            theme,
+            git_dates: &dates,
+        };
+        let pages = render::render_pages(&input, &Selection::All, &mut sink);
+        let page_paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
+        let assets = render::render_assets(&input, &page_paths);
+        let diagnostics = sink.finish(&parts.loaded.config.rules);
+        if diag::count(&diagnostics).0 > 0 {
+            return Rebuild { files: None, rendered: 0, diagnostics, title, elapsed: start.elapsed() };
+        }
+        let good = Good {
+            list_paths: pages.list_paths,
+            page_paths: page_paths.iter().map(|p| (*p).to_owned()).collect(),
+            asset_paths: assets.iter().map(|f| f.path.clone()).collect(),
+            assets_stale: false,
+            kb,
+        };
+        self.good = Some(good);
+        self.pending.clear();
+        let rendered = pages.stats.pages;
+        let mut files = pages.files;
+        files.extend(assets);
+        Rebuild { files: Some(Update::All(files)), rendered, diagnostics, title, elapsed: start.elapsed() }
+    }
+
+    /// Resolves again and re-renders what the pending edits affect.
+    fn incremental(&mut self, start: Instant) -> Rebuild {
+        let (Some(parts), Some(theme), Some(good)) = (self.parts.as_ref(), self.theme.as_ref(), self.good.as_mut())
+        else {
+            return Rebuild::empty(start);
+        };
+        let title = parts.loaded.config.title.clone();
+        let mut sink = parts.diagnostics();
+        let kb = resolve::resolve(&parts.loaded, self.drafts, &mut sink);
+        let diagnostics_so_far = sink.clone().finish(&parts.loaded.config.rules);
+        if diag::count(&diagnostics_so_far).0 > 0 {
+            return Rebuild {
+                files: None,
+                rendered: 0,
+                diagnostics: diagnostics_so_far,
+                title,
+                elapsed: start.elapsed(),
+            };
+        }
+        let Some(selection) = affected::affected(&good.kb, &kb, &parts.loaded.documents, &self.pending) else {
+            self.good = None;
+            return self.full(start);
+        };
+        let dates = GitDates::new();
+        let input = Input {
+            kb: &kb,
+            documents: &parts.loaded.documents,
+            config: &parts.loaded.config,
+            theme,
+            git_dates: &dates,
+        };
+        let pages = render::render_pages(&input, &selection, &mut sink);
+        let diagnostics = sink.finish(&parts.loaded.config.rules);
+        if diag::count(&diagnostics).0 > 0 {
+            return Rebuild { files: None, rendered: 0, diagnostics, title, elapsed: start.elapsed() };
+        }
+        let mut removed = BTreeSet::new();
+        if matches!(selection, Selection::Only { lists: true, .. }) {
+            removed.extend(good.list_paths.difference(&pages.list_paths).cloned());
+            for path in &removed {
+                good.page_paths.remove(path);
+            }
+            good.page_paths.extend(pages.list_paths.iter().cloned());
+            good.list_paths = pages.list_paths;
+        }
+        good.kb = kb;
+        good.assets_stale = true;
+        self.pending.clear();
+        let rendered = pages.stats.pages;
+        let files = Some(Update::Patch { files: pages.files, removed });
+        Rebuild { files, rendered, diagnostics, title, elapsed: start.elapsed() }
+    }
+
+    /// Brings the search index, the picker data and the exports up to date
+    /// after an incremental rebuild; `None` when they already are.
+    pub fn refresh_assets(&mut self) -> Option<(Update, Duration)> {
+        let start = Instant::now();
+        let (Some(parts), Some(theme), Some(good)) = (self.parts.as_ref(), self.theme.as_ref(), self.good.as_mut())
+        else {
+            return None;
+        };
+        if !good.assets_stale {
+            return None;
+        }
+        let dates = GitDates::new();
+        let input = Input {
+            kb: &good.kb,
+            documents: &parts.loaded.documents,
+            config: &parts.loaded.config,
+            theme,
+            git_dates: &dates,
+        };
+        let page_paths: Vec<&str> = good.page_paths.iter().map(String::as_str).collect();
+        let assets = render::render_assets(&input, &page_paths);
+        let paths: BTreeSet<String> = assets.iter().map(|f| f.path.clone()).collect();
+        let removed = good.asset_paths.difference(&paths).cloned().collect();
+        good.asset_paths = paths;
+        good.assets_stale = false;
+        Some((Update::Patch { files: assets, removed }, start.elapsed()))
+    }
+
+    fn fatal(&mut self, start: Instant, error: &crate::Error) -> Rebuild {
+        self.good = None;
+        self.parts = None;
+        Rebuild {
+            files: None,
+            rendered: 0,
+            diagnostics: vec![Diagnostic::new(Code::InvalidConfig, "", error.to_string())],
+            title: String::new(),
+            elapsed: start.elapsed(),
+        }
+    }
 }
 
-/// Like [`rebuild`], but a fatal error is reported as a diagnostic too, for
-/// rebuilds after the server is up (site.toml deleted, theme removed, …).
-pub(crate) fn rebuild_or_report(root: &Path, drafts: bool) -> Rebuild {
-    let start = Instant::now();
-    rebuild(root, drafts).unwrap_or_else(|error| Rebuild {
-        files: None,
-        diagnostics: vec![Diagnostic::new(Code::InvalidConfig, "", error.to_string())],
-        title: String::new(),
-        elapsed: start.elapsed(),
-    })
+impl Rebuild {
+    fn empty(start: Instant) -> Rebuild {
+        Rebuild { files: None, rendered: 0, diagnostics: Vec::new(), title: String::new(), elapsed: start.elapsed() }
+    }
+}
+
+fn failed(sink: Diagnostics, parts: &Parts, title: String, start: Instant) -> Rebuild {
+    let diagnostics = sink.finish(&parts.loaded.config.rules);
+    Rebuild { files: None, rendered: 0, diagnostics, title, elapsed: start.elapsed() }
+}
+
+/// `content/…` path of an absolute path under the site root, as documents
+/// name themselves.
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+}
+
+fn front_matter(document: &crate::load::Document) -> &str {
+    document.source.text.get(..document.body).unwrap_or(&document.source.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    type Served = BTreeMap<String, Vec<u8>>;
+
+    /// A copy of a site: the `good` fixture or the repository's own.
+    fn copy_site(source: &Path) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+        for item in walkdir::WalkDir::new(source).into_iter().filter_map(Result::ok) {
+            let relative = item.path().strip_prefix(source).unwrap_or(item.path());
+            let first = relative.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
+            if !matches!(first.as_deref(), Some("content" | "themes" | "site.toml")) {
+                continue;
+            }
+            let target = dir.path().join(relative);
+            if item.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap_or_else(|e| panic!("{e}"));
+            } else {
+                std::fs::copy(item.path(), &target).unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+        dir
+    }
+
+    fn apply(served: &mut Served, update: Update) {
+        match update {
+            Update::All(files) => *served = files.into_iter().map(|f| (f.path, f.bytes)).collect(),
+            Update::Patch { files, removed } => {
+                served.extend(files.into_iter().map(|f| (f.path, f.bytes)));
+                served.retain(|path, _| !removed.contains(path));
+            }
+        }
+    }
+
+    fn full_build(root: &Path) -> Served {
+        let (_, first) = Session::start(root, false).unwrap_or_else(|e| panic!("start: {e}"));
+        let mut served = Served::new();
+        apply(&mut served, first.files.unwrap_or_else(|| panic!("errors: {:?}", first.diagnostics)));
+        served
+    }
+
+    struct Live {
+        session: Session,
+        served: Served,
+        root: PathBuf,
+    }
+
+    impl Live {
+        fn start(root: &Path) -> Live {
+            let root = root.canonicalize().unwrap_or_else(|e| panic!("{e}"));
+            let (session, first) = Session::start(&root, false).unwrap_or_else(|e| panic!("start: {e}"));
+            let mut served = Served::new();
+            apply(&mut served, first.files.unwrap_or_else(|| panic!("errors: {:?}", first.diagnostics)));
+            Live { session, served, root }
+        }
+
+        /// Edits one file and returns how many pages the update rendered
+        /// (`None` when it failed).
+        fn edit(&mut self, file: &str, change: impl Fn(&str) -> String) -> Option<usize> {
+            let path = self.root.join(file);
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let changed = change(&text);
+            assert_ne!(text, changed, "the edit of {file} changed nothing");
+            std::fs::write(&path, changed).unwrap_or_else(|e| panic!("{e}"));
+            let result = self.session.update(&BTreeSet::from([path]));
+            let files = result.files?;
+            apply(&mut self.served, files);
+            if let Some((assets, _)) = self.session.refresh_assets() {
+                apply(&mut self.served, assets);
+            }
+            Some(result.rendered)
+        }
+
+        /// The served files equal a fresh full build's.
+        fn assert_matches_full_build(&self, what: &str) {
+            let full = full_build(&self.root);
+            let paths = |s: &Served| s.keys().cloned().collect::<Vec<_>>();
+            assert_eq!(paths(&self.served), paths(&full), "{what}: different files");
+            for (path, bytes) in &full {
+                assert!(self.served[path] == *bytes, "{what}: {path} differs from a full build");
+            }
+        }
+    }
+
+    fn pages(served: &Served) -> usize {
+        served.keys().filter(|p| p.ends_with(".html")).count()
+    }
+
+    const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/good");
+
+    #[test]
+    fn a_body_edit_re_renders_the_entry_and_its_comparison_only() {
+        let site = copy_site(Path::new(FIXTURE));
+        let mut live = Live::start(site.path());
+        let rendered = live.edit("content/owner.md", |t| t.replace("every week.", "every week, with the team."));
+        // owner.html and compare/owner-vs-manager.html.
+        assert_eq!(rendered, Some(2));
+        live.assert_matches_full_build("body edit");
+    }
+
+    #[test]
+    fn a_summary_edit_re_renders_the_neighbours_and_the_lists() {
+        let site = copy_site(Path::new(FIXTURE));
+        let mut live = Live::start(site.path());
+        let total = pages(&live.served);
+        let rendered = live.edit("content/backlog.md", |t| t.replacen("summary: ", "summary: Edited. ", 1));
+        let rendered = rendered.unwrap_or(0);
+        assert!(rendered > 2 && rendered < total, "{rendered} of {total}");
+        live.assert_matches_full_build("summary edit");
+    }
+
+    #[test]
+    fn link_heading_tag_and_relation_edits_match_a_full_build() {
+        let site = copy_site(Path::new(FIXTURE));
+        let mut live = Live::start(site.path());
+        live.edit("content/manager.md", |t| format!("{t}\n\nSee also [[Backlog#Ordering]].\n"));
+        live.assert_matches_full_build("new body link");
+        live.edit("content/backlog.md", |t| t.replace("## Ordering", "## Ordering rules"));
+        live.assert_matches_full_build("renamed heading");
+        live.edit("content/owner.md", |t| t.replace("tags: [delivery, agile]", "tags: [delivery, scrum]"));
+        live.assert_matches_full_build("tag change");
+        live.edit("content/owner.md", |t| t.replace("  reports_to: [PM]\n", ""));
+        live.assert_matches_full_build("removed relation");
+    }
+
+    #[test]
+    fn edits_after_a_failed_rebuild_are_all_applied() {
+        let site = copy_site(Path::new(FIXTURE));
+        let mut live = Live::start(site.path());
+        assert_eq!(live.edit("content/owner.md", |t| format!("{t}\n[[Nobody Here]]\n")), None);
+        live.edit("content/owner.md", |t| {
+            t.replace("\n[[Nobody Here]]\n", "\n").replacen("summary: ", "summary: New. ", 1)
+        });
+        live.assert_matches_full_build("fixed after an error");
+    }
+
+    #[test]
+    fn a_new_file_renders_everything() {
+        let site = copy_site(Path::new(FIXTURE));
+        let mut live = Live::start(site.path());
+        let path = live.root.join("content/roadmap.md");
+        std::fs::write(&path, "---\ntitle: Roadmap\nkind: concept\nsummary: Where we go.\nsources: [{ title: X }]\n---\nOwned by [[owner]].\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let result = live.session.update(&BTreeSet::from([path]));
+        assert_eq!(result.rendered, pages(&full_build(&live.root)));
+        apply(&mut live.served, result.files.unwrap_or_else(|| panic!("{:?}", result.diagnostics)));
+        live.assert_matches_full_build("new file");
+    }
+
+    #[test]
+    fn edits_of_the_bundled_knowledge_base_match_a_full_build() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = copy_site(repo);
+        let mut live = Live::start(site.path());
+        let mut files: Vec<String> = std::fs::read_dir(site.path().join("content"))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .filter_map(Result::ok)
+            .map(|e| format!("content/{}", e.file_name().to_string_lossy()))
+            .filter(|f| f.ends_with(".md"))
+            .collect();
+        files.sort();
+        for (n, file) in files.iter().enumerate().step_by(5) {
+            let other = files[(n + 7) % files.len()].trim_start_matches("content/").trim_end_matches(".md").to_owned();
+            live.edit(file, |t| format!("{t}\n\nCompare [[{other}]].\n"));
+            live.assert_matches_full_build(&format!("link added to {file}"));
+            live.edit(file, |t| t.replacen("summary: >-\n  ", "summary: >-\n  Edited. ", 1));
+            live.assert_matches_full_build(&format!("summary of {file}"));
+            live.edit(file, |t| t.replacen("\n## ", "\n## Renamed ", 1));
+            live.assert_matches_full_build(&format!("heading of {file}"));
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! replaced whole after each rebuild, so a request always sees one
 //! consistent build however many rebuilds happen while it is answered.
 
-use super::rebuild::Rebuild;
+use super::rebuild::{Rebuild, Update};
 use crate::diag::{self, Diagnostic};
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
@@ -68,12 +68,29 @@ impl Site {
     /// ones with the previous build), a failed one only sets the errors.
     /// Returns what changed and whether open pages must reload.
     pub(crate) fn apply(&self, rebuild: Rebuild, generation: u64) -> (Change, bool) {
-        let old = self.snapshot();
         let errors: Vec<Diagnostic> =
             if diag::count(&rebuild.diagnostics).0 > 0 { rebuild.diagnostics } else { Vec::new() };
-        let (files, change) = match rebuild.files {
-            Some(files) => {
-                let (files, change) = merge(&old.files, files);
+        self.swap(rebuild.files, errors, generation)
+    }
+
+    /// Applies files that pages do not show (the search index, exports): the
+    /// snapshot changes, but open pages need not reload.
+    pub(crate) fn apply_quietly(&self, update: Update) -> Change {
+        let old = self.snapshot();
+        let (files, change) = merge(&old.files, update);
+        if change.any() {
+            let next =
+                Arc::new(Snapshot { files: Arc::new(files), errors: old.errors.clone(), token: old.token.clone() });
+            self.replace(next);
+        }
+        change
+    }
+
+    fn swap(&self, update: Option<Update>, errors: Vec<Diagnostic>, generation: u64) -> (Change, bool) {
+        let old = self.snapshot();
+        let (files, change) = match update {
+            Some(update) => {
+                let (files, change) = merge(&old.files, update);
                 (Arc::new(files), change)
             }
             None => (Arc::clone(&old.files), Change::default()),
@@ -81,19 +98,22 @@ impl Site {
         let reload = change.any() || errors != old.errors;
         if reload {
             let token = format!("{}-{generation}", self.session);
-            let next = Arc::new(Snapshot { files, errors, token });
-            match self.current.write() {
-                Ok(mut guard) => *guard = next,
-                Err(poisoned) => *poisoned.into_inner() = next,
-            }
+            self.replace(Arc::new(Snapshot { files, errors, token }));
         }
         (change, reload)
+    }
+
+    fn replace(&self, next: Arc<Snapshot>) {
+        match self.current.write() {
+            Ok(mut guard) => *guard = next,
+            Err(poisoned) => *poisoned.into_inner() = next,
+        }
     }
 }
 
 /// Builds the new file map, reusing the old bytes where equal, and counts
 /// the differences.
-fn merge(old: &Files, new: Vec<crate::write::OutputFile>) -> (Files, Change) {
+fn merge(old: &Files, update: Update) -> (Files, Change) {
     let mut change = Change::default();
     let mut count = |path: &str| {
         if path.ends_with(".html") {
@@ -102,7 +122,10 @@ fn merge(old: &Files, new: Vec<crate::write::OutputFile>) -> (Files, Change) {
             change.others += 1;
         }
     };
-    let mut files = Files::new();
+    let (new, mut files, removed) = match update {
+        Update::All(new) => (new, Files::new(), None),
+        Update::Patch { files, removed } => (files, old.clone(), Some(removed)),
+    };
     for file in new {
         let bytes = match old.get(&file.path) {
             Some(previous) if **previous == *file.bytes => Arc::clone(previous),
@@ -113,8 +136,19 @@ fn merge(old: &Files, new: Vec<crate::write::OutputFile>) -> (Files, Change) {
         };
         files.insert(file.path, bytes);
     }
-    for path in old.keys().filter(|path| !files.contains_key(*path)) {
-        count(path);
+    match removed {
+        Some(removed) => {
+            for path in removed {
+                if files.remove(&path).is_some() {
+                    count(&path);
+                }
+            }
+        }
+        None => {
+            for path in old.keys().filter(|path| !files.contains_key(*path)) {
+                count(path);
+            }
+        }
     }
     change.total_pages = files.keys().filter(|path| path.ends_with(".html")).count();
     (files, change)
@@ -129,7 +163,8 @@ mod tests {
 
     fn good(files: &[(&str, &str)]) -> Rebuild {
         let files = files.iter().map(|(p, b)| OutputFile { path: (*p).into(), bytes: b.as_bytes().to_vec() }).collect();
-        Rebuild { files: Some(files), diagnostics: Vec::new(), title: String::new(), elapsed: Duration::ZERO }
+        let files = Some(Update::All(files));
+        Rebuild { files, rendered: 0, diagnostics: Vec::new(), title: String::new(), elapsed: Duration::ZERO }
     }
 
     #[test]
@@ -157,6 +192,7 @@ mod tests {
         site.apply(good(&[("a.html", "1")]), 1);
         let failed = Rebuild {
             files: None,
+            rendered: 0,
             diagnostics: vec![Diagnostic::new(Code::BrokenLink, "content/a.md", "no entry")],
             title: String::new(),
             elapsed: Duration::ZERO,

@@ -8,6 +8,7 @@ use super::Signal;
 use crate::error::{Error, Result};
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache};
+use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
@@ -40,15 +41,18 @@ fn watch_error(path: &Path, error: notify_debouncer_full::notify::Error) -> Erro
 }
 
 impl Watch {
-    /// Whether a batch touches the sources. Also starts watching `content/`
-    /// or `themes/` when one was created after the server started.
-    pub(crate) fn relevant(&mut self, events: &[DebouncedEvent]) -> bool {
-        let relevant = events
+    /// The source paths a batch touches (none: nothing to rebuild). Also
+    /// starts watching `content/` or `themes/` when one was created after
+    /// the server started.
+    pub(crate) fn relevant(&mut self, events: &[DebouncedEvent]) -> BTreeSet<PathBuf> {
+        let relevant: BTreeSet<PathBuf> = events
             .iter()
             .filter(|event| !matches!(event.kind, EventKind::Access(_)))
             .flat_map(|event| event.paths.iter())
-            .any(|path| is_source(&self.root, path));
-        if relevant {
+            .filter(|path| is_source(&self.root, path))
+            .cloned()
+            .collect();
+        if !relevant.is_empty() {
             if let Err(error) = self.add_folders() {
                 eprintln!("warning: {error}");
             }

@@ -204,7 +204,7 @@ fn a_saved_change_reaches_the_page_and_sends_a_reload_event() {
     let page = server.wait_for("/owner.html", |body| body.contains("Decides what ships next"));
     assert!(page.body.contains("Decides what ships next"), "the served page did not change");
     let line = server.line_containing("rebuilt in");
-    assert!(line.contains("pages changed"), "{line}");
+    assert!(line.contains("re-rendered") && line.contains("changed"), "{line}");
 }
 
 #[test]
@@ -220,8 +220,12 @@ fn an_editor_burst_of_saves_causes_one_rebuild() {
     server.line_containing("rebuilt in");
     let page = server.wait_for("/owner.html", |body| body.contains("This quarter"));
     assert!(page.body.contains("This quarter"));
-    let more = server.stdout.recv_timeout(Duration::from_millis(500));
-    assert!(more.is_err(), "the burst caused a second rebuild: {more:?}");
+    let quiet_until = Instant::now() + Duration::from_millis(500);
+    while let Some(left) = quiet_until.checked_duration_since(Instant::now()) {
+        if let Ok(line) = server.stdout.recv_timeout(left) {
+            assert!(!line.contains("rebuilt in"), "the burst caused a second rebuild: {line}");
+        }
+    }
 }
 
 #[test]

@@ -1,0 +1,130 @@
+//! Which pages an edit affects, so `serve` re-renders only those: the
+//! edited entries, every page that shows one of them (its neighbours'
+//! relation lists, the bodies that link to it, its "Mentioned in" targets,
+//! its comparisons), and the list pages only when front matter changed.
+//!
+//! It compares the knowledge base before and after the edit. Edits that add,
+//! remove, rename, publish or unpublish anything change the set of pages and
+//! names; for those it answers `None` and the caller renders everything.
+//! `tests/suite/incremental.rs` checks that rendering the answer gives the
+//! same files as a full render.
+
+use super::Selection;
+use crate::load::Document;
+use crate::resolve::body_links::{classify, scan, FoundLink, LinkDest};
+use crate::resolve::{EntryId, KnowledgeBase};
+use pulldown_cmark::LinkType;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The pages to re-render after the documents in `edits` (index → its
+/// front matter before the edit) changed, going from `old_kb` to `new_kb`
+/// (resolved from `documents`); `None` when everything must be.
+pub fn affected(
+    old_kb: &KnowledgeBase,
+    new_kb: &KnowledgeBase,
+    documents: &[Document],
+    edits: &BTreeMap<usize, String>,
+) -> Option<Selection> {
+    if edits.keys().any(|&d| d >= documents.len()) {
+        return None;
+    }
+    let front_matter_edited = edits.iter().any(|(&d, before)| front_matter(&documents[d]) != before);
+    // Names come from front matter only: unchanged front matter, same names.
+    if !same_structure(old_kb, new_kb, front_matter_edited) {
+        return None;
+    }
+    let changed: BTreeSet<usize> = edits.keys().copied().collect();
+    let count = new_kb.entries.len();
+    let cards: BTreeSet<EntryId> = (0..count).filter(|&id| card_changed(old_kb, new_kb, id)).collect();
+    let mut entries: BTreeSet<EntryId> = (0..count)
+        .filter(|&id| old_kb.entries[id] != new_kb.entries[id] || changed.contains(&new_kb.entries[id].document))
+        .collect();
+    if !cards.is_empty() {
+        for kb in [old_kb, new_kb] {
+            entries.extend(showing(kb, &cards));
+        }
+    }
+    let mut comparisons = BTreeSet::new();
+    for (index, (before, after)) in old_kb.comparisons.iter().zip(&new_kb.comparisons).enumerate() {
+        let edited = after.document.is_some_and(|d| changed.contains(&d));
+        let member_changed = after.entries.iter().any(|&id| {
+            cards.contains(&id)
+                || changed.contains(&new_kb.entries[id].document)
+                || old_kb.entries[id] != new_kb.entries[id]
+        });
+        let shows_card = !cards.is_empty() && mentions(new_kb, documents, after.document).any(|id| cards.contains(&id));
+        if before != after || edited || member_changed || shows_card {
+            comparisons.insert(index);
+        }
+        if before != after {
+            // Entry pages list their comparisons by title.
+            entries.extend(before.entries.iter().chain(&after.entries).copied());
+        }
+    }
+    let lists = !cards.is_empty() || front_matter_edited || old_kb.comparisons != new_kb.comparisons;
+    entries.retain(|&id| new_kb.is_published(id));
+    Some(Selection::Only { entries, comparisons, lists })
+}
+
+/// Whether both builds have the same pages and names, so page paths and
+/// entry ids mean the same in both.
+fn same_structure(a: &KnowledgeBase, b: &KnowledgeBase, front_matter_edited: bool) -> bool {
+    a.include_drafts == b.include_drafts
+        && a.entries.len() == b.entries.len()
+        && a.comparisons.len() == b.comparisons.len()
+        && a.entries.iter().zip(&b.entries).all(|(x, y)| x.slug == y.slug && x.document == y.document)
+        && (0..a.entries.len()).all(|id| a.is_published(id) == b.is_published(id))
+        && a.comparisons.iter().zip(&b.comparisons).all(|(x, y)| x.slug == y.slug && x.draft == y.draft)
+        && (!front_matter_edited || a.names == b.names)
+}
+
+/// Whether what other pages show of an entry changed: its link text and
+/// preview (title, abbreviation, kind, summary) or the headings their
+/// `#fragment` links point at.
+fn card_changed(old: &KnowledgeBase, new: &KnowledgeBase, id: EntryId) -> bool {
+    let (a, b) = (&old.entries[id], &new.entries[id]);
+    a.title != b.title || a.abbr != b.abbr || a.kind != b.kind || a.summary != b.summary || a.headings != b.headings
+}
+
+/// The entries a hand-written comparison's prose links to.
+fn mentions<'a>(
+    kb: &'a KnowledgeBase,
+    documents: &'a [Document],
+    document: Option<usize>,
+) -> impl Iterator<Item = EntryId> + 'a {
+    let links = document.and_then(|d| documents.get(d)).map(|d| scan(d.body_text()).0).unwrap_or_default();
+    links.into_iter().filter_map(move |link| match classify(link_type(&link), &link.dest) {
+        LinkDest::Entry { name, .. } => kb.lookup(name),
+        _ => None,
+    })
+}
+
+fn link_type(link: &FoundLink) -> LinkType {
+    if link.wiki {
+        LinkType::WikiLink { has_pothole: false }
+    } else {
+        LinkType::Inline
+    }
+}
+
+/// Entries whose pages show one of `cards`: their relation lists (which
+/// hold both directions), the entries that mention them, and the entries
+/// they mention (whose "Mentioned in" lists show them).
+fn showing(kb: &KnowledgeBase, cards: &BTreeSet<EntryId>) -> BTreeSet<EntryId> {
+    let mut pages = BTreeSet::new();
+    for (id, entry) in kb.entries.iter().enumerate() {
+        if entry.mentioned_in.iter().any(|m| cards.contains(m)) {
+            pages.insert(id);
+        }
+    }
+    for &card in cards {
+        let entry = &kb.entries[card];
+        pages.extend(entry.relations.iter().flat_map(|g| g.entries.iter().copied()));
+        pages.extend(entry.mentioned_in.iter().copied());
+    }
+    pages
+}
+
+fn front_matter(document: &Document) -> &str {
+    document.source.text.get(..document.body).unwrap_or(&document.source.text)
+}
