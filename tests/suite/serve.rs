@@ -312,3 +312,32 @@ fn ctrl_c_stops_cleanly() {
     assert_eq!(exit.and_then(|s| s.code()), Some(0));
     assert!(!site.path("public").exists(), "serve wrote to disk");
 }
+
+#[test]
+fn editing_one_entry_re_renders_only_the_pages_that_show_it() {
+    let site = TestSite::fixture("good");
+    let server = Server::start(&site);
+    // A sentence in the body: the entry's page and its comparison's page.
+    site.edit("content/owner.md", "every week.", "every week, with the team.");
+    let line = server.line_containing("rebuilt in");
+    assert!(line.contains("re-rendered 2 of "), "{line}");
+    let page = server.wait_for("/owner.html", |body| body.contains("with the team"));
+    assert!(page.body.contains("with the team"));
+    server.line_containing("search index and exports updated");
+    // A new summary shows wherever the entry is listed: more pages, not all.
+    site.edit("content/backlog.md", "summary: ", "summary: Edited. ");
+    let line = server.line_containing("rebuilt in");
+    let rendered: usize = line
+        .split("re-rendered ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {line:?}"));
+    let total: usize = line
+        .split(" of ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no total in {line:?}"));
+    assert!(rendered > 2 && rendered < total, "{line}");
+}
