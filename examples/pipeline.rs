@@ -9,6 +9,10 @@ use rolebook::{load, render, resolve, write};
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// The allocator the `rolebook` binary uses, so the figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let root = PathBuf::from(args.next().ok_or("usage: pipeline SITE_ROOT [OUTPUT] [REPEATS]")?);

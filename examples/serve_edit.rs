@@ -11,6 +11,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// The allocator the `rolebook` binary uses, so the figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let source = PathBuf::from(args.next().ok_or("usage: serve_edit SITE_ROOT [EDITS]")?);
