@@ -9,9 +9,13 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Document;
 use std::collections::{BTreeSet, HashMap};
 
-/// Runs every site-wide check.
-pub(crate) fn run(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
+/// The site-wide checks that need bodies resolved.
+pub(crate) fn bodies(kb: &KnowledgeBase, documents: &[Document], diagnostics: &mut Diagnostics) {
     orphans(kb, documents, diagnostics);
+}
+
+/// The site-wide checks on front matter alone.
+pub(crate) fn front(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
     one_sided(kb, documents, config, diagnostics);
     completeness(kb, documents, config, diagnostics);
     duplicate_summaries(kb, documents, diagnostics);

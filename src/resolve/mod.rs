@@ -3,9 +3,13 @@
 //! 1. front matter → entries (slugs, kinds, facets, dates checked);
 //! 2. the name index (slug, title, abbr, alias), collisions reported;
 //! 3. typed `links:` → edges, checked against the relation rules;
-//! 4. body links resolved, anchors checked, "Mentioned in" collected;
-//! 5. comparisons, hand-written and generated;
-//! 6. reverse-link groups per entry, then the site-wide warnings.
+//! 4. comparisons, hand-written and generated;
+//! 5. reverse-link groups per entry, the site-wide warnings on front matter;
+//! 6. body links resolved, anchors checked, "Mentioned in" collected, then
+//!    the warnings that need them (orphans).
+//!
+//! Steps 1–5 ([`resolve_front`]) read no body, so `serve` reuses their
+//! result after an edit that changed only prose ([`complete`]).
 
 mod bodies;
 pub mod body_links;
@@ -30,6 +34,25 @@ use std::collections::BTreeMap;
 /// Resolves a loaded site into a knowledge base. Never fails: problems are
 /// diagnostics, and the knowledge base holds whatever could be resolved.
 pub fn resolve(loaded: &Loaded, include_drafts: bool, diagnostics: &mut Diagnostics) -> KnowledgeBase {
+    let front = resolve_front(loaded, include_drafts, diagnostics);
+    complete(front, &loaded.documents, diagnostics)
+}
+
+/// What resolving front matter and file names gives: the knowledge base
+/// without anything read from bodies (headings, "Mentioned in"). An edit
+/// that leaves every front matter as it was leaves this as it was, so
+/// `serve` keeps it and only runs [`complete`] again.
+#[derive(Debug, Clone, Default)]
+pub struct Front {
+    /// Entries, names, typed edges grouped both ways, comparisons.
+    pub kb: KnowledgeBase,
+    /// Documents holding hand-written comparisons.
+    pub comparison_documents: Vec<usize>,
+}
+
+/// Steps 1–3, 5 and 6 of the module doc: everything but the bodies, with
+/// the site-wide checks that need no body.
+pub fn resolve_front(loaded: &Loaded, include_drafts: bool, diagnostics: &mut Diagnostics) -> Front {
     let config = &loaded.config;
     let documents = &loaded.documents;
     let (entries, links, comparison_docs) = build_entries(documents, config, diagnostics);
@@ -47,8 +70,6 @@ pub fn resolve(loaded: &Loaded, include_drafts: bool, diagnostics: &mut Diagnost
     let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, ..KnowledgeBase::default() };
     kb.edges = typed_edges(&kb, &links, documents, config, diagnostics);
     relations::check_rules(&kb.edges, &kb.entries, documents, config, diagnostics);
-    let comparison_ids: Vec<usize> = comparison_docs.iter().map(|&(i, _)| i).collect();
-    bodies::resolve(&mut kb, documents, &comparison_ids, diagnostics);
     kb.comparisons = comparisons(&kb, documents, &comparison_docs, config, diagnostics);
     relations::group(&mut kb.entries, &kb.edges, config);
     for (index, comparison) in kb.comparisons.iter().enumerate() {
@@ -56,7 +77,16 @@ pub fn resolve(loaded: &Loaded, include_drafts: bool, diagnostics: &mut Diagnost
             kb.entries[id].comparisons.push(index);
         }
     }
-    checks::run(&kb, documents, config, diagnostics);
+    checks::front(&kb, documents, config, diagnostics);
+    Front { kb, comparison_documents: comparison_docs.iter().map(|&(i, _)| i).collect() }
+}
+
+/// Step 4: body links resolved, anchors checked, "Mentioned in" collected,
+/// then the checks that need them.
+pub fn complete(front: Front, documents: &[Document], diagnostics: &mut Diagnostics) -> KnowledgeBase {
+    let mut kb = front.kb;
+    bodies::resolve(&mut kb, documents, &front.comparison_documents, diagnostics);
+    checks::bodies(&kb, documents, diagnostics);
     kb
 }
 

@@ -7,7 +7,7 @@
 use crate::diag::{self, Code, Diagnostic, Diagnostics};
 use crate::load::{self, Parts};
 use crate::render::{self, affected, GitDates, Input, Selection, Theme};
-use crate::resolve::{self, KnowledgeBase};
+use crate::resolve::{self, Front, KnowledgeBase};
 use crate::write::OutputFile;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -46,6 +46,10 @@ pub struct Rebuild {
 /// The last good build: what the next edit is compared with.
 struct Good {
     kb: KnowledgeBase,
+    /// What front matter resolved to, and its diagnostics: kept while edits
+    /// change only prose.
+    front: Front,
+    front_diagnostics: Diagnostics,
     list_paths: BTreeSet<String>,
     page_paths: BTreeSet<String>,
     asset_paths: BTreeSet<String>,
@@ -127,8 +131,11 @@ impl Session {
     fn full(&mut self, start: Instant) -> Rebuild {
         let Some(parts) = self.parts.as_ref() else { return Rebuild::empty(start) };
         let title = parts.loaded.config.title.clone();
+        let mut front_diagnostics = Diagnostics::new();
+        let front = resolve::resolve_front(&parts.loaded, self.drafts, &mut front_diagnostics);
         let mut sink = parts.diagnostics();
-        let kb = resolve::resolve(&parts.loaded, self.drafts, &mut sink);
+        sink.extend(front_diagnostics.clone());
+        let kb = resolve::complete(front.clone(), &parts.loaded.documents, &mut sink);
         if self.theme.is_none() {
             match render::theme::load(&self.root, &parts.loaded.config.theme) {
                 Ok(theme) => self.theme = Some(theme),
@@ -157,6 +164,8 @@ impl Session {
             asset_paths: assets.iter().map(|f| f.path.clone()).collect(),
             assets_stale: false,
             kb,
+            front,
+            front_diagnostics,
         };
         self.good = Some(good);
         self.pending.clear();
@@ -173,8 +182,18 @@ impl Session {
             return Rebuild::empty(start);
         };
         let title = parts.loaded.config.title.clone();
+        let documents = &parts.loaded.documents;
+        // Prose-only edits leave what front matter resolved to as it was.
+        let prose_only = !parts.loaded.config.summary_from_body
+            && self.pending.iter().all(|(&d, before)| documents.get(d).is_some_and(|doc| front_matter(doc) == before));
+        let fresh = (!prose_only).then(|| {
+            let mut front_diagnostics = Diagnostics::new();
+            (resolve::resolve_front(&parts.loaded, self.drafts, &mut front_diagnostics), front_diagnostics)
+        });
+        let (front, front_diagnostics) = fresh.as_ref().map_or((&good.front, &good.front_diagnostics), |(f, d)| (f, d));
         let mut sink = parts.diagnostics();
-        let kb = resolve::resolve(&parts.loaded, self.drafts, &mut sink);
+        sink.extend(front_diagnostics.clone());
+        let kb = resolve::complete(front.clone(), documents, &mut sink);
         let diagnostics_so_far = sink.clone().finish(&parts.loaded.config.rules);
         if diag::count(&diagnostics_so_far).0 > 0 {
             return Rebuild {
@@ -212,6 +231,10 @@ impl Session {
             good.list_paths = pages.list_paths;
         }
         good.kb = kb;
+        if let Some((front, front_diagnostics)) = fresh {
+            good.front = front;
+            good.front_diagnostics = front_diagnostics;
+        }
         good.assets_stale = true;
         self.pending.clear();
         let rendered = pages.stats.pages;
@@ -317,16 +340,17 @@ mod tests {
         }
     }
 
-    fn full_build(root: &Path) -> Served {
+    fn full_build(root: &Path) -> (Served, Vec<Diagnostic>) {
         let (_, first) = Session::start(root, false).unwrap_or_else(|e| panic!("start: {e}"));
         let mut served = Served::new();
         apply(&mut served, first.files.unwrap_or_else(|| panic!("errors: {:?}", first.diagnostics)));
-        served
+        (served, first.diagnostics)
     }
 
     struct Live {
         session: Session,
         served: Served,
+        diagnostics: Vec<Diagnostic>,
         root: PathBuf,
     }
 
@@ -336,7 +360,7 @@ mod tests {
             let (session, first) = Session::start(&root, false).unwrap_or_else(|e| panic!("start: {e}"));
             let mut served = Served::new();
             apply(&mut served, first.files.unwrap_or_else(|| panic!("errors: {:?}", first.diagnostics)));
-            Live { session, served, root }
+            Live { session, served, diagnostics: first.diagnostics, root }
         }
 
         /// Edits one file and returns how many pages the update rendered
@@ -348,6 +372,7 @@ mod tests {
             assert_ne!(text, changed, "the edit of {file} changed nothing");
             std::fs::write(&path, changed).unwrap_or_else(|e| panic!("{e}"));
             let result = self.session.update(&BTreeSet::from([path]));
+            self.diagnostics = result.diagnostics;
             let files = result.files?;
             apply(&mut self.served, files);
             if let Some((assets, _)) = self.session.refresh_assets() {
@@ -358,7 +383,8 @@ mod tests {
 
         /// The served files equal a fresh full build's.
         fn assert_matches_full_build(&self, what: &str) {
-            let full = full_build(&self.root);
+            let (full, diagnostics) = full_build(&self.root);
+            assert_eq!(self.diagnostics, diagnostics, "{what}: different diagnostics");
             let paths = |s: &Served| s.keys().cloned().collect::<Vec<_>>();
             assert_eq!(paths(&self.served), paths(&full), "{what}: different files");
             for (path, bytes) in &full {
@@ -427,7 +453,8 @@ mod tests {
         std::fs::write(&path, "---\ntitle: Roadmap\nkind: concept\nsummary: Where we go.\nsources: [{ title: X }]\n---\nOwned by [[owner]].\n")
             .unwrap_or_else(|e| panic!("{e}"));
         let result = live.session.update(&BTreeSet::from([path]));
-        assert_eq!(result.rendered, pages(&full_build(&live.root)));
+        live.diagnostics = result.diagnostics.clone();
+        assert_eq!(result.rendered, pages(&full_build(&live.root).0));
         apply(&mut live.served, result.files.unwrap_or_else(|| panic!("{:?}", result.diagnostics)));
         live.assert_matches_full_build("new file");
     }
