@@ -19,12 +19,12 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The pages to re-render after the documents in `edits` (index → its
 /// front matter before the edit) changed, going from `old_kb` to `new_kb`
 /// (resolved from `documents`); `None` when everything must be.
-pub fn affected(
-    old_kb: &KnowledgeBase,
+pub fn affected<'a>(
+    old_kb: &'a KnowledgeBase,
     new_kb: &KnowledgeBase,
     documents: &[Document],
     edits: &BTreeMap<usize, String>,
-) -> Option<Selection> {
+) -> Option<Selection<'a>> {
     if edits.keys().any(|&d| d >= documents.len()) {
         return None;
     }
@@ -63,7 +63,7 @@ pub fn affected(
     }
     let lists = !cards.is_empty() || front_matter_edited || old_kb.comparisons != new_kb.comparisons;
     entries.retain(|&id| new_kb.is_published(id));
-    Some(Selection::Only { entries, comparisons, lists })
+    Some(Selection::Only { entries, comparisons, lists, previous: Some(old_kb) })
 }
 
 /// Whether both builds have the same pages and names, so page paths and

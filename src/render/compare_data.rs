@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One role as the picker shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 struct RoleData<'a> {
     slug: &'a str,
     title: &'a str,
@@ -26,7 +26,7 @@ struct RoleData<'a> {
 }
 
 /// The whole file.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 struct CompareData<'a> {
     /// Declared facets in display order: `[key, label]`.
     facets: Vec<[&'a str; 2]>,
@@ -34,7 +34,7 @@ struct CompareData<'a> {
 }
 
 /// A hand-written or generated comparison, linked from the picker page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct ComparisonLink<'a> {
     /// Title.
     pub title: &'a str,
@@ -43,7 +43,7 @@ pub struct ComparisonLink<'a> {
 }
 
 /// What `picker.html` shows without JavaScript.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct PickerPage<'a> {
     /// Number of roles that can be picked.
     pub roles: usize,

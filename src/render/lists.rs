@@ -18,7 +18,7 @@ pub const PAGE_SIZE: usize = 500;
 pub const INDEX_LIMIT: usize = 100;
 
 /// Entries of one kind.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct KindGroup<'a> {
     /// Kind key.
     pub key: &'a str,
@@ -35,7 +35,7 @@ pub struct KindGroup<'a> {
 }
 
 /// A comparison in a list.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct ComparisonLink<'a> {
     /// Title.
     pub title: &'a str,
@@ -46,7 +46,7 @@ pub struct ComparisonLink<'a> {
 }
 
 /// Everything `index.html` shows.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct IndexPage<'a> {
     /// Entries by kind.
     pub groups: Vec<KindGroup<'a>>,
@@ -61,7 +61,7 @@ pub struct IndexPage<'a> {
 }
 
 /// A numbered link in a pager.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct PageLink {
     /// 1-based page number.
     pub number: usize,
@@ -74,7 +74,7 @@ pub struct PageLink {
 }
 
 /// Navigation between the pages of one list.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Pager {
     /// 1-based number of this page.
     pub page: usize,
@@ -89,7 +89,7 @@ pub struct Pager {
 }
 
 /// A tag with how many entries carry it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct TagCount {
     /// Tag.
     pub title: String,
@@ -100,7 +100,7 @@ pub struct TagCount {
 }
 
 /// Everything `list.html` shows.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct ListPage<'a> {
     /// Heading.
     pub title: String,
@@ -222,7 +222,7 @@ fn paged<'a, T>(
 }
 
 /// The pager of page `number`: first, last, and two either side.
-fn pager(first: &str, number: usize, pages: usize) -> Pager {
+pub fn pager(first: &str, number: usize, pages: usize) -> Pager {
     let mut links = Vec::new();
     let mut last_shown = 0;
     for n in 1..=pages {

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 pub const MAX_COLUMNS: usize = 40;
 
 /// One decision across the columns.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct MatrixRow<'a> {
     /// The decision, as first worded (A–Z by its normalized form).
     pub decision: &'a str,
@@ -23,7 +23,7 @@ pub struct MatrixRow<'a> {
 }
 
 /// Everything `matrix.html` shows.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct MatrixPage<'a> {
     /// The columns, A–Z.
     pub columns: Vec<EntryLink<'a>>,

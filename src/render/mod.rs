@@ -17,6 +17,7 @@ pub mod compare_page;
 pub mod entry_page;
 pub mod exports;
 pub mod git_dates;
+pub mod list_pages;
 pub mod lists;
 pub mod markdown;
 pub mod matrix;
@@ -40,6 +41,7 @@ use crate::load::Document;
 use crate::resolve::EntryId;
 use crate::resolve::KnowledgeBase;
 use crate::write::OutputFile;
+use list_pages::ListData;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -104,8 +106,8 @@ pub struct Input<'a> {
 }
 
 /// Which HTML pages to render.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Selection {
+#[derive(Debug, Clone)]
+pub enum Selection<'k> {
     /// Every page.
     All,
     /// Some pages: what an edit affects (see [`affected`]).
@@ -117,10 +119,13 @@ pub enum Selection {
         /// The index, the kind, tag and comparison lists, A–Z, the map, the
         /// matrix, the compare picker and 404.
         lists: bool,
+        /// The knowledge base the served list pages were rendered from: only
+        /// those whose data differs from it are rendered again.
+        previous: Option<&'k KnowledgeBase>,
     },
 }
 
-impl Selection {
+impl<'k> Selection<'k> {
     fn entry(&self, id: EntryId) -> bool {
         match self {
             Selection::All => true,
@@ -135,10 +140,13 @@ impl Selection {
         }
     }
 
-    fn lists(&self) -> bool {
+    /// `None`: no list pages; `Some(None)`: all; `Some(Some(kb))`: those
+    /// whose data differs from what `kb` gives.
+    fn lists(&self) -> Option<Option<&'k KnowledgeBase>> {
         match self {
-            Selection::All => true,
-            Selection::Only { lists, .. } => *lists,
+            Selection::All => Some(None),
+            Selection::Only { lists: false, .. } => None,
+            Selection::Only { lists: true, previous, .. } => Some(*previous),
         }
     }
 }
@@ -156,7 +164,7 @@ pub struct Pages {
 }
 
 /// Renders the selected HTML pages.
-pub fn render_pages(input: &Input<'_>, selection: &Selection, diagnostics: &mut Diagnostics) -> Pages {
+pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &mut Diagnostics) -> Pages {
     let (kb, config, documents) = (input.kb, input.config, input.documents);
     let views = Views { kb, config, git_dates: input.git_dates };
     // Site-wide data is the same on every page: convert it once (tera values
@@ -193,9 +201,9 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection, diagnostics: &mut 
     let comparisons = compared.len();
     results.extend(compared);
     let mut list_paths = BTreeSet::new();
-    if selection.lists() {
-        let lists = list_pages(&shared, &page);
-        list_paths.extend(lists.iter().filter_map(|r| r.as_ref().ok()).map(|f| f.path.clone()));
+    if let Some(previous) = selection.lists() {
+        let (lists, paths) = list_pages(&shared, previous, &page);
+        list_paths = paths;
         results.extend(lists);
     }
     let mut files = Vec::with_capacity(results.len());
@@ -214,29 +222,41 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection, diagnostics: &mut 
 type PageFn<'p> =
     dyn Fn(&str, String, Meta<'_>, &str, &dyn ErasedPage) -> Result<OutputFile, Box<Diagnostic>> + Sync + 'p;
 
-/// The index, paged lists, A–Z, map, matrix, picker and 404.
-fn list_pages(shared: &Shared<'_>, page: &PageFn<'_>) -> Vec<Result<OutputFile, Box<Diagnostic>>> {
+/// Renders list pages: all of them, or with `previous` only those whose
+/// data differs from what `previous` gave.
+fn list_pages(
+    shared: &Shared<'_>,
+    previous: Option<&KnowledgeBase>,
+    page: &PageFn<'_>,
+) -> (Vec<Result<OutputFile, Box<Diagnostic>>>, BTreeSet<String>) {
     let views = shared.views;
-    let config = views.config;
-    let sorted = lists::alphabetical(&views);
-    let home = Meta { title: config.title.clone(), description: &config.description };
-    let mut results = vec![page("index.html", "index.html".into(), home, "index", &lists::index(&views, &sorted))];
-    let mut list_pages = lists::kinds(&views, &sorted);
-    list_pages.extend(lists::tags(&views, &sorted));
-    list_pages.extend(lists::comparisons(&views));
-    results.par_extend(list_pages.into_par_iter().map(|(path, data)| {
-        let meta = Meta { title: data.title.clone(), description: &data.intro };
-        page("list.html", path, meta, "list", &data)
-    }));
-    let meta = |title: &str| Meta { title: title.into(), description: &config.description };
-    results.push(page("a-z.html", "a-z.html".into(), meta("A–Z"), "az", &a_z::page(&views, &sorted)));
-    results.push(page("map.html", "map.html".into(), meta("Map"), "map", &site_map::page(&views, &sorted)));
-    let decisions = matrix::page(&views, &sorted);
-    results.push(page("matrix.html", "matrix.html".into(), meta("Decision matrix"), "matrix", &decisions));
-    let picker = compare_data::page(&views, &sorted);
-    results.push(page("picker.html", "compare.html".into(), meta("Compare roles"), "picker", &picker));
-    results.push(page("404.html", "404.html".into(), meta("Page not found"), "page", &()));
-    results
+    let mut data = list_pages::all(&views);
+    let paths = data.iter().map(|(path, _)| path.clone()).collect();
+    if let Some(kb) = previous {
+        let before = list_pages::all(&Views { kb, ..views });
+        data = list_pages::changed(data, &before);
+    }
+    let description = views.config.description.as_str();
+    let meta = |title: String| Meta { title, description };
+    let rendered = data
+        .into_par_iter()
+        .map(|(path, data)| match &data {
+            ListData::Index(index) => page("index.html", path, meta(views.config.title.clone()), "index", index),
+            ListData::List(list) => {
+                let meta = Meta { title: list.title.clone(), description: &list.intro };
+                page("list.html", path, meta, "list", list)
+            }
+            ListData::Az(az) => {
+                let title = if az.letter_page { format!("A–Z: {}", az.title) } else { "A–Z".to_owned() };
+                page("a-z.html", path, meta(title), "az", az)
+            }
+            ListData::Map(map) => page("map.html", path, meta("Map".into()), "map", map),
+            ListData::Matrix(matrix) => page("matrix.html", path, meta("Decision matrix".into()), "matrix", matrix),
+            ListData::Picker(picker) => page("picker.html", path, meta("Compare roles".into()), "picker", picker),
+            ListData::NotFound => page("404.html", path, meta("Page not found".into()), "page", &()),
+        })
+        .collect();
+    (rendered, paths)
 }
 
 /// Everything that is not an HTML page: the sitemap (of `page_paths`), the

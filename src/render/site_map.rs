@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 pub const PER_KIND: usize = 200;
 
 /// An entry with its neighbours.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct MapEntry<'a> {
     /// The entry.
     pub entry: EntryLink<'a>,
@@ -27,7 +27,7 @@ pub struct MapEntry<'a> {
 }
 
 /// One kind's block.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct MapKind<'a> {
     /// Kind key.
     pub key: &'a str,
@@ -42,7 +42,7 @@ pub struct MapKind<'a> {
 }
 
 /// Everything `map.html` shows.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct MapPage<'a> {
     /// The kinds overview drawing (trusted SVG built here).
     pub svg: String,

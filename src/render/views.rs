@@ -8,7 +8,7 @@ use crate::resolve::{EntryId, KnowledgeBase, Source};
 use serde::Serialize;
 
 /// Site-wide data every page gets as `site`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SiteView<'a> {
     /// Site title.
     pub title: &'a str,
@@ -25,7 +25,7 @@ pub struct SiteView<'a> {
 }
 
 /// A kind and its list page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KindLink<'a> {
     /// Key.
     pub key: &'a str,
@@ -38,7 +38,7 @@ pub struct KindLink<'a> {
 }
 
 /// A link to an entry with what previews and lists show.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntryLink<'a> {
     /// Slug.
     pub slug: &'a str,
@@ -55,7 +55,7 @@ pub struct EntryLink<'a> {
 }
 
 /// A link with a label.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Link {
     /// Text.
     pub title: String,
@@ -64,7 +64,7 @@ pub struct Link {
 }
 
 /// A labelled facet value.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FacetView<'a> {
     /// Label.
     pub label: &'a str,
@@ -73,7 +73,7 @@ pub struct FacetView<'a> {
 }
 
 /// Related entries under one label.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RelationView<'a> {
     /// Label ("Works with", "Owned by").
     pub label: &'a str,
@@ -82,7 +82,7 @@ pub struct RelationView<'a> {
 }
 
 /// A decision with the role's part.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionView<'a> {
     /// The decision.
     pub decision: &'a str,

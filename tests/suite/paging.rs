@@ -33,4 +33,14 @@ fn kind_and_tag_lists_are_paged_and_the_index_is_capped() {
     let index = site.read("public/index.html");
     assert!(index.matches("data-slug=\"bulk-").count() <= 100, "the index must not list every entry");
     assert!(index.contains("All 1002 concepts"), "the index links to the full kind list");
+    // A–Z: past one page, every letter gets pages of its own.
+    let az = site.read("public/a-z.html");
+    assert_eq!(az.matches("data-slug=\"bulk-").count(), 0, "the A–Z overview must not list every entry");
+    assert!(az.contains(r#"<a href="a-z/b.html">B</a> <span class="muted">1002 entries</span>"#), "{az}");
+    let b = site.read("public/a-z/b.html");
+    assert_eq!(b.matches("data-slug=\"bulk-").count(), 499, "Backlog is first under B");
+    assert!(b.contains(r#"<span aria-current="page">B</span>"#) && b.contains(r#"href="../a-z/b/2.html""#), "{b}");
+    let b3 = site.read("public/a-z/b/3.html");
+    assert_eq!(b3.matches("data-slug=\"bulk-").count(), 2, "1001 bulk entries: 499 + 500 + 2");
+    assert!(b3.contains(r#"href="../../bulk-1000.html""#), "{b3}");
 }
