@@ -3,8 +3,6 @@
 //! it occurs. Counted once per body during the one Markdown parse
 //! ([`super::body`]), so the search index never reads Markdown.
 
-use std::collections::HashMap;
-
 /// Words too common to help.
 pub const STOPWORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
@@ -43,57 +41,76 @@ impl Terms {
     }
 }
 
+/// Longest word counted.
+const MAX_WORD: usize = 24;
+
+/// A counted word: its lower-case bytes, zero-padded (words never hold a
+/// zero byte), so counting needs no allocation and the padding sorts first.
+type Word = [u8; MAX_WORD];
+
 /// Counts the words of the text pieces of one body.
 #[derive(Debug, Default)]
 pub(crate) struct Counter {
-    counts: HashMap<Box<str>, u32>,
-    buffer: String,
+    counts: foldhash::HashMap<Word, u32>,
 }
 
 impl Counter {
     /// Counts the words of one piece of text.
     pub(crate) fn add(&mut self, text: &str) {
         if text.is_ascii() {
-            self.add_folded(text);
+            self.add_ascii(text.as_bytes());
         } else {
-            self.add_folded(&deunicode::deunicode(text));
+            self.add_ascii(deunicode::deunicode(text).as_bytes());
         }
     }
 
-    /// `text` is ASCII; words are lower-cased into one reused buffer, so only
-    /// a word's first occurrence allocates.
-    fn add_folded(&mut self, text: &str) {
-        for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if word.len() < 3 || word.len() > 24 {
+    /// Counts the runs of ASCII letters and digits of 3 to 24 bytes that
+    /// are not stopwords.
+    fn add_ascii(&mut self, text: &[u8]) {
+        let mut at = 0;
+        while at < text.len() {
+            let start = at;
+            while at < text.len() && text[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            let run = &text[start..at];
+            at += 1;
+            if run.len() < 3 || run.len() > MAX_WORD {
                 continue;
             }
-            self.buffer.clear();
-            self.buffer.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-            if STOPWORDS.binary_search(&self.buffer.as_str()).is_ok() {
-                continue;
+            let mut word: Word = [0; MAX_WORD];
+            for (to, from) in word.iter_mut().zip(run) {
+                *to = from.to_ascii_lowercase();
             }
-            match self.counts.get_mut(self.buffer.as_str()) {
-                Some(count) => *count += 1,
-                None => {
-                    self.counts.insert(self.buffer.as_str().into(), 1);
-                }
+            if !is_stopword(&word[..run.len()]) {
+                *self.counts.entry(word).or_insert(0) += 1;
             }
         }
     }
 
     /// The counts, sorted by word.
     pub(crate) fn finish(self) -> Terms {
-        let mut pairs: Vec<(Box<str>, u32)> = self.counts.into_iter().collect();
+        let mut pairs: Vec<(Word, u32)> = self.counts.into_iter().collect();
         pairs.sort_unstable();
-        let mut words = String::with_capacity(pairs.iter().map(|(w, _)| w.len() + 1).sum());
+        let mut words = String::with_capacity(pairs.iter().map(|(w, _)| text_of(w).len() + 1).sum());
         for (word, _) in &pairs {
             if !words.is_empty() {
                 words.push(' ');
             }
-            words.push_str(word);
+            words.push_str(text_of(word));
         }
         Terms { words, counts: pairs.into_iter().map(|(_, n)| n).collect() }
     }
+}
+
+fn text_of(word: &Word) -> &str {
+    let len = word.iter().position(|&b| b == 0).unwrap_or(MAX_WORD);
+    std::str::from_utf8(&word[..len]).unwrap_or("")
+}
+
+/// Whether a lower-case word is a stopword (none is longer than 5 letters).
+fn is_stopword(word: &[u8]) -> bool {
+    word.len() <= 5 && std::str::from_utf8(word).is_ok_and(|w| STOPWORDS.binary_search(&w).is_ok())
 }
 
 /// Lower-case ASCII words of a text (accents folded), as the search script
@@ -146,7 +163,8 @@ mod tests {
     }
 
     #[test]
-    fn stopwords_are_sorted_for_binary_search() {
+    fn stopwords_are_sorted_for_binary_search_and_short() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 5));
     }
 }

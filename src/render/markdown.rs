@@ -9,7 +9,6 @@ use crate::load::body::{self, ParsedBody, Piece};
 use crate::resolve::body_links::{classify, FoundLink, LinkDest};
 use crate::resolve::{find_anchor, EntryId, KnowledgeBase};
 use pulldown_cmark::LinkType;
-use std::fmt::Write as _;
 
 /// What link rewriting needs to know about the page being rendered.
 #[derive(Debug, Clone, Copy)]
@@ -70,7 +69,9 @@ fn open_link(out: &mut String, link: &FoundLink, context: &LinkContext<'_>) -> O
                 .current
                 .and_then(|id| find_anchor(&context.kb.entries[id].headings, fragment))
                 .unwrap_or(fragment);
-            let _ = write!(out, "<a href=\"#{}\">", escape(anchor));
+            out.push_str("<a href=\"#");
+            push_attribute(out, anchor);
+            out.push_str("\">");
             Opened::Anchor
         }
         LinkDest::Unsafe => {
@@ -78,11 +79,13 @@ fn open_link(out: &mut String, link: &FoundLink, context: &LinkContext<'_>) -> O
             Opened::Span
         }
         LinkDest::Other => {
-            let _ = write!(out, "<a href=\"{}\"", escape(&link.dest));
+            out.push_str("<a href=\"");
+            push_attribute(out, &link.dest);
             if !link.title.is_empty() {
-                let _ = write!(out, " title=\"{}\"", escape(&link.title));
+                out.push_str("\" title=\"");
+                push_attribute(out, &link.title);
             }
-            out.push('>');
+            out.push_str("\">");
             Opened::Anchor
         }
     }
@@ -95,37 +98,52 @@ fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &Li
         return Opened::Span;
     };
     let entry = &kb.entries[id];
-    let anchor = fragment.map(|f| find_anchor(&entry.headings, f).unwrap_or(f));
-    let mut href = format!("{}{}", context.root, super::urls::entry(&entry.slug));
-    if let Some(anchor) = anchor {
-        href.push('#');
-        href.push_str(anchor);
+    out.push_str("<a class=\"xref\" href=\"");
+    push_attribute(out, context.root);
+    push_attribute(out, &super::urls::entry(&entry.slug));
+    if let Some(fragment) = fragment {
+        out.push('#');
+        push_attribute(out, find_anchor(&entry.headings, fragment).unwrap_or(fragment));
     }
     // The hover/focus preview reads title, kind and summary from here, so
     // previews need no download and work from file:// (issue 4).
     let kind = context.kinds.iter().find(|k| k.key == entry.kind).map_or(entry.kind.as_str(), |k| k.label.as_str());
-    let _ = write!(
-        out,
-        "<a class=\"xref\" href=\"{}\" data-slug=\"{}\" data-title=\"{}\" data-kind=\"{}\" data-summary=\"{}\">",
-        escape(&href),
-        escape(&entry.slug),
-        escape(&entry.title),
-        escape(kind),
-        escape(&entry.summary)
-    );
+    for (name, value) in
+        [("slug", entry.slug.as_str()), ("title", &entry.title), ("kind", kind), ("summary", &entry.summary)]
+    {
+        out.push_str("\" data-");
+        out.push_str(name);
+        out.push_str("=\"");
+        push_attribute(out, value);
+    }
+    out.push_str("\">");
     Opened::Anchor
 }
 
 /// Writes text as HTML body text, as the Markdown writer does (`&`, `<`, `>`).
 fn push_body_text(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
+    push_escaped(out, text, false);
+}
+
+/// Writes a double-quoted attribute value. `'` stays as it is, as the
+/// sanitizer writes it, so a page is the same whichever path its body took.
+fn push_attribute(out: &mut String, text: &str) {
+    push_escaped(out, text, true);
+}
+
+fn push_escaped(out: &mut String, text: &str, quotes: bool) {
+    let mut rest = text;
+    while let Some(at) = rest.find(|c| matches!(c, '&' | '<' | '>') || quotes && c == '"') {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
 }
 
 /// Escapes text for HTML text and double-quoted attributes.

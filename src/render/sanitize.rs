@@ -9,6 +9,11 @@
 //! separate events). The allow-list therefore also keeps everything rolebook
 //! itself generates: entry links (`a.xref` with `data-slug`), heading ids,
 //! table alignment, footnotes, task-list checkboxes and code-block classes.
+//!
+//! Bodies without raw HTML skip it (issue 8): their HTML is all generated,
+//! escaped and checked while parsing (`load::body`), and the sanitizer would
+//! only re-serialize it (`text-align:left` for `text-align: left`, `<br>`
+//! for `<br />`).
 
 use crate::resolve::body_links::is_unsafe_url;
 use ammonia::Builder;

@@ -18,10 +18,11 @@ use crate::load::terms::Terms;
 use crate::load::Document;
 use crate::resolve::EntryId;
 use crate::write::OutputFile;
+use foldhash::{HashMap, HashMapExt as _};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 pub use crate::load::terms::words;
@@ -316,7 +317,7 @@ mod tests {
     #[test]
     fn prefers_rare_words_when_capping() {
         let terms = crate::load::body::parse("common common common common common foreman").terms;
-        let frequency: HashMap<&str, usize> = [("common", 100), ("foreman", 1)].into();
+        let frequency: HashMap<&str, usize> = [("common", 100), ("foreman", 1)].into_iter().collect();
         assert_eq!(distinctive(&terms, &frequency, 100), vec!["foreman", "common"]);
     }
 
