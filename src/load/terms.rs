@@ -45,8 +45,27 @@ impl Terms {
 const MAX_WORD: usize = 24;
 
 /// A counted word: its lower-case bytes, zero-padded (words never hold a
-/// zero byte), so counting needs no allocation and the padding sorts first.
-type Word = [u8; MAX_WORD];
+/// zero byte), packed big-endian into three integers, so counting needs no
+/// allocation, comparing is three integer compares, and integer order is
+/// word order.
+type Word = [u64; 3];
+
+/// [`STOPWORDS`], packed as the first integer of a [`Word`] (none is longer
+/// than 8 letters), in the same sorted order.
+const STOP_KEYS: [u64; STOPWORDS.len()] = {
+    let mut keys = [0; STOPWORDS.len()];
+    let mut index = 0;
+    while index < STOPWORDS.len() {
+        let bytes = STOPWORDS[index].as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            keys[index] |= (bytes[at] as u64) << (56 - 8 * at);
+            at += 1;
+        }
+        index += 1;
+    }
+    keys
+};
 
 /// Counts the words of the text pieces of one body.
 #[derive(Debug, Default)]
@@ -78,11 +97,12 @@ impl Counter {
             if run.len() < 3 || run.len() > MAX_WORD {
                 continue;
             }
-            let mut word: Word = [0; MAX_WORD];
-            for (to, from) in word.iter_mut().zip(run) {
-                *to = from.to_ascii_lowercase();
+            let mut word: Word = [0; 3];
+            for (index, byte) in run.iter().enumerate() {
+                word[index / 8] |= u64::from(byte.to_ascii_lowercase()) << (56 - 8 * (index % 8));
             }
-            if !is_stopword(&word[..run.len()]) {
+            let stopword = run.len() <= 8 && STOP_KEYS.binary_search(&word[0]).is_ok();
+            if !stopword {
                 *self.counts.entry(word).or_insert(0) += 1;
             }
         }
@@ -92,25 +112,16 @@ impl Counter {
     pub(crate) fn finish(self) -> Terms {
         let mut pairs: Vec<(Word, u32)> = self.counts.into_iter().collect();
         pairs.sort_unstable();
-        let mut words = String::with_capacity(pairs.iter().map(|(w, _)| text_of(w).len() + 1).sum());
+        let mut words = String::with_capacity(pairs.len() * 9);
         for (word, _) in &pairs {
             if !words.is_empty() {
                 words.push(' ');
             }
-            words.push_str(text_of(word));
+            let bytes = word.iter().flat_map(|part| part.to_be_bytes()).take_while(|&b| b != 0);
+            words.extend(bytes.map(char::from));
         }
         Terms { words, counts: pairs.into_iter().map(|(_, n)| n).collect() }
     }
-}
-
-fn text_of(word: &Word) -> &str {
-    let len = word.iter().position(|&b| b == 0).unwrap_or(MAX_WORD);
-    std::str::from_utf8(&word[..len]).unwrap_or("")
-}
-
-/// Whether a lower-case word is a stopword (none is longer than 5 letters).
-fn is_stopword(word: &[u8]) -> bool {
-    word.len() <= 5 && std::str::from_utf8(word).is_ok_and(|w| STOPWORDS.binary_search(&w).is_ok())
 }
 
 /// Lower-case ASCII words of a text (accents folded), as the search script
@@ -163,8 +174,9 @@ mod tests {
     }
 
     #[test]
-    fn stopwords_are_sorted_for_binary_search_and_short() {
+    fn stopwords_are_sorted_for_binary_search_and_fit_one_integer() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(STOPWORDS.iter().all(|w| w.len() <= 5));
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 8));
+        assert!(STOP_KEYS.windows(2).all(|k| k[0] < k[1]));
     }
 }
