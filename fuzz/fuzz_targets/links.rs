@@ -1,10 +1,10 @@
-//! Body link scanning and classification, and Markdown rendering against an
+//! The one parse of a body (links, headings, template) and link classification, and Markdown rendering against an
 //! empty knowledge base, with raw HTML trusted or sanitized.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use rolebook::render::markdown::{render, LinkContext};
-use rolebook::resolve::body_links::{classify, scan};
+use rolebook::resolve::body_links::classify;
 use rolebook::resolve::KnowledgeBase;
 use pulldown_cmark::LinkType;
 
@@ -13,8 +13,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(body) = std::str::from_utf8(rest) else { return };
     let _ = classify(LinkType::Inline, body);
     let _ = classify(LinkType::WikiLink { has_pothole: true }, body);
-    let (links, _headings) = scan(body);
-    for link in &links {
+    let parsed = rolebook::load::body::parse(body);
+    for link in &parsed.links {
         assert!(body.get(link.range.clone()).is_some(), "link range outside the body");
         let link_type = if link.wiki { LinkType::WikiLink { has_pothole: false } } else { LinkType::Inline };
         let _ = classify(link_type, &link.dest);

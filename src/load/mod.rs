@@ -2,10 +2,13 @@
 //! `content/`, split front matter from body and parse the YAML. Nothing is
 //! interpreted here; `resolve` turns names into links.
 
+pub mod body;
 pub mod front_matter;
 pub mod raw;
 mod source;
+pub mod terms;
 
+pub use body::ParsedBody;
 pub use front_matter::{FrontMatter, Key};
 pub use source::SourceFile;
 
@@ -29,6 +32,9 @@ pub struct Document {
     pub keys: Vec<Key>,
     /// Byte offset where the Markdown body starts.
     pub body: usize,
+    /// The body, parsed once for every later stage (empty when the front
+    /// matter could not be read: such a file is not rendered).
+    pub parsed: ParsedBody,
 }
 
 impl Document {
@@ -155,11 +161,12 @@ pub fn reload_document(parts: &mut Parts, path: &Path) -> Result<Option<usize>> 
 pub fn parse_document(path: String, content_path: String, text: String, diagnostics: &mut Diagnostics) -> Document {
     let source = SourceFile::new(path, content_path, text);
     let Some(split) = front_matter::split(&source, diagnostics) else {
-        return Document { source, front: None, keys: Vec::new(), body: 0 };
+        return Document { source, front: None, keys: Vec::new(), body: 0, parsed: ParsedBody::default() };
     };
     let keys = front_matter::top_level_keys(&source.text, split);
     let front = front_matter::parse(&source, split, &keys, diagnostics);
-    Document { source, front, keys, body: split.body }
+    let parsed = body::parse(source.text.get(split.body..).unwrap_or(""));
+    Document { source, front, keys, body: split.body, parsed }
 }
 
 fn read_document(path: &Path, relative: &str, diagnostics: &mut Diagnostics) -> Result<Option<Document>> {

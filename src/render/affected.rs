@@ -11,7 +11,7 @@
 
 use super::Selection;
 use crate::load::Document;
-use crate::resolve::body_links::{classify, scan, FoundLink, LinkDest};
+use crate::resolve::body_links::{classify, FoundLink, LinkDest};
 use crate::resolve::{EntryId, KnowledgeBase};
 use pulldown_cmark::LinkType;
 use std::collections::{BTreeMap, BTreeSet};
@@ -92,8 +92,8 @@ fn mentions<'a>(
     documents: &'a [Document],
     document: Option<usize>,
 ) -> impl Iterator<Item = EntryId> + 'a {
-    let links = document.and_then(|d| documents.get(d)).map(|d| scan(d.body_text()).0).unwrap_or_default();
-    links.into_iter().filter_map(move |link| match classify(link_type(&link), &link.dest) {
+    let links = document.and_then(|d| documents.get(d)).map_or(&[][..], |d| d.parsed.links.as_slice());
+    links.iter().filter_map(move |link| match classify(link_type(link), &link.dest) {
         LinkDest::Entry { name, .. } => kb.lookup(name),
         _ => None,
     })

@@ -110,7 +110,7 @@ pub fn build<'a>(
         distinct,
         decisions: decision_rows(views, ids),
         between: between(views, ids),
-        body: document.map(|d| markdown::render(d.body_text(), &context)).unwrap_or_default(),
+        body: document.map(|d| markdown::render_parsed(&d.parsed, &context)).unwrap_or_default(),
         sources: &comparison.sources,
         tags: tag_links(&comparison.tags),
         updated: comparison

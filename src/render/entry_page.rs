@@ -73,7 +73,7 @@ pub fn build<'a>(views: &Views<'a>, documents: &'a [Document], id: EntryId, root
         kind: views.kind_label(&entry.kind),
         kind_url: urls::kind(&entry.kind),
         summary: &entry.summary,
-        body: markdown::render(document.body_text(), &context),
+        body: markdown::render_parsed(&document.parsed, &context),
         toc: entry.headings.iter().filter(|h| (2..=3).contains(&h.level)).collect(),
         map: relation_map::svg(&entry.title, &relations, root),
         relations,

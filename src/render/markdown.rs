@@ -1,12 +1,14 @@
-//! Markdown → HTML: the one place that renders bodies. Heading anchors match
-//! the ones `resolve` recorded; entry links become relative URLs with the
-//! data the hover preview needs; raw HTML is sanitized (see `sanitize`)
-//! unless the site trusts it; script URLs are dropped.
+//! Markdown → HTML: the one place that renders bodies. The body was parsed
+//! once, at load (`load::body`), into an HTML template; this fills in its
+//! links: entry links become relative URLs with the data the hover preview
+//! needs, links to missing or draft entries plain text, script URLs inert.
+//! Bodies with raw HTML are then sanitized (see `sanitize`) unless the site
+//! trusts it; bodies without are safe by construction and skip the sanitizer.
 
-use crate::resolve::body_links::{classify, markdown_options, Anchors, LinkDest};
+use crate::load::body::{self, ParsedBody, Piece};
+use crate::resolve::body_links::{classify, FoundLink, LinkDest};
 use crate::resolve::{find_anchor, EntryId, KnowledgeBase};
-use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
-use std::fmt::Write as _;
+use pulldown_cmark::LinkType;
 
 /// What link rewriting needs to know about the page being rendered.
 #[derive(Debug, Clone, Copy)]
@@ -29,109 +31,119 @@ enum Opened {
     Span,
 }
 
-/// Renders a body to HTML.
+/// Renders a Markdown text to HTML (parses it first; pages use
+/// [`render_parsed`] with the parse made at load).
 pub fn render(body: &str, context: &LinkContext<'_>) -> String {
-    let mut events: Vec<Event<'_>> = super::nesting::cap(Parser::new_ext(body, markdown_options()));
-    assign_heading_ids(&mut events);
+    render_parsed(&body::parse(body), context)
+}
+
+/// Renders a parsed body to HTML.
+pub fn render_parsed(parsed: &ParsedBody, context: &LinkContext<'_>) -> String {
+    let mut html = String::with_capacity(parsed.html_len() + parsed.links.len() * 160);
     let mut opened: Vec<Opened> = Vec::new();
-    let mut raw_depth = super::nesting::RawDepth::default();
-    let mut out = Vec::with_capacity(events.len());
-    for event in events {
-        out.push(match event {
-            Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
-                let (html, kind) = open_link(link_type, &dest_url, &title, context);
-                opened.push(kind);
-                Event::Html(html.into())
-            }
-            Event::End(TagEnd::Link) => match opened.pop() {
-                Some(Opened::Span) => Event::Html("</span>".into()),
-                _ => Event::Html("</a>".into()),
-            },
-            Event::Start(Tag::Image { link_type, dest_url, title, id })
-                if crate::resolve::body_links::is_unsafe_url(&dest_url) =>
-            {
-                Event::Start(Tag::Image { link_type, dest_url: "".into(), title, id })
-            }
-            Event::Html(html) | Event::InlineHtml(html) if !context.trust_html && !raw_depth.admit(&html) => {
-                Event::Text(html)
-            }
-            other => other,
-        });
-    }
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    super::sanitize::body(html, context.trust_html)
-}
-
-fn assign_heading_ids(events: &mut [Event<'_>]) {
-    let mut anchors = Anchors::default();
-    let mut index = 0;
-    while index < events.len() {
-        if let Event::Start(Tag::Heading { .. }) = &events[index] {
-            let mut text = String::new();
-            let mut end = index + 1;
-            while end < events.len() && !matches!(events[end], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[end] {
-                    text.push_str(t);
-                }
-                end += 1;
-            }
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[index] {
-                let anchor = anchors.claim(id.as_deref(), &text);
-                *id = Some(CowStr::from(anchor));
-            }
-            index = end;
+    for piece in parsed.pieces() {
+        match piece {
+            Piece::Html(text) => html.push_str(text),
+            Piece::LinkStart(link) => opened.push(open_link(&mut html, link, context)),
+            Piece::LinkEnd => html.push_str(match opened.pop() {
+                Some(Opened::Span) => "</span>",
+                _ => "</a>",
+            }),
+            Piece::Raw(raw) if context.trust_html => html.push_str(raw),
+            Piece::Raw(raw) => push_body_text(&mut html, raw),
         }
-        index += 1;
+    }
+    if parsed.needs_sanitizer && !context.trust_html {
+        super::sanitize::clean(&html)
+    } else {
+        html
     }
 }
 
-fn open_link(link_type: LinkType, dest: &str, title: &str, context: &LinkContext<'_>) -> (String, Opened) {
-    match classify(link_type, dest) {
-        LinkDest::Entry { name, fragment } => entry_link(name, fragment, context),
+fn open_link(out: &mut String, link: &FoundLink, context: &LinkContext<'_>) -> Opened {
+    let link_type = if link.wiki { LinkType::WikiLink { has_pothole: false } } else { LinkType::Inline };
+    match classify(link_type, &link.dest) {
+        LinkDest::Entry { name, fragment } => entry_link(out, name, fragment, context),
         LinkDest::SamePage(fragment) => {
             let anchor = context
                 .current
                 .and_then(|id| find_anchor(&context.kb.entries[id].headings, fragment))
                 .unwrap_or(fragment);
-            (format!("<a href=\"#{}\">", escape(anchor)), Opened::Anchor)
+            out.push_str("<a href=\"#");
+            push_attribute(out, anchor);
+            out.push_str("\">");
+            Opened::Anchor
         }
-        LinkDest::Unsafe => ("<span class=\"unsafe-link\">".to_owned(), Opened::Span),
+        LinkDest::Unsafe => {
+            out.push_str("<span class=\"unsafe-link\">");
+            Opened::Span
+        }
         LinkDest::Other => {
-            let mut html = format!("<a href=\"{}\"", escape(dest));
-            if !title.is_empty() {
-                let _ = write!(html, " title=\"{}\"", escape(title));
+            out.push_str("<a href=\"");
+            push_attribute(out, &link.dest);
+            if !link.title.is_empty() {
+                out.push_str("\" title=\"");
+                push_attribute(out, &link.title);
             }
-            html.push('>');
-            (html, Opened::Anchor)
+            out.push_str("\">");
+            Opened::Anchor
         }
     }
 }
 
-fn entry_link(name: &str, fragment: Option<&str>, context: &LinkContext<'_>) -> (String, Opened) {
+fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &LinkContext<'_>) -> Opened {
     let kb = context.kb;
     let Some(id) = kb.lookup(name).filter(|&id| kb.is_published(id)) else {
-        return ("<span class=\"unresolved-link\">".to_owned(), Opened::Span);
+        out.push_str("<span class=\"unresolved-link\">");
+        return Opened::Span;
     };
     let entry = &kb.entries[id];
-    let anchor = fragment.map(|f| find_anchor(&entry.headings, f).unwrap_or(f));
-    let mut href = format!("{}{}", context.root, super::urls::entry(&entry.slug));
-    if let Some(anchor) = anchor {
-        href.push('#');
-        href.push_str(anchor);
+    out.push_str("<a class=\"xref\" href=\"");
+    push_attribute(out, context.root);
+    push_attribute(out, &super::urls::entry(&entry.slug));
+    if let Some(fragment) = fragment {
+        out.push('#');
+        push_attribute(out, find_anchor(&entry.headings, fragment).unwrap_or(fragment));
     }
     // The hover/focus preview reads title, kind and summary from here, so
     // previews need no download and work from file:// (issue 4).
     let kind = context.kinds.iter().find(|k| k.key == entry.kind).map_or(entry.kind.as_str(), |k| k.label.as_str());
-    let html = format!(
-        "<a class=\"xref\" href=\"{}\" data-slug=\"{}\" data-title=\"{}\" data-kind=\"{}\" data-summary=\"{}\">",
-        escape(&href),
-        escape(&entry.slug),
-        escape(&entry.title),
-        escape(kind),
-        escape(&entry.summary)
-    );
-    (html, Opened::Anchor)
+    for (name, value) in
+        [("slug", entry.slug.as_str()), ("title", &entry.title), ("kind", kind), ("summary", &entry.summary)]
+    {
+        out.push_str("\" data-");
+        out.push_str(name);
+        out.push_str("=\"");
+        push_attribute(out, value);
+    }
+    out.push_str("\">");
+    Opened::Anchor
+}
+
+/// Writes text as HTML body text, as the Markdown writer does (`&`, `<`, `>`).
+fn push_body_text(out: &mut String, text: &str) {
+    push_escaped(out, text, false);
+}
+
+/// Writes a double-quoted attribute value. `'` stays as it is, as the
+/// sanitizer writes it, so a page is the same whichever path its body took.
+fn push_attribute(out: &mut String, text: &str) {
+    push_escaped(out, text, true);
+}
+
+fn push_escaped(out: &mut String, text: &str, quotes: bool) {
+    let mut rest = text;
+    while let Some(at) = rest.find(|c| matches!(c, '&' | '<' | '>') || quotes && c == '"') {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// Escapes text for HTML text and double-quoted attributes.
@@ -170,6 +182,82 @@ mod tests {
     fn drops_script_urls() {
         let html = render_plain("[x](javascript:alert(1)) ![i](javascript:alert(2))", false);
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    /// Start tags as (name, attributes), for checks on the output.
+    fn attributes(html: &str) -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        for tag in html.split('<').skip(1).filter_map(|t| t.split_once('>').map(|(inside, _)| inside)) {
+            let mut rest = tag.split_once(' ').map_or("", |(_, r)| r);
+            while let Some((name, after)) = rest.split_once("=\"") {
+                let (value, after) = after.split_once('"').unwrap_or((after, ""));
+                found.push((name.trim().to_owned(), value.to_owned()));
+                rest = after;
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn bodies_without_raw_html_skip_the_sanitizer_and_stay_safe() {
+        let body = "# T {onclick=alert(1) .c}\n\n[x](javascript:alert(2)) <javascript:alert(3)> \
+                    [y]( JaVa\tScript:alert(4)) ![i](data:text/html;base64,PHNjcmlwdD4=) \
+                    ![j](javascript:alert(5)) [[#T]] [[Missing]] `<script>` \\<script>\n\n\
+                    | a |\n|:-|\n| b |\n\n- [x] done\n";
+        let parsed = crate::load::body::parse(body);
+        assert!(!parsed.needs_sanitizer, "this test is about the path without the sanitizer");
+        let html = render(
+            body,
+            &LinkContext { kb: &KnowledgeBase::default(), root: "", current: None, trust_html: false, kinds: &[] },
+        );
+        assert!(!html.contains("<script") && !html.contains("<h1 id=\"t\" "), "{html}");
+        for (name, value) in attributes(&html) {
+            assert!(
+                !name.starts_with("on") && name != "style" || value.starts_with("text-align"),
+                "{name}={value}: {html}"
+            );
+            let scheme = value.to_ascii_lowercase().replace(|c: char| c.is_whitespace() || c.is_control(), "");
+            assert!(
+                !["javascript:", "vbscript:", "data:"].iter().any(|s| scheme.starts_with(s)),
+                "{name}={value}: {html}"
+            );
+        }
+        assert!(
+            html.contains("<h1 id=\"t\">T</h1>") && html.contains("<span class=\"unsafe-link\">x</span>"),
+            "{html}"
+        );
+        assert!(html.contains("<img src=\"\" alt=\"i\" />"), "{html}");
+    }
+
+    #[test]
+    fn raw_html_past_the_depth_limit_is_text_unless_trusted() {
+        let body = format!("{}x\n", "<i>".repeat(super::super::nesting::MAX_RAW_DEPTH + 1));
+        assert!(render_plain(&body, false).contains("&lt;i&gt;x"));
+        assert!(render_plain(&body, true).ends_with("<i><i>x</p>\n"));
+    }
+
+    #[test]
+    fn a_build_parses_each_body_exactly_once() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+        // One worker thread, so the per-thread count sees every parse.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread pool");
+        let (parses, documents) = pool.install(|| {
+            let mut diagnostics = crate::diag::Diagnostics::new();
+            let before = crate::load::body::PARSES.with(std::cell::Cell::get);
+            let loaded = crate::load::load(&root, &mut diagnostics).expect("the fixture loads");
+            let kb = crate::resolve::resolve(&loaded, false, &mut diagnostics);
+            let theme = crate::render::theme::load(&root, &loaded.config.theme).expect("the theme loads");
+            let (files, _) = crate::render::render(&kb, &loaded.documents, &loaded.config, &theme, &mut diagnostics);
+            assert!(files.iter().any(|f| f.path == "assets/search-index.js"));
+            (crate::load::body::PARSES.with(std::cell::Cell::get) - before, loaded.documents.len())
+        });
+        assert!(documents >= 4);
+        assert_eq!(parses, documents, "load, resolve and render parse each body once in all");
+        // Nor does any later stage call the Markdown parser itself.
+        for file in ["src/render/markdown.rs", "src/render/search_index.rs", "src/resolve/bodies.rs"] {
+            let source = std::fs::read_to_string(root.join("../../..").join(file)).expect("the source");
+            assert!(!source.contains(concat!("Parser", "::new")), "{file} parses Markdown");
+        }
     }
 
     #[test]

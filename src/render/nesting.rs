@@ -13,24 +13,37 @@ pub const MAX_DEPTH: usize = 64;
 
 /// Drops the start and end events of elements nested deeper than [`MAX_DEPTH`].
 pub fn cap<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
-    let mut kept: Vec<bool> = Vec::new();
-    let mut depth = 0;
-    events
-        .filter(|event| match event {
+    let mut cap = Cap::default();
+    events.filter(|event| cap.keep(event)).collect()
+}
+
+/// The depth limit applied one event at a time (see [`cap`]).
+#[derive(Debug, Default)]
+pub struct Cap {
+    /// For each open element, whether its start was kept.
+    kept: Vec<bool>,
+    depth: usize,
+}
+
+impl Cap {
+    /// Whether an event stays: false for the start and end of an element
+    /// deeper than [`MAX_DEPTH`].
+    pub fn keep(&mut self, event: &Event<'_>) -> bool {
+        match event {
             Event::Start(_) => {
-                let keep = depth < MAX_DEPTH;
-                kept.push(keep);
-                depth += usize::from(keep);
+                let keep = self.depth < MAX_DEPTH;
+                self.kept.push(keep);
+                self.depth += usize::from(keep);
                 keep
             }
             Event::End(_) => {
-                let keep = kept.pop().unwrap_or(true);
-                depth -= usize::from(keep && depth > 0);
+                let keep = self.kept.pop().unwrap_or(true);
+                self.depth -= usize::from(keep && self.depth > 0);
                 keep
             }
             _ => true,
-        })
-        .collect()
+        }
+    }
 }
 
 /// The most raw-HTML elements a body may leave open at once.

@@ -14,14 +14,18 @@
 //!   for the results on screen.
 
 use super::views::Views;
+use crate::load::terms::Terms;
 use crate::load::Document;
 use crate::resolve::EntryId;
 use crate::write::OutputFile;
-use pulldown_cmark::{Event, Parser};
+use foldhash::{HashMap, HashMapExt as _};
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+
+pub use crate::load::terms::words;
 
 /// Entries per summary block.
 pub const BLOCK: usize = 50;
@@ -29,15 +33,6 @@ pub const BLOCK: usize = 50;
 const SHARD_BYTES: usize = 24_000;
 /// Most body words indexed per entry (the most distinctive ones).
 const BODY_TERMS: usize = 200;
-/// Words too common to help.
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
-    "do", "does", "each", "for", "from", "has", "have", "how", "if", "in", "into", "is", "it", "its", "may", "more",
-    "most", "not", "of", "on", "one", "or", "other", "our", "so", "such", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "to", "was", "we", "were", "what", "when", "which", "who", "will",
-    "with", "would", "you", "your",
-];
-
 /// One searchable record: an entry or a comparison.
 struct Record<'a> {
     title: &'a str,
@@ -47,8 +42,12 @@ struct Record<'a> {
     kind: usize,
     tags: &'a [String],
     summary: &'a str,
-    body: &'a str,
+    /// Word counts of the body, from its one parse at load.
+    terms: &'a Terms,
 }
+
+/// The terms of a record without a body.
+static NO_TERMS: Terms = Terms::EMPTY;
 
 /// Builds every search file for the published entries (`sorted`) and comparisons.
 pub fn files(views: &Views<'_>, documents: &[Document], sorted: &[EntryId]) -> Vec<OutputFile> {
@@ -66,7 +65,7 @@ pub fn files(views: &Views<'_>, documents: &[Document], sorted: &[EntryId]) -> V
                 kind: views.config.kinds.iter().position(|k| k.key == e.kind).unwrap_or(0),
                 tags: &e.tags,
                 summary: &e.summary,
-                body: documents.get(e.document).map_or("", Document::body_text),
+                terms: documents.get(e.document).map_or(&NO_TERMS, |d| &d.parsed.terms),
             }
         })
         .collect();
@@ -80,7 +79,7 @@ pub fn files(views: &Views<'_>, documents: &[Document], sorted: &[EntryId]) -> V
         kind: comparison_kind,
         tags: &c.tags,
         summary: &c.summary,
-        body: c.document.and_then(|d| documents.get(d)).map_or("", Document::body_text),
+        terms: c.document.and_then(|d| documents.get(d)).map_or(&NO_TERMS, |d| &d.parsed.terms),
     }));
     let (shards, shard_files) = term_shards(&records);
     let mut files = vec![names_file(&records, &kinds, &shards)];
@@ -127,40 +126,54 @@ fn summary_files(records: &[Record<'_>]) -> Vec<OutputFile> {
         .collect()
 }
 
+/// Of one word: the records whose summary has it, and those whose body has
+/// it (but not their summary), ids ascending.
+type Postings = (Vec<usize>, Vec<usize>);
+
 /// Postings of every word, in word order, cut into shards of about
 /// [`SHARD_BYTES`]; returns each shard's first word and the shard files.
 fn term_shards(records: &[Record<'_>]) -> (Vec<String>, Vec<OutputFile>) {
-    // word → (summary postings, body postings), entry ids ascending.
-    let mut postings: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    let bodies: Vec<BTreeMap<String, usize>> = records.iter().map(|r| body_counts(r.body)).collect();
-    let mut frequency: BTreeMap<&str, usize> = BTreeMap::new();
-    for word in bodies.iter().flat_map(BTreeMap::keys) {
-        *frequency.entry(word).or_insert(0) += 1;
-    }
-    for (index, record) in records.iter().enumerate() {
-        let summary: BTreeSet<String> = words(record.summary).into_iter().filter(|w| w.len() >= 2).collect();
-        for word in &summary {
-            postings.entry(word.clone()).or_default().0.push(index);
+    let frequency = document_frequency(records);
+    // Each record's summary words (sorted, distinct) and the distinctive
+    // body words its summary lacks: independent per record, so in parallel.
+    let chosen: Vec<(Vec<String>, Vec<&str>)> = records
+        .par_iter()
+        .map(|record| {
+            let mut summary: Vec<String> = words(record.summary).into_iter().filter(|w| w.len() >= 2).collect();
+            summary.sort_unstable();
+            summary.dedup();
+            let body = distinctive(record.terms, &frequency, records.len())
+                .into_iter()
+                .filter(|w| summary.binary_search_by(|s| s.as_str().cmp(w)).is_err())
+                .collect();
+            (summary, body)
+        })
+        .collect();
+    let mut postings: HashMap<&str, Postings> = HashMap::new();
+    for (index, (summary, body)) in chosen.iter().enumerate() {
+        for word in summary {
+            postings.entry(word.as_str()).or_default().0.push(index);
         }
-        for word in distinctive(&bodies[index], &frequency, records.len()).into_iter().filter(|w| !summary.contains(*w))
-        {
-            postings.entry(word.to_owned()).or_default().1.push(index);
+        for &word in body {
+            postings.entry(word).or_default().1.push(index);
         }
     }
+    let mut postings: Vec<(&str, Postings)> = postings.into_iter().collect();
+    postings.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut starts = Vec::new();
     let mut files = Vec::new();
-    let mut shard: (BTreeMap<&str, String>, BTreeMap<&str, String>) = Default::default();
+    let mut shard = Shard::default();
     let mut size = 0;
     for (word, (in_summary, in_body)) in &postings {
         if size >= SHARD_BYTES {
             files.push(shard_file(files.len(), &shard));
-            shard = Default::default();
+            shard = Shard::default();
             size = 0;
         }
         if size == 0 {
-            starts.push(word.clone());
+            starts.push((*word).to_owned());
         }
-        for (map, ids) in [(&mut shard.0, in_summary), (&mut shard.1, in_body)] {
+        for (map, ids) in [(&mut shard.s, in_summary), (&mut shard.b, in_body)] {
             if !ids.is_empty() {
                 let encoded = encode(ids);
                 size += word.len() + encoded.len() + 6;
@@ -174,9 +187,40 @@ fn term_shards(records: &[Record<'_>]) -> (Vec<String>, Vec<OutputFile>) {
     (starts, files)
 }
 
-fn shard_file(n: usize, shard: &(BTreeMap<&str, String>, BTreeMap<&str, String>)) -> OutputFile {
+/// In how many bodies each word occurs.
+fn document_frequency<'a>(records: &[Record<'a>]) -> HashMap<&'a str, usize> {
+    let count = |mut frequency: HashMap<&'a str, usize>, record: &Record<'a>| {
+        for (word, _) in record.terms.iter() {
+            *frequency.entry(word).or_insert(0) += 1;
+        }
+        frequency
+    };
+    records.par_iter().fold(HashMap::new, count).reduce(HashMap::new, |a, b| {
+        if a.len() < b.len() {
+            return merge(b, a);
+        }
+        merge(a, b)
+    })
+}
+
+fn merge<'a>(mut into: HashMap<&'a str, usize>, from: HashMap<&'a str, usize>) -> HashMap<&'a str, usize> {
+    for (word, n) in from {
+        *into.entry(word).or_insert(0) += n;
+    }
+    into
+}
+
+/// One term shard: words of summaries, words of bodies, each with its
+/// encoded postings, in word order.
+#[derive(Default, Serialize)]
+struct Shard<'a> {
+    s: BTreeMap<&'a str, String>,
+    b: BTreeMap<&'a str, String>,
+}
+
+fn shard_file(n: usize, shard: &Shard<'_>) -> OutputFile {
     let prefix = format!("(window.ROLEBOOK_TERMS=window.ROLEBOOK_TERMS||{{}})[{n}]=");
-    js_file(&format!("assets/search/t-{n}.js"), &prefix, &json!({ "s": shard.0, "b": shard.1 }))
+    js_file(&format!("assets/search/t-{n}.js"), &prefix, shard)
 }
 
 /// Ascending ids as base-36 gaps joined by commas (`3,1,a`).
@@ -205,40 +249,14 @@ fn push_base36(out: &mut String, mut n: usize) {
     out.extend(digits.iter().rev());
 }
 
-/// Lower-case ASCII words of a text (accents folded), as the search script
-/// splits queries.
-pub fn words(text: &str) -> Vec<String> {
-    let folded = deunicode::deunicode(text).to_ascii_lowercase();
-    folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
-}
-
-/// How often each useful word occurs in a Markdown body.
-fn body_counts(markdown: &str) -> BTreeMap<String, usize> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for event in Parser::new_ext(markdown, crate::resolve::body_links::markdown_options()) {
-        if let Event::Text(text) | Event::Code(text) = event {
-            for word in words(&text) {
-                if word.len() >= 3 && word.len() <= 24 && STOPWORDS.binary_search(&word.as_str()).is_err() {
-                    *counts.entry(word).or_insert(0) += 1;
-                }
-            }
-        }
-    }
-    counts
-}
-
 /// The [`BODY_TERMS`] words of a body that best tell it apart (term
 /// frequency × inverse document frequency), so rare words survive the cap.
-fn distinctive<'a>(
-    counts: &'a BTreeMap<String, usize>,
-    frequency: &BTreeMap<&str, usize>,
-    total: usize,
-) -> Vec<&'a str> {
-    let mut ranked: Vec<(f64, &str)> = counts
+fn distinctive<'a>(terms: &'a Terms, frequency: &HashMap<&str, usize>, total: usize) -> Vec<&'a str> {
+    let mut ranked: Vec<(f64, &str)> = terms
         .iter()
-        .map(|(word, &n)| {
-            let df = frequency.get(word.as_str()).copied().unwrap_or(1).max(1);
-            ((1.0 + (n as f64).ln()) * ((1 + total) as f64 / df as f64).ln(), word.as_str())
+        .map(|(word, n)| {
+            let df = frequency.get(word).copied().unwrap_or(1).max(1);
+            ((1.0 + f64::from(n).ln()) * ((1 + total) as f64 / df as f64).ln(), word)
         })
         .collect();
     // On a large site a word in more than a quarter of the bodies tells
@@ -289,22 +307,18 @@ mod tests {
     }
 
     #[test]
-    fn counts_words_and_drops_stopwords() {
-        let counts = body_counts("The owner **owns** the backlog; the owner orders it. `sql`");
+    fn counts_body_words_and_drops_stopwords() {
+        let terms = crate::load::body::parse("The owner **owns** the backlog; the owner orders it. `sql`").terms;
+        let counts: BTreeMap<&str, u32> = terms.iter().collect();
         assert_eq!(counts.get("owner"), Some(&2));
         assert!(counts.contains_key("sql") && !counts.contains_key("the"), "{counts:?}");
     }
 
     #[test]
     fn prefers_rare_words_when_capping() {
-        let counts: BTreeMap<String, usize> = [("common".to_owned(), 5), ("foreman".to_owned(), 1)].into();
-        let frequency: BTreeMap<&str, usize> = [("common", 100), ("foreman", 1)].into();
-        assert_eq!(distinctive(&counts, &frequency, 100), vec!["foreman", "common"]);
-    }
-
-    #[test]
-    fn stopwords_are_sorted_for_binary_search() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        let terms = crate::load::body::parse("common common common common common foreman").terms;
+        let frequency: HashMap<&str, usize> = [("common", 100), ("foreman", 1)].into_iter().collect();
+        assert_eq!(distinctive(&terms, &frequency, 100), vec!["foreman", "common"]);
     }
 
     #[test]

@@ -2,14 +2,13 @@
 //! name index, anchors checked against the target's headings, and the
 //! "Mentioned in" reverse links collected.
 
-use super::body_links::{classify, scan, FoundLink, LinkDest};
+use super::body_links::{classify, FoundLink, LinkDest};
 use super::model::{EntryId, Heading, KnowledgeBase};
 use super::relations::closest_entry;
 use super::slug::slugify;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Document;
 use pulldown_cmark::LinkType;
-use rayon::prelude::*;
 
 /// Most link diagnostics reported for one file; the rest are counted in one
 /// summary, so a body with 100 000 broken links costs no more than 100.
@@ -66,21 +65,19 @@ pub(crate) fn resolve(
     let mut owners: Vec<(Option<EntryId>, usize)> =
         kb.entries.iter().enumerate().map(|(id, e)| (Some(id), e.document)).collect();
     owners.extend(comparison_docs.iter().map(|&d| (None, d)));
-    let (all_links, all_headings): (Vec<Vec<FoundLink>>, Vec<Vec<Heading>>) =
-        owners.par_iter().map(|&(_, d)| scan(documents[d].body_text())).unzip();
     let mut mentions: Vec<(EntryId, EntryId)> = Vec::new();
     let mut pending = Vec::new();
-    for (&(owner, document), links) in owners.iter().zip(&all_links) {
+    for &(owner, document) in &owners {
         let doc = &documents[document];
         let mut budget = Budget::new(diagnostics);
-        for link in links {
+        for link in &doc.parsed.links {
             check_link(kb, owner, document, doc, link, &mut mentions, &mut pending, &mut budget);
         }
         budget.finish(&doc.source.path);
     }
-    for (&(owner, _), headings) in owners.iter().zip(all_headings) {
+    for &(owner, document) in &owners {
         if let Some(id) = owner {
-            kb.entries[id].headings = headings;
+            kb.entries[id].headings = documents[document].parsed.headings.clone();
         }
     }
     check_anchors(kb, documents, &pending, diagnostics);

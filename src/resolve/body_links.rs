@@ -1,9 +1,10 @@
-//! Links and headings inside entry bodies. Shared by `resolve` (which checks
-//! them) and `render` (which rewrites them), so both read a body the same way.
+//! Links and headings inside entry bodies: the Markdown dialect, how a link
+//! destination is classified, and heading anchors. Shared by the one parse
+//! of a body (`load::body`), `resolve` (which checks links) and `render`
+//! (which rewrites them), so all read a body the same way.
 
-use super::model::Heading;
 use super::slug::slugify;
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{HeadingLevel, LinkType, Options};
 use std::collections::HashMap;
 
 /// The Markdown dialect: CommonMark plus GFM tables, footnotes,
@@ -102,41 +103,10 @@ pub struct FoundLink {
     pub range: std::ops::Range<usize>,
     /// The destination as written.
     pub dest: String,
+    /// The title (`[x](y "title")`), usually empty.
+    pub title: String,
     /// Whether it was a `[[wikilink]]`.
     pub wiki: bool,
-}
-
-/// Every link and heading of a body, in one pass.
-pub fn scan(body: &str) -> (Vec<FoundLink>, Vec<Heading>) {
-    let mut links = Vec::new();
-    let mut headings = Vec::new();
-    let mut anchors = Anchors::default();
-    let mut heading: Option<(u8, Option<String>, String)> = None;
-    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Link { link_type, dest_url, .. }) => links.push(FoundLink {
-                range,
-                dest: dest_url.into_string(),
-                wiki: matches!(link_type, LinkType::WikiLink { .. }),
-            }),
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level_number(level), id.map(|i| i.into_string()), String::new()));
-            }
-            Event::Text(text) | Event::Code(text) => {
-                if let Some((_, _, content)) = heading.as_mut() {
-                    content.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, id, text)) = heading.take() {
-                    let anchor = anchors.claim(id.as_deref(), &text);
-                    headings.push(Heading { level, text, anchor });
-                }
-            }
-            _ => {}
-        }
-    }
-    (links, headings)
 }
 
 /// Heading level as a number.
@@ -203,15 +173,5 @@ mod tests {
         assert_eq!(classify(LinkType::Inline, "image.png"), LinkDest::Other);
         assert_eq!(classify(LinkType::Inline, " JaVa\tScript:alert(1)"), LinkDest::Unsafe);
         assert_eq!(classify(LinkType::Inline, "data:text/html,x"), LinkDest::Unsafe);
-    }
-
-    #[test]
-    fn scans_links_and_headings_but_not_code() {
-        let body = "## Intro\n\nSee [[Data Mesh]] and [x](a.md).\n\n```mermaid\nA[[Not a link]]-->B\n```\n\n## Intro\n";
-        let (links, headings) = scan(body);
-        let dests: Vec<&str> = links.iter().map(|l| l.dest.as_str()).collect();
-        assert_eq!(dests, ["Data Mesh", "a.md"]);
-        assert_eq!(headings[0].anchor, "intro");
-        assert_eq!(headings[1].anchor, "intro-1");
     }
 }

@@ -1,0 +1,373 @@
+//! The one Markdown parse of a body (issue 8). Every body is read by
+//! pulldown-cmark exactly once, in the load stage (in parallel), into a
+//! [`ParsedBody`] of plain data that the later stages share:
+//!
+//! - `resolve` checks its [`FoundLink`]s and records its headings;
+//! - `render::markdown` fills the links into its HTML [`Template`];
+//! - `render::search_index` weighs its word counts ([`Terms`]).
+//!
+//! The template is the body's HTML with every link's opening and closing tag
+//! left as a slot, because what a link becomes depends on the resolved
+//! target. Everything else that rendering decides is decided here: heading
+//! ids, the nesting cap, the raw-HTML depth limit, unsafe image URLs.
+
+use super::terms::{Counter, Terms};
+use crate::render::nesting::{Cap, RawDepth};
+use crate::resolve::body_links::{is_unsafe_url, level_number, markdown_options, Anchors, FoundLink};
+use crate::resolve::Heading;
+use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
+use std::fmt;
+
+/// A body, parsed once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedBody {
+    /// Every link, in order, nested ones included (even those the nesting
+    /// cap renders as text: they still count as mentions).
+    pub links: Vec<FoundLink>,
+    /// Headings with the ids the page gives them.
+    pub headings: Vec<Heading>,
+    /// Word counts for the search index.
+    pub terms: Terms,
+    /// The HTML, with slots for links.
+    pub template: Template,
+    /// Whether the HTML must go through the sanitizer (unless the site
+    /// trusts raw HTML): the body has raw HTML, or a link or image URL with a
+    /// scheme the sanitizer might not keep. Otherwise the HTML is safe by
+    /// construction: pulldown-cmark escapes text and attributes, heading
+    /// attributes other than the id are dropped, script URLs are removed.
+    pub needs_sanitizer: bool,
+}
+
+/// The HTML of a body with slots for what only rendering can decide.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Template {
+    /// The literal HTML between slots, all in one string.
+    html: String,
+    /// Where each slot goes in `html`, in order.
+    slots: Vec<(usize, Slot)>,
+    /// Raw HTML pieces that pass only on sites that trust raw HTML.
+    raw: Vec<String>,
+}
+
+/// What fills a slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    LinkStart(usize),
+    LinkEnd,
+    Raw(usize),
+}
+
+/// One piece of a template, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'t> {
+    /// Literal HTML.
+    Html(&'t str),
+    /// The opening tag of this link.
+    LinkStart(&'t FoundLink),
+    /// The closing tag of the link opened last.
+    LinkEnd,
+    /// Raw HTML that would leave too many elements open: written as is only
+    /// when the site trusts raw HTML, else as text.
+    Raw(&'t str),
+}
+
+impl ParsedBody {
+    /// The template's pieces, in order.
+    pub fn pieces(&self) -> impl Iterator<Item = Piece<'_>> + '_ {
+        let template = &self.template;
+        let mut at = 0;
+        let mut slots = template.slots.iter().peekable();
+        std::iter::from_fn(move || {
+            let end = slots.peek().map_or(template.html.len(), |(position, _)| *position);
+            if at < end {
+                let html = &template.html[at..end];
+                at = end;
+                return Some(Piece::Html(html));
+            }
+            let (_, slot) = slots.next()?;
+            Some(match *slot {
+                Slot::LinkStart(link) => self.links.get(link).map_or(Piece::Html(""), Piece::LinkStart),
+                Slot::LinkEnd => Piece::LinkEnd,
+                Slot::Raw(piece) => Piece::Raw(template.raw.get(piece).map_or("", String::as_str)),
+            })
+        })
+    }
+
+    /// Bytes of literal HTML in the template.
+    pub fn html_len(&self) -> usize {
+        self.template.html.len()
+    }
+}
+
+/// Parses a body: the only place a body meets the Markdown parser.
+pub fn parse(body: &str) -> ParsedBody {
+    #[cfg(test)]
+    PARSES.with(|count| count.set(count.get() + 1));
+    let mut pass = Pass::default();
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        pass.event(event, range);
+    }
+    let Pass { mut events, pending, raw, links, counter, needs_sanitizer, .. } = pass;
+    let headings = assign_heading_ids(&mut events);
+    let template = write_template(events, &pending, raw);
+    ParsedBody { links, headings, terms: counter.finish(), template, needs_sanitizer }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many bodies this thread has parsed (tests prove "once per body").
+    pub(crate) static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// A slot waiting for its place: the event it replaces, and whether what
+/// fills it ends a line (the HTML writer starts blocks on a new line).
+struct Pending {
+    event: usize,
+    slot: Slot,
+    ends_line: bool,
+}
+
+/// State of the single walk over a body's events.
+#[derive(Default)]
+struct Pass<'a> {
+    events: Vec<Event<'a>>,
+    pending: Vec<Pending>,
+    raw: Vec<String>,
+    links: Vec<FoundLink>,
+    counter: Counter,
+    cap: Cap,
+    raw_depth: RawDepth,
+    /// Images open among the kept events (their text becomes `alt`).
+    images: usize,
+    needs_sanitizer: bool,
+}
+
+impl<'a> Pass<'a> {
+    fn event(&mut self, event: Event<'a>, range: std::ops::Range<usize>) {
+        match &event {
+            Event::Text(text) | Event::Code(text) => self.counter.add(text),
+            Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
+                let wiki = matches!(link_type, LinkType::WikiLink { .. });
+                self.needs_sanitizer |= !wiki && unusual_scheme(dest_url);
+                let (dest, title) = (dest_url.to_string(), title.to_string());
+                self.links.push(FoundLink { range, dest, title, wiki });
+            }
+            _ => {}
+        }
+        if !self.cap.keep(&event) {
+            return;
+        }
+        let event = match event {
+            Event::Start(Tag::Link { .. }) => return self.slot(Slot::LinkStart(self.links.len() - 1), false),
+            Event::End(TagEnd::Link) => return self.slot(Slot::LinkEnd, false),
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                self.images += 1;
+                self.needs_sanitizer |= unusual_scheme(&dest_url);
+                let dest_url = if is_unsafe_url(&dest_url) { CowStr::Borrowed("") } else { dest_url };
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            Event::End(TagEnd::Image) => {
+                self.images = self.images.saturating_sub(1);
+                event
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                self.needs_sanitizer = true;
+                // Inside an image only the text of raw HTML reaches `alt`, escaped
+                // either way; elsewhere a piece over the depth limit waits for
+                // the site's `trust_html`.
+                if self.raw_depth.admit(&html) || self.images > 0 {
+                    return self.events.push(Event::Html(html));
+                }
+                let ends_line = html.ends_with('\n');
+                self.raw.push(html.into_string());
+                return self.slot(Slot::Raw(self.raw.len() - 1), ends_line);
+            }
+            other => other,
+        };
+        self.events.push(event);
+    }
+
+    /// Holds the place of a slot with an empty event for now.
+    fn slot(&mut self, slot: Slot, ends_line: bool) {
+        self.pending.push(Pending { event: self.events.len(), slot, ends_line });
+        self.events.push(Event::Html(CowStr::Borrowed("")));
+    }
+}
+
+/// Whether a link or image URL has a scheme other than the everyday ones
+/// (script URLs excepted: they are removed anyway). The sanitizer drops
+/// schemes outside its list; such rare bodies keep going through it.
+fn unusual_scheme(url: &str) -> bool {
+    let Some(colon) = url.find(':') else { return false };
+    let scheme = &url[..colon];
+    if scheme.contains(['/', '?', '#']) || is_unsafe_url(url) {
+        return false;
+    }
+    !["http", "https", "mailto", "tel"].iter().any(|s| s.eq_ignore_ascii_case(scheme))
+}
+
+/// Gives every heading its unique id (its `{#id}`, else the slug of its
+/// text) and drops other heading attributes (`{.class onclick=x}`): the id is
+/// all the page needs, and on the sanitizer-free path nothing else may pass.
+fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
+    let mut anchors = Anchors::default();
+    let mut headings = Vec::new();
+    let mut index = 0;
+    while index < events.len() {
+        if let Event::Start(Tag::Heading { .. }) = &events[index] {
+            let mut text = String::new();
+            let mut end = index + 1;
+            while end < events.len() && !matches!(events[end], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[end] {
+                    text.push_str(t);
+                }
+                end += 1;
+            }
+            if let Event::Start(Tag::Heading { level, id, classes, attrs }) = &mut events[index] {
+                let anchor = anchors.claim(id.as_deref(), &text);
+                *id = Some(CowStr::from(anchor.clone()));
+                classes.clear();
+                attrs.clear();
+                headings.push(Heading { level: level_number(*level), text, anchor });
+            }
+            index = end;
+        }
+        index += 1;
+    }
+    headings
+}
+
+/// Renders the events to HTML with pulldown-cmark's writer, cutting out the
+/// slots. Each slot's event is raw HTML borrowed from one `marks` string, so
+/// the writer recognizes a slot by its address, which no text of the body
+/// can have: the template cannot be forged from the body.
+fn write_template(events: Vec<Event<'_>>, pending: &[Pending], raw: Vec<String>) -> Template {
+    let marks: String = pending.iter().map(|p| if p.ends_line { '\n' } else { '-' }).collect();
+    // The events may borrow `marks` from here on.
+    let mut events: Vec<Event<'_>> = events;
+    for (index, slot) in pending.iter().enumerate() {
+        if let Some(event) = events.get_mut(slot.event) {
+            *event = Event::Html(CowStr::Borrowed(&marks[index..index + 1]));
+        }
+    }
+    let mut writer = SlotWriter { marks: &marks, html: String::new(), slots: Vec::new() };
+    // Writing to a String never fails.
+    let _ = pulldown_cmark::html::write_html_fmt(&mut writer, events.into_iter());
+    let mut html = writer.html;
+    html.shrink_to_fit();
+    let slots = writer.slots.into_iter().filter_map(|(at, mark)| Some((at, pending.get(mark)?.slot))).collect();
+    Template { html, slots, raw }
+}
+
+/// Collects the writer's output, turning slot marks into slot positions.
+struct SlotWriter<'m> {
+    marks: &'m str,
+    html: String,
+    slots: Vec<(usize, usize)>,
+}
+
+impl fmt::Write for SlotWriter<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let start = self.marks.as_ptr() as usize;
+        let at = (s.as_ptr() as usize).wrapping_sub(start);
+        if s.len() == 1 && at < self.marks.len() {
+            self.slots.push((self.html.len(), at));
+        } else {
+            self.html.push_str(s);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(parsed: &ParsedBody) -> Vec<String> {
+        parsed
+            .pieces()
+            .map(|piece| match piece {
+                Piece::Html(html) => html.to_owned(),
+                Piece::LinkStart(link) => format!("[{}]", link.dest),
+                Piece::LinkEnd => "[/]".to_owned(),
+                Piece::Raw(raw) => format!("[raw {raw}]"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn leaves_a_slot_for_each_link_tag() {
+        let parsed = parse("See [[Data Mesh]] and [x](a.md \"T\").\n");
+        assert_eq!(
+            pieces(&parsed),
+            ["<p>See ", "[Data Mesh]", "Data Mesh", "[/]", " and ", "[a.md]", "x", "[/]", ".</p>\n"]
+        );
+        assert_eq!(parsed.links[1].title, "T");
+        assert_eq!(&"See [[Data Mesh]] and [x](a.md \"T\").\n"[parsed.links[0].range.clone()], "[[Data Mesh]]");
+        assert!(!parsed.needs_sanitizer);
+    }
+
+    #[test]
+    fn finds_links_and_headings_but_not_in_code() {
+        let body = "## Intro\n\nSee [[Data Mesh]] and [x](a.md).\n\n```mermaid\nA[[Not a link]]-->B\n```\n\n## Intro\n";
+        let parsed = parse(body);
+        let dests: Vec<&str> = parsed.links.iter().map(|l| l.dest.as_str()).collect();
+        assert_eq!(dests, ["Data Mesh", "a.md"]);
+        let anchors: Vec<&str> = parsed.headings.iter().map(|h| h.anchor.as_str()).collect();
+        assert_eq!(anchors, ["intro", "intro-1"]);
+        assert!(pieces(&parsed).concat().contains("<h2 id=\"intro-1\">Intro</h2>"));
+    }
+
+    #[test]
+    fn text_that_looks_like_a_slot_mark_stays_text() {
+        // The marks are `-` and a line break; the body's own never make slots.
+        let parsed = parse("\\-\n\n- \\-\n\n---\n\nx  \ny\n");
+        assert!(parsed.template.slots.is_empty(), "{:?}", parsed.template);
+        assert_eq!(pieces(&parsed).concat(), "<p>-</p>\n<ul>\n<li>-</li>\n</ul>\n<hr />\n<p>x<br />\ny</p>\n");
+    }
+
+    #[test]
+    fn links_inside_image_descriptions_leave_no_slot() {
+        let parsed = parse("![a [b](b.md) c](x.png)\n");
+        assert_eq!(pieces(&parsed), ["<p><img src=\"x.png\" alt=\"a b c\" /></p>\n"]);
+        assert_eq!(parsed.links.len(), 1, "still a mention");
+    }
+
+    #[test]
+    fn keeps_only_the_id_of_a_heading() {
+        let parsed = parse("# T {#top .c onclick=alert(1) style=x}\n");
+        assert_eq!(pieces(&parsed).concat(), "<h1 id=\"top\">T</h1>\n");
+        assert!(!parsed.needs_sanitizer);
+    }
+
+    #[test]
+    fn raw_html_past_the_depth_limit_waits_for_trust() {
+        let body = "<span>".repeat(crate::render::nesting::MAX_RAW_DEPTH + 1);
+        let parsed = parse(&body);
+        assert!(parsed.needs_sanitizer);
+        let raw: Vec<String> = pieces(&parsed).into_iter().filter(|p| p.starts_with("[raw")).collect();
+        assert_eq!(raw, ["[raw <span>]"]);
+    }
+
+    #[test]
+    fn counts_words_of_text_and_code_but_not_urls_or_tags() {
+        let parsed = parse("Owner `owner` [owner](https://owner.example) <b class=x>bold</b>\n");
+        let terms: Vec<(&str, u32)> = parsed.terms.iter().collect();
+        assert_eq!(terms, [("bold", 1), ("owner", 3)]);
+    }
+
+    #[test]
+    fn unusual_url_schemes_send_the_body_to_the_sanitizer() {
+        assert!(parse("[x](file:///etc/passwd)").needs_sanitizer);
+        assert!(parse("![x](ftp://a/b.png)").needs_sanitizer);
+        for safe in ["[x](https://a.example)", "[x](../a.md#b)", "[x](mailto:a@b.c)", "[[Not: a URL]]", "[x](a/b:c)"] {
+            assert!(!parse(safe).needs_sanitizer, "{safe}");
+        }
+    }
+
+    #[test]
+    fn the_same_body_parses_to_the_same_value() {
+        let body = "# A\n\nzeta alpha [[B]] beta alpha\n";
+        assert_eq!(parse(body), parse(body));
+    }
+}
