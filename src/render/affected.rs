@@ -12,7 +12,7 @@
 use super::Selection;
 use crate::load::Document;
 use crate::resolve::body_links::{classify, FoundLink, LinkDest};
-use crate::resolve::{EntryId, KnowledgeBase};
+use crate::resolve::{BodyFacts, EntryId, KnowledgeBase};
 use pulldown_cmark::LinkType;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -127,4 +127,39 @@ fn showing(kb: &KnowledgeBase, cards: &BTreeSet<EntryId>) -> BTreeSet<EntryId> {
 
 fn front_matter(document: &Document) -> &str {
     document.source.text.get(..document.body).unwrap_or(&document.source.text)
+}
+
+/// The pages to re-render after edits that changed prose only (no front
+/// matter), given each entry's body facts `before` and the knowledge base
+/// completed again: the edited pages, the entries whose "Mentioned in" list
+/// changed, and the pages whose links point at headings that changed.
+pub fn after_prose_edit(
+    before: &[BodyFacts],
+    kb: &KnowledgeBase,
+    documents: &[Document],
+    edited: &BTreeSet<usize>,
+) -> Selection<'static> {
+    let mut entries = BTreeSet::new();
+    let mut anchors = BTreeSet::new();
+    for (id, (old, entry)) in before.iter().zip(&kb.entries).enumerate() {
+        if edited.contains(&entry.document) || old.mentioned_in != entry.mentioned_in {
+            entries.insert(id);
+        }
+        if old.headings != entry.headings {
+            anchors.insert(id);
+            entries.extend(old.mentioned_in.iter().chain(&entry.mentioned_in).copied());
+        }
+    }
+    let comparisons = kb
+        .comparisons
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.document.is_some_and(|d| edited.contains(&d))
+                || (!anchors.is_empty() && mentions(kb, documents, c.document).any(|id| anchors.contains(&id)))
+        })
+        .map(|(index, _)| index)
+        .collect();
+    entries.retain(|&id| kb.is_published(id));
+    Selection::Only { entries, comparisons, lists: false, previous: None }
 }

@@ -9,6 +9,7 @@ use super::slug::slugify;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Document;
 use pulldown_cmark::LinkType;
+use rayon::prelude::*;
 
 /// Most link diagnostics reported for one file; the rest are counted in one
 /// summary, so a body with 100 000 broken links costs no more than 100.
@@ -54,6 +55,14 @@ struct PendingAnchor<'a> {
     fragment: &'a str,
 }
 
+/// What checking one body found.
+#[derive(Default)]
+struct Checked<'a> {
+    mentions: Vec<(EntryId, EntryId)>,
+    pending: Vec<PendingAnchor<'a>>,
+    diagnostics: Diagnostics,
+}
+
 /// Resolves the bodies of all entries and of the given comparison documents.
 /// Fills `headings` and `mentioned_in`; returns nothing else.
 pub(crate) fn resolve(
@@ -65,15 +74,37 @@ pub(crate) fn resolve(
     let mut owners: Vec<(Option<EntryId>, usize)> =
         kb.entries.iter().enumerate().map(|(id, e)| (Some(id), e.document)).collect();
     owners.extend(comparison_docs.iter().map(|&d| (None, d)));
+    // Bodies are independent: check them in parallel, each with its own
+    // diagnostics, merged back in order.
+    let shared: &KnowledgeBase = kb;
+    let checked: Vec<Checked<'_>> = owners
+        .par_iter()
+        .map(|&(owner, document)| {
+            let doc = &documents[document];
+            let mut checked = Checked::default();
+            let mut budget = Budget::new(&mut checked.diagnostics);
+            for link in &doc.parsed.links {
+                check_link(
+                    shared,
+                    owner,
+                    document,
+                    doc,
+                    link,
+                    &mut checked.mentions,
+                    &mut checked.pending,
+                    &mut budget,
+                );
+            }
+            budget.finish(&doc.source.path);
+            checked
+        })
+        .collect();
     let mut mentions: Vec<(EntryId, EntryId)> = Vec::new();
     let mut pending = Vec::new();
-    for &(owner, document) in &owners {
-        let doc = &documents[document];
-        let mut budget = Budget::new(diagnostics);
-        for link in &doc.parsed.links {
-            check_link(kb, owner, document, doc, link, &mut mentions, &mut pending, &mut budget);
-        }
-        budget.finish(&doc.source.path);
+    for one in checked {
+        mentions.extend(one.mentions);
+        pending.extend(one.pending);
+        diagnostics.extend(one.diagnostics);
     }
     for &(owner, document) in &owners {
         if let Some(id) = owner {

@@ -81,13 +81,54 @@ pub fn resolve_front(loaded: &Loaded, include_drafts: bool, diagnostics: &mut Di
     Front { kb, comparison_documents: comparison_docs.iter().map(|&(i, _)| i).collect() }
 }
 
-/// Step 4: body links resolved, anchors checked, "Mentioned in" collected,
+/// Step 6: body links resolved, anchors checked, "Mentioned in" collected,
 /// then the checks that need them.
 pub fn complete(front: Front, documents: &[Document], diagnostics: &mut Diagnostics) -> KnowledgeBase {
     let mut kb = front.kb;
-    bodies::resolve(&mut kb, documents, &front.comparison_documents, diagnostics);
-    checks::bodies(&kb, documents, diagnostics);
+    complete_in_place(&mut kb, &front.comparison_documents, documents, diagnostics);
     kb
+}
+
+/// [`complete`] on a knowledge base that holds no body facts (as
+/// [`resolve_front`] gives it, or after [`take_body_facts`]).
+pub fn complete_in_place(
+    kb: &mut KnowledgeBase,
+    comparison_documents: &[usize],
+    documents: &[Document],
+    diagnostics: &mut Diagnostics,
+) {
+    bodies::resolve(kb, documents, comparison_documents, diagnostics);
+    checks::bodies(kb, documents, diagnostics);
+}
+
+/// What [`complete`] adds to an entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodyFacts {
+    /// Its headings.
+    pub headings: Vec<Heading>,
+    /// The entries whose bodies link to it.
+    pub mentioned_in: Vec<EntryId>,
+}
+
+/// Takes every entry's body facts out, leaving the knowledge base as
+/// [`resolve_front`] gave it: after a prose-only edit `serve` completes it
+/// again instead of resolving everything.
+pub fn take_body_facts(kb: &mut KnowledgeBase) -> Vec<BodyFacts> {
+    kb.entries
+        .iter_mut()
+        .map(|e| BodyFacts {
+            headings: std::mem::take(&mut e.headings),
+            mentioned_in: std::mem::take(&mut e.mentioned_in),
+        })
+        .collect()
+}
+
+/// Puts body facts taken by [`take_body_facts`] back.
+pub fn restore_body_facts(kb: &mut KnowledgeBase, facts: Vec<BodyFacts>) {
+    for (entry, facts) in kb.entries.iter_mut().zip(facts) {
+        entry.headings = facts.headings;
+        entry.mentioned_in = facts.mentioned_in;
+    }
 }
 
 type RawLinks<'a> = Option<&'a BTreeMap<String, crate::load::raw::OneOrMany>>;

@@ -7,7 +7,7 @@
 use crate::diag::{self, Code, Diagnostic, Diagnostics};
 use crate::load::{self, Parts};
 use crate::render::{self, affected, GitDates, Input, Selection, Theme};
-use crate::resolve::{self, Front, KnowledgeBase};
+use crate::resolve::{self, KnowledgeBase};
 use crate::write::OutputFile;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -46,9 +46,9 @@ pub struct Rebuild {
 /// The last good build: what the next edit is compared with.
 struct Good {
     kb: KnowledgeBase,
-    /// What front matter resolved to, and its diagnostics: kept while edits
-    /// change only prose.
-    front: Front,
+    /// Documents of hand-written comparisons, and the diagnostics of
+    /// resolving front matter: kept while edits change only prose.
+    comparison_documents: Vec<usize>,
     front_diagnostics: Diagnostics,
     list_paths: BTreeSet<String>,
     page_paths: BTreeSet<String>,
@@ -133,9 +133,10 @@ impl Session {
         let title = parts.loaded.config.title.clone();
         let mut front_diagnostics = Diagnostics::new();
         let front = resolve::resolve_front(&parts.loaded, self.drafts, &mut front_diagnostics);
+        let comparison_documents = front.comparison_documents.clone();
         let mut sink = parts.diagnostics();
         sink.extend(front_diagnostics.clone());
-        let kb = resolve::complete(front.clone(), &parts.loaded.documents, &mut sink);
+        let kb = resolve::complete(front, &parts.loaded.documents, &mut sink);
         if self.theme.is_none() {
             match render::theme::load(&self.root, &parts.loaded.config.theme) {
                 Ok(theme) => self.theme = Some(theme),
@@ -164,7 +165,7 @@ impl Session {
             asset_paths: assets.iter().map(|f| f.path.clone()).collect(),
             assets_stale: false,
             kb,
-            front,
+            comparison_documents,
             front_diagnostics,
         };
         self.good = Some(good);
@@ -182,47 +183,63 @@ impl Session {
             return Rebuild::empty(start);
         };
         let title = parts.loaded.config.title.clone();
-        let documents = &parts.loaded.documents;
-        // Prose-only edits leave what front matter resolved to as it was.
-        let prose_only = !parts.loaded.config.summary_from_body
-            && self.pending.iter().all(|(&d, before)| documents.get(d).is_some_and(|doc| front_matter(doc) == before));
-        let fresh = (!prose_only).then(|| {
-            let mut front_diagnostics = Diagnostics::new();
-            (resolve::resolve_front(&parts.loaded, self.drafts, &mut front_diagnostics), front_diagnostics)
-        });
-        let (front, front_diagnostics) = fresh.as_ref().map_or((&good.front, &good.front_diagnostics), |(f, d)| (f, d));
-        let mut sink = parts.diagnostics();
-        sink.extend(front_diagnostics.clone());
-        let kb = resolve::complete(front.clone(), documents, &mut sink);
-        let diagnostics_so_far = sink.clone().finish(&parts.loaded.config.rules);
-        if diag::count(&diagnostics_so_far).0 > 0 {
-            return Rebuild {
+        let (documents, rules) = (&parts.loaded.documents, &parts.loaded.config.rules);
+        let failed = |sink: &Diagnostics| {
+            let diagnostics = sink.clone().finish(rules);
+            (diag::count(&diagnostics).0 > 0).then(|| Rebuild {
                 files: None,
                 rendered: 0,
-                diagnostics: diagnostics_so_far,
-                title,
+                diagnostics,
+                title: title.clone(),
                 elapsed: start.elapsed(),
+            })
+        };
+        // Prose-only edits leave what front matter resolved to as it was:
+        // complete the last knowledge base again instead of resolving anew.
+        let prose_only = !parts.loaded.config.summary_from_body
+            && self.pending.iter().all(|(&d, before)| documents.get(d).is_some_and(|doc| front_matter(doc) == before));
+        let mut sink = parts.diagnostics();
+        let (kb, selection, fresh) = if prose_only {
+            let mut kb = std::mem::take(&mut good.kb);
+            let before = resolve::take_body_facts(&mut kb);
+            sink.extend(good.front_diagnostics.clone());
+            resolve::complete_in_place(&mut kb, &good.comparison_documents, documents, &mut sink);
+            if let Some(failure) = failed(&sink) {
+                resolve::take_body_facts(&mut kb);
+                resolve::restore_body_facts(&mut kb, before);
+                good.kb = kb;
+                return failure;
+            }
+            let edited: BTreeSet<usize> = self.pending.keys().copied().collect();
+            let selection = affected::after_prose_edit(&before, &kb, documents, &edited);
+            (kb, selection, None)
+        } else {
+            let mut front_diagnostics = Diagnostics::new();
+            let front = resolve::resolve_front(&parts.loaded, self.drafts, &mut front_diagnostics);
+            let comparison_documents = front.comparison_documents.clone();
+            sink.extend(front_diagnostics.clone());
+            let kb = resolve::complete(front, documents, &mut sink);
+            if let Some(failure) = failed(&sink) {
+                return failure;
+            }
+            let Some(selection) = affected::affected(&good.kb, &kb, documents, &self.pending) else {
+                self.good = None;
+                return self.full(start);
             };
-        }
-        let Some(selection) = affected::affected(&good.kb, &kb, &parts.loaded.documents, &self.pending) else {
-            self.good = None;
-            return self.full(start);
+            (kb, selection, Some((comparison_documents, front_diagnostics)))
         };
         let dates = GitDates::new();
-        let input = Input {
-            kb: &kb,
-            documents: &parts.loaded.documents,
-            config: &parts.loaded.config,
-            theme,
-            git_dates: &dates,
-        };
+        let input = Input { kb: &kb, documents, config: &parts.loaded.config, theme, git_dates: &dates };
         let pages = render::render_pages(&input, &selection, &mut sink);
-        let diagnostics = sink.finish(&parts.loaded.config.rules);
-        if diag::count(&diagnostics).0 > 0 {
-            return Rebuild { files: None, rendered: 0, diagnostics, title, elapsed: start.elapsed() };
+        let lists_rendered = matches!(selection, Selection::Only { lists: true, .. });
+        if let Some(failure) = failed(&sink) {
+            // A template error: nothing to compare the next edit with.
+            self.good = None;
+            return failure;
         }
+        let diagnostics = sink.finish(rules);
         let mut removed = BTreeSet::new();
-        if matches!(selection, Selection::Only { lists: true, .. }) {
+        if lists_rendered {
             removed.extend(good.list_paths.difference(&pages.list_paths).cloned());
             for path in &removed {
                 good.page_paths.remove(path);
@@ -231,8 +248,8 @@ impl Session {
             good.list_paths = pages.list_paths;
         }
         good.kb = kb;
-        if let Some((front, front_diagnostics)) = fresh {
-            good.front = front;
+        if let Some((comparison_documents, front_diagnostics)) = fresh {
+            good.comparison_documents = comparison_documents;
             good.front_diagnostics = front_diagnostics;
         }
         good.assets_stale = true;
@@ -400,12 +417,12 @@ mod tests {
     const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/good");
 
     #[test]
-    fn a_body_edit_re_renders_the_entry_and_its_comparison_only() {
+    fn a_body_edit_re_renders_the_entry_only() {
         let site = copy_site(Path::new(FIXTURE));
         let mut live = Live::start(site.path());
         let rendered = live.edit("content/owner.md", |t| t.replace("every week.", "every week, with the team."));
-        // owner.html and compare/owner-vs-manager.html.
-        assert_eq!(rendered, Some(2));
+        // owner.html: its comparison page shows its front matter, not its prose.
+        assert_eq!(rendered, Some(1));
         live.assert_matches_full_build("body edit");
     }
 
@@ -426,6 +443,10 @@ mod tests {
         let mut live = Live::start(site.path());
         live.edit("content/manager.md", |t| format!("{t}\n\nSee also [[Backlog#Ordering]].\n"));
         live.assert_matches_full_build("new body link");
+        live.edit("content/compare/owner-vs-manager.md", |t| format!("{t}\n\nMore on [[Backlog#Ordering]].\n"));
+        live.assert_matches_full_build("comparison prose");
+        live.edit("content/manager.md", |t| t.replace("\n\nSee also [[Backlog#Ordering]].\n", "\n"));
+        live.assert_matches_full_build("new body link");
         live.edit("content/backlog.md", |t| t.replace("## Ordering", "## Ordering rules"));
         live.assert_matches_full_build("renamed heading");
         live.edit("content/owner.md", |t| t.replace("tags: [delivery, agile]", "tags: [delivery, scrum]"));
@@ -443,6 +464,10 @@ mod tests {
             t.replace("\n[[Nobody Here]]\n", "\n").replacen("summary: ", "summary: New. ", 1)
         });
         live.assert_matches_full_build("fixed after an error");
+        // The same with prose alone, which keeps the resolved front matter.
+        assert_eq!(live.edit("content/manager.md", |t| format!("{t}\n[[Nobody Either]]\n")), None);
+        live.edit("content/manager.md", |t| t.replace("\n[[Nobody Either]]\n", "\nSee [[Backlog]].\n"));
+        live.assert_matches_full_build("prose fixed after an error");
     }
 
     #[test]

@@ -317,10 +317,10 @@ fn ctrl_c_stops_cleanly() {
 fn editing_one_entry_re_renders_only_the_pages_that_show_it() {
     let site = TestSite::fixture("good");
     let server = Server::start(&site);
-    // A sentence in the body: the entry's page and its comparison's page.
+    // A sentence in the body: only the entry's page shows it.
     site.edit("content/owner.md", "every week.", "every week, with the team.");
     let line = server.line_containing("rebuilt in");
-    assert!(line.contains("re-rendered 2 of "), "{line}");
+    assert!(line.contains("re-rendered 1 of "), "{line}");
     let page = server.wait_for("/owner.html", |body| body.contains("with the team"));
     assert!(page.body.contains("with the team"));
     server.line_containing("search index and exports updated");
