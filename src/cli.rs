@@ -48,6 +48,9 @@ pub struct BuildArgs {
     /// Print only errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print how long each stage took (to stderr).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Arguments of `check`.

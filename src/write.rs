@@ -11,8 +11,10 @@
 
 use crate::error::{Error, Result};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// A file of the rendered site, by its `/`-separated path inside the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,54 +105,109 @@ pub fn write(output: &Path, files: &[OutputFile]) -> Result<()> {
 
 /// Like [`write`], and tells how many files were actually rewritten.
 pub fn write_changed(output: &Path, files: &[OutputFile]) -> Result<WriteStats> {
-    for file in files {
-        if !is_safe_relative(&file.path) {
-            return Err(Error::UnsafeOutput {
-                path: PathBuf::from(&file.path),
-                reason: "not a plain relative path".into(),
-            });
-        }
-    }
-    let parent = output.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
-    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    remove_if_exists(&staging)?;
-    let previous = output.is_dir().then_some(output);
-    let stats = match fill(&staging, previous, files) {
-        Ok(stats) => stats,
-        Err(error) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(error);
-        }
-    };
-    swap(&staging, output, &parent.join(format!(".{name}.old-{}", std::process::id())))?;
-    Ok(stats)
+    let staging = Staging::begin(output)?;
+    staging.add_all(files)?;
+    staging.commit()
 }
 
-fn fill(staging: &Path, previous: Option<&Path>, files: &[OutputFile]) -> Result<WriteStats> {
-    std::fs::create_dir_all(staging).map_err(|e| Error::io("create folder", staging, e))?;
-    let folders: BTreeSet<&str> = files.iter().filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
-    for folder in folders {
-        let path = staging.join(folder);
-        std::fs::create_dir_all(&path).map_err(|e| Error::io("create folder", &path, e))?;
-    }
-    let marker = staging.join(MARKER);
-    std::fs::write(&marker, b"This folder is written by rolebook build and replaced on every build.\n")
-        .map_err(|e| Error::io("write", &marker, e))?;
-    let kept: Vec<bool> = files
-        .par_iter()
-        .map(|file| {
-            let path = staging.join(&file.path);
-            if previous.is_some_and(|old| link_if_unchanged(&old.join(&file.path), &path, &file.bytes)) {
-                return Ok(true);
-            }
-            std::fs::write(&path, &file.bytes).map_err(|e| Error::io("write", &path, e))?;
-            Ok(false)
+/// An output being written: files go into a staging folder beside the
+/// output as they come (so a large build never holds every page in
+/// memory); [`Staging::commit`] swaps it in. Dropped without a commit, the
+/// staging folder is removed and the previous output stays as it was.
+#[derive(Debug)]
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+    old: PathBuf,
+    previous: Option<PathBuf>,
+    /// Paths added so far: the first file of a path wins, as two writers of
+    /// one path would otherwise race (resolve has reported the clash).
+    added: Mutex<HashSet<String>>,
+    folders: Mutex<HashSet<String>>,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates the staging folder for `output` (checked by [`check_output`]).
+    pub fn begin(output: &Path) -> Result<Staging> {
+        let parent = output.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
+        let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        remove_if_exists(&staging)?;
+        std::fs::create_dir_all(&staging).map_err(|e| Error::io("create folder", &staging, e))?;
+        let marker = staging.join(MARKER);
+        std::fs::write(&marker, b"This folder is written by rolebook build and replaced on every build.\n")
+            .map_err(|e| Error::io("write", &marker, e))?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            old: parent.join(format!(".{name}.old-{}", std::process::id())),
+            previous: output.is_dir().then(|| output.to_path_buf()),
+            staging,
+            added: Mutex::default(),
+            folders: Mutex::default(),
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            committed: false,
         })
-        .collect::<Result<_>>()?;
-    let unchanged = kept.iter().filter(|&&k| k).count();
-    Ok(WriteStats { written: files.len() - unchanged, unchanged })
+    }
+
+    /// Adds files, in parallel; a path added before is skipped.
+    pub fn add_all(&self, files: &[OutputFile]) -> Result<()> {
+        for file in files {
+            if !is_safe_relative(&file.path) {
+                return Err(Error::UnsafeOutput {
+                    path: PathBuf::from(&file.path),
+                    reason: "not a plain relative path".into(),
+                });
+            }
+        }
+        let fresh: Vec<&OutputFile> = {
+            let mut added = self.added.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            files.iter().filter(|f| added.insert(f.path.clone())).collect()
+        };
+        fresh.par_iter().try_for_each(|file| self.add(file))
+    }
+
+    fn add(&self, file: &OutputFile) -> Result<()> {
+        if let Some((folder, _)) = file.path.rsplit_once('/') {
+            // Created under the lock: no file is written before its folder exists.
+            let mut folders = self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if !folders.contains(folder) {
+                let path = self.staging.join(folder);
+                std::fs::create_dir_all(&path).map_err(|e| Error::io("create folder", &path, e))?;
+                folders.insert(folder.to_owned());
+            }
+        }
+        let path = self.staging.join(&file.path);
+        if self.previous.as_ref().is_some_and(|old| link_if_unchanged(&old.join(&file.path), &path, &file.bytes)) {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        }
+        std::fs::write(&path, &file.bytes).map_err(|e| Error::io("write", &path, e))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Swaps the staging folder in for the output.
+    pub fn commit(mut self) -> Result<WriteStats> {
+        swap(&self.staging, &self.output, &self.old)?;
+        self.committed = true;
+        Ok(WriteStats {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
 }
 
 /// Hard-links `old` to `new` when `old` is a regular file holding exactly
@@ -242,5 +299,24 @@ mod tests {
         assert!(!output.join("a.html").exists(), "files no longer produced are removed");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging or old folder is left behind");
+    }
+
+    #[test]
+    fn a_staging_dropped_without_commit_leaves_the_output_and_no_trace() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let file = |path: &str, text: &str| OutputFile { path: path.into(), bytes: text.as_bytes().to_vec() };
+        write(&output, &[file("a.html", "a")]).unwrap();
+        let staging = Staging::begin(&output).unwrap();
+        staging.add_all(&[file("a.html", "changed"), file("d/b.html", "b")]).unwrap();
+        drop(staging);
+        assert_eq!(std::fs::read_to_string(output.join("a.html")).unwrap(), "a");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "the staging folder is gone");
+        let staging = Staging::begin(&output).unwrap();
+        staging.add_all(&[file("x.html", "first")]).unwrap();
+        staging.add_all(&[file("x.html", "second")]).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(output.join("x.html")).unwrap(), "first", "the first file of a path wins");
+        assert!(!output.join("a.html").exists());
     }
 }

@@ -23,6 +23,8 @@ pub struct BuildReport {
     pub written: bool,
     /// Wall time.
     pub elapsed: Duration,
+    /// Wall time of each stage, in order.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 /// Builds the site at `root` into `output` (default `root/public`).
@@ -30,19 +32,48 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
     let start = Instant::now();
     let output = output.map_or_else(|| root.join("public"), Path::to_path_buf);
     let output = write::check_output(root, &output)?;
+    let mut timings = Vec::new();
+    let mut lap = Instant::now();
+    let mut time = |stage: &'static str| {
+        timings.push((stage, lap.elapsed()));
+        lap = Instant::now();
+    };
     let mut diagnostics = Diagnostics::new();
     let loaded = load::load(root, &mut diagnostics)?;
+    time("load (read, split, parse YAML and Markdown)");
     let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
+    time("resolve");
     let theme = render::theme::load(root, &loaded.config.theme)?;
     let dates = render::git_dates::collect(root);
-    let (files, stats) =
-        render::render_with_dates(&kb, &loaded.documents, &loaded.config, &theme, &dates, &mut diagnostics);
-    let diagnostics = diagnostics.finish(&loaded.config.rules);
+    time("theme and git dates");
+    let input = render::Input {
+        kb: &kb,
+        documents: &loaded.documents,
+        config: &loaded.config,
+        theme: &theme,
+        git_dates: &dates,
+    };
+    let rules = &loaded.config.rules;
+    let clean_so_far = diag::count(&diagnostics.clone().finish(rules)).0 == 0;
+    // Pages go to disk as they are rendered; the staging folder is only
+    // swapped in when the whole build is free of errors.
+    let (stats, staging) = if clean_so_far {
+        let staging = write::Staging::begin(&output)?;
+        let stats = render::render_streamed(&input, &mut diagnostics, &mut |files| staging.add_all(&files))?;
+        (stats, Some(staging))
+    } else {
+        let (_, stats) =
+            render::render_with_dates(&kb, &loaded.documents, &loaded.config, &theme, &dates, &mut diagnostics);
+        (stats, None)
+    };
+    time("render and write");
+    let diagnostics = diagnostics.finish(rules);
     let (errors, _) = diag::count(&diagnostics);
-    if errors == 0 {
-        write::write(&output, &files)?;
+    if let Some(staging) = staging.filter(|_| errors == 0) {
+        staging.commit()?;
     }
-    Ok(BuildReport { stats, output, diagnostics, written: errors == 0, elapsed: start.elapsed() })
+    time("swap in, remove the previous output");
+    Ok(BuildReport { stats, output, diagnostics, written: errors == 0, elapsed: start.elapsed(), timings })
 }
 
 pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
@@ -50,6 +81,11 @@ pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
     let report = build(&args.root, args.output.as_deref(), args.drafts);
     progress.finish();
     let report = report?;
+    if args.timings {
+        for (stage, took) in &report.timings {
+            eprintln!("{:>8.1} ms  {stage}", took.as_secs_f64() * 1000.0);
+        }
+    }
     let shown: Vec<Diagnostic> = if args.quiet {
         report.diagnostics.iter().filter(|d| d.severity == diag::Severity::Error).cloned().collect()
     } else {

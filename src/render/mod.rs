@@ -90,6 +90,67 @@ pub fn render_with_dates(
     (files, pages.stats)
 }
 
+/// Entry pages rendered per batch by [`render_streamed`].
+pub const BATCH: usize = 2_000;
+
+/// Renders what [`render_with_dates`] renders, handing the files to `sink`
+/// batch by batch (entry pages [`BATCH`] at a time, then the other pages,
+/// then the other files) so a large site is never held in memory whole.
+/// Stops at the first error `sink` returns.
+pub fn render_streamed<E>(
+    input: &Input<'_>,
+    diagnostics: &mut Diagnostics,
+    sink: &mut dyn FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<RenderStats, E> {
+    let kb = input.kb;
+    let published: Vec<EntryId> = (0..kb.entries.len()).filter(|&id| kb.is_published(id)).collect();
+    let mut stats = RenderStats::default();
+    let mut paths: Vec<String> = Vec::new();
+    let take = |pages: Pages, stats: &mut RenderStats, paths: &mut Vec<String>| {
+        stats.entries += pages.stats.entries;
+        stats.comparisons += pages.stats.comparisons;
+        stats.pages += pages.stats.pages;
+        paths.extend(pages.files.iter().map(|f| f.path.clone()));
+        pages.files
+    };
+    // The search index and exports need no page: build them while the
+    // first batch of pages renders.
+    let mut data = None;
+    for (index, batch) in published.chunks(BATCH).enumerate() {
+        let selection = Selection::Only {
+            entries: batch.iter().copied().collect(),
+            comparisons: BTreeSet::new(),
+            lists: false,
+            previous: None,
+        };
+        let pages = if index == 0 {
+            let (pages, files) = rayon::join(|| render_pages(input, &selection, diagnostics), || data_files(input));
+            data = Some(files);
+            pages
+        } else {
+            render_pages(input, &selection, diagnostics)
+        };
+        sink(take(pages, &mut stats, &mut paths))?;
+    }
+    let rest = Selection::Only {
+        entries: BTreeSet::new(),
+        comparisons: (0..kb.comparisons.len()).collect(),
+        lists: true,
+        previous: None,
+    };
+    let pages = render_pages(input, &rest, diagnostics);
+    sink(take(pages, &mut stats, &mut paths))?;
+    paths.sort();
+    paths.dedup();
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let mut files = data.unwrap_or_else(|| data_files(input));
+    files.extend(sitemap::file(&input.config.base_url, &paths));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    drop_path_clashes(&mut files);
+    sink(files)?;
+    Ok(stats)
+}
+
 /// Everything rendering reads.
 #[derive(Clone, Copy)]
 pub struct Input<'a> {
@@ -263,19 +324,32 @@ fn list_pages(
 /// search index, the compare picker's data, the theme's static files and
 /// the exports. Sorted by path.
 pub fn render_assets(input: &Input<'_>, page_paths: &[&str]) -> Vec<OutputFile> {
+    let mut files = data_files(input);
+    // Only with an absolute base_url: a sitemap of relative URLs is invalid.
+    files.extend(sitemap::file(&input.config.base_url, page_paths));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    drop_path_clashes(&mut files);
+    files
+}
+
+/// [`render_assets`] but the sitemap: the search index, the picker data,
+/// the theme's static files and the exports, built side by side.
+fn data_files(input: &Input<'_>) -> Vec<OutputFile> {
     let (kb, config) = (input.kb, input.config);
     let views = Views { kb, config, git_dates: input.git_dates };
     let sorted = lists::alphabetical(&views);
-    // Only with an absolute base_url: a sitemap of relative URLs is invalid.
-    let mut files: Vec<OutputFile> = sitemap::file(&config.base_url, page_paths).into_iter().collect();
-    files.extend(search_index::files(&views, input.documents, &sorted));
-    files.push(compare_data::file(&views, &sorted));
+    let (mut files, exports) = rayon::join(
+        || {
+            let mut files = search_index::files(&views, input.documents, &sorted);
+            files.push(compare_data::file(&views, &sorted));
+            files
+        },
+        || exports::render(kb, config),
+    );
+    files.extend(exports);
     files.extend(
         input.theme.statics.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }),
     );
-    files.extend(exports::render(kb, config));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    drop_path_clashes(&mut files);
     files
 }
 

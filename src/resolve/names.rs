@@ -28,7 +28,6 @@ pub(crate) fn index(
     diagnostics: &mut Diagnostics,
 ) -> (HashMap<String, usize>, HashMap<String, usize>) {
     let mut slugs: HashMap<String, usize> = HashMap::with_capacity(claims.len());
-    let mut names: HashMap<String, usize> = HashMap::with_capacity(claims.len() * 3);
     let mut owners: HashMap<String, (usize, &'static str)> = HashMap::with_capacity(claims.len() * 3);
     for (id, claim) in claims.iter().enumerate() {
         let mut offer = |name: &str, field: &'static str, diagnostics: &mut Diagnostics| {
@@ -42,8 +41,7 @@ pub(crate) fn index(
                     diagnostics.push(collision(claim, &claims[owner], name, field, owner_field));
                 }
                 None => {
-                    owners.insert(key.clone(), (id, field));
-                    names.insert(key, id);
+                    owners.insert(key, (id, field));
                 }
             }
         };
@@ -59,6 +57,7 @@ pub(crate) fn index(
         }
         slugs.entry(claim.slug.to_owned()).or_insert(id);
     }
+    let names = owners.into_iter().map(|(key, (id, _))| (key, id)).collect();
     (slugs, names)
 }
 

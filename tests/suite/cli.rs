@@ -43,3 +43,13 @@ fn builds_the_repository_site() {
     assert!(output.join("data-product-owner.html").is_file());
     assert!(output.join("compare/dpm-vs-dpo.html").is_file());
 }
+
+#[test]
+fn build_timings_name_each_stage() {
+    let site = TestSite::fixture("good");
+    let run = site.run(&["build", "--quiet", "--timings"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    for stage in ["load", "resolve", "render and write", "swap in"] {
+        assert!(run.stderr.contains(stage) && run.stderr.contains(" ms  "), "no {stage:?} in {}", run.stderr);
+    }
+}

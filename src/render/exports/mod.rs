@@ -21,10 +21,15 @@ pub const TURTLE: &str = "glossary.ttl";
 /// Every export file of the site.
 pub fn render(kb: &KnowledgeBase, config: &SiteConfig) -> Vec<OutputFile> {
     let published = published(kb);
+    // Three independent files: write them side by side.
+    let (graph, (csv, turtle)) = rayon::join(
+        || graph::render(kb, config, &published),
+        || rayon::join(|| csv::render(kb, config, &published), || skos::render(kb, config, &published)),
+    );
     vec![
-        OutputFile { path: GRAPH.into(), bytes: graph::render(kb, config, &published) },
-        OutputFile { path: CSV.into(), bytes: csv::render(kb, config, &published) },
-        OutputFile { path: TURTLE.into(), bytes: skos::render(kb, config, &published) },
+        OutputFile { path: GRAPH.into(), bytes: graph },
+        OutputFile { path: CSV.into(), bytes: csv },
+        OutputFile { path: TURTLE.into(), bytes: turtle },
     ]
 }
 
