@@ -23,8 +23,9 @@ pub struct BuildReport {
     pub written: bool,
     /// Wall time.
     pub elapsed: Duration,
-    /// Wall time of each stage, in order.
-    pub timings: Vec<(&'static str, Duration)>,
+    /// Wall time of each stage, in order, with the peak memory so far
+    /// (in KiB, where the system tells).
+    pub timings: Vec<(&'static str, Duration, Option<u64>)>,
 }
 
 /// Builds the site at `root` into `output` (default `root/public`).
@@ -35,13 +36,15 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
     let mut timings = Vec::new();
     let mut lap = Instant::now();
     let mut time = |stage: &'static str| {
-        timings.push((stage, lap.elapsed()));
+        timings.push((stage, lap.elapsed(), peak_memory_kib()));
         lap = Instant::now();
     };
     let mut diagnostics = Diagnostics::new();
     let loaded = load::load(root, &mut diagnostics)?;
     time("load (read, split, parse YAML and Markdown)");
     let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
+    let mut loaded = loaded;
+    loaded.release_sources();
     time("resolve");
     let theme = render::theme::load(root, &loaded.config.theme)?;
     let dates = render::git_dates::collect(root);
@@ -82,8 +85,9 @@ pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
     progress.finish();
     let report = report?;
     if args.timings {
-        for (stage, took) in &report.timings {
-            eprintln!("{:>8.1} ms  {stage}", took.as_secs_f64() * 1000.0);
+        for (stage, took, peak) in &report.timings {
+            let peak = peak.map_or_else(String::new, |kib| format!("  (peak memory so far {} MiB)", kib / 1024));
+            eprintln!("{:>8.1} ms  {stage}{peak}", took.as_secs_f64() * 1000.0);
         }
     }
     let shown: Vec<Diagnostic> = if args.quiet {
@@ -110,4 +114,11 @@ pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
         );
     }
     Ok(Outcome::Success)
+}
+
+/// The process's peak resident memory, from /proc on Linux.
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -58,6 +58,21 @@ impl Document {
     }
 }
 
+impl Loaded {
+    /// Frees what only `resolve` reads (file texts, line indexes, raw front
+    /// matter), keeping each body's parse and the paths that rendering
+    /// uses: a large build then renders in far less memory.
+    pub fn release_sources(&mut self) {
+        for document in &mut self.documents {
+            document.source.text = String::new();
+            document.source.index = LineIndex::new("");
+            document.front = None;
+            document.keys = Vec::new();
+            document.body = 0;
+        }
+    }
+}
+
 /// Everything read from disk.
 #[derive(Debug, Clone)]
 pub struct Loaded {

@@ -115,7 +115,7 @@ pub fn render_streamed<E>(
     };
     // The search index and exports need no page: build them while the
     // first batch of pages renders.
-    let mut data = None;
+    let mut data_written = false;
     for (index, batch) in published.chunks(BATCH).enumerate() {
         let selection = Selection::Only {
             entries: batch.iter().copied().collect(),
@@ -123,14 +123,17 @@ pub fn render_streamed<E>(
             lists: false,
             previous: None,
         };
-        let pages = if index == 0 {
+        if index == 0 {
             let (pages, files) = rayon::join(|| render_pages(input, &selection, diagnostics), || data_files(input));
-            data = Some(files);
-            pages
+            // Written at once, not held: no page path can clash with them
+            // (pages end in .html, none under assets/).
+            sink(files)?;
+            data_written = true;
+            sink(take(pages, &mut stats, &mut paths))?;
         } else {
-            render_pages(input, &selection, diagnostics)
-        };
-        sink(take(pages, &mut stats, &mut paths))?;
+            let pages = render_pages(input, &selection, diagnostics);
+            sink(take(pages, &mut stats, &mut paths))?;
+        }
     }
     let rest = Selection::Only {
         entries: BTreeSet::new(),
@@ -143,7 +146,7 @@ pub fn render_streamed<E>(
     paths.sort();
     paths.dedup();
     let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let mut files = data.unwrap_or_else(|| data_files(input));
+    let mut files = if data_written { Vec::new() } else { data_files(input) };
     files.extend(sitemap::file(&input.config.base_url, &paths));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     drop_path_clashes(&mut files);

@@ -128,38 +128,57 @@ fn summary_files(records: &[Record<'_>]) -> Vec<OutputFile> {
 
 /// Of one word: the records whose summary has it, and those whose body has
 /// it (but not their summary), ids ascending.
-type Postings = (Vec<usize>, Vec<usize>);
+type Postings = (Vec<u32>, Vec<u32>);
+
+/// Records whose index words are chosen at once (bounds the memory).
+const CHOOSE_AT_ONCE: usize = 4096;
 
 /// Postings of every word, in word order, cut into shards of about
 /// [`SHARD_BYTES`]; returns each shard's first word and the shard files.
 fn term_shards(records: &[Record<'_>]) -> (Vec<String>, Vec<OutputFile>) {
     let frequency = document_frequency(records);
     // Each record's summary words (sorted, distinct) and the distinctive
-    // body words its summary lacks: independent per record, so in parallel.
-    let chosen: Vec<(Vec<String>, Vec<&str>)> = records
-        .par_iter()
-        .map(|record| {
-            let mut summary: Vec<String> = words(record.summary).into_iter().filter(|w| w.len() >= 2).collect();
-            summary.sort_unstable();
-            summary.dedup();
-            let body = distinctive(record.terms, &frequency, records.len())
-                .into_iter()
-                .filter(|w| summary.binary_search_by(|s| s.as_str().cmp(w)).is_err())
-                .collect();
-            (summary, body)
-        })
-        .collect();
-    let mut postings: HashMap<&str, Postings> = HashMap::new();
-    for (index, (summary, body)) in chosen.iter().enumerate() {
-        for word in summary {
-            postings.entry(word.as_str()).or_default().0.push(index);
+    // body words its summary lacks: independent per record, so in parallel,
+    // a slice of records at a time so a large site's choices are never all
+    // held at once.
+    let mut postings: HashMap<String, Postings> = HashMap::new();
+    let mut post = |word: &str, index: u32, body: bool| {
+        let entry = match postings.get_mut(word) {
+            Some(entry) => entry,
+            None => postings.entry(word.to_owned()).or_default(),
+        };
+        if body {
+            entry.1.push(index);
+        } else {
+            entry.0.push(index);
         }
-        for &word in body {
-            postings.entry(word).or_default().1.push(index);
+    };
+    for (slice, chunk) in records.chunks(CHOOSE_AT_ONCE).enumerate() {
+        let chosen: Vec<(Vec<String>, Vec<&str>)> = chunk
+            .par_iter()
+            .map(|record| {
+                let mut summary: Vec<String> = words(record.summary).into_iter().filter(|w| w.len() >= 2).collect();
+                summary.sort_unstable();
+                summary.dedup();
+                let body = distinctive(record.terms, &frequency, records.len())
+                    .into_iter()
+                    .filter(|w| summary.binary_search_by(|s| s.as_str().cmp(w)).is_err())
+                    .collect();
+                (summary, body)
+            })
+            .collect();
+        for (offset, (summary, body)) in chosen.iter().enumerate() {
+            let index = u32::try_from(slice * CHOOSE_AT_ONCE + offset).unwrap_or(u32::MAX);
+            for word in summary {
+                post(word, index, false);
+            }
+            for word in body {
+                post(word, index, true);
+            }
         }
     }
-    let mut postings: Vec<(&str, Postings)> = postings.into_iter().collect();
-    postings.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut postings: Vec<(String, Postings)> = postings.into_iter().collect();
+    postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut starts = Vec::new();
     let mut files = Vec::new();
     let mut shard = Shard::default();
@@ -224,14 +243,14 @@ fn shard_file(n: usize, shard: &Shard<'_>) -> OutputFile {
 }
 
 /// Ascending ids as base-36 gaps joined by commas (`3,1,a`).
-fn encode(ids: &[usize]) -> String {
+fn encode(ids: &[u32]) -> String {
     let mut out = String::with_capacity(ids.len() * 3);
     let mut previous = 0;
     for (i, &id) in ids.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_base36(&mut out, id - previous);
+        push_base36(&mut out, (id - previous) as usize);
         previous = id;
     }
     out
