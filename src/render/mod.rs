@@ -414,7 +414,7 @@ fn render_page(
     match theme.tera.render(template, &context) {
         Ok(html) => {
             // Every page is held until the write: keep no growth slack.
-            let mut bytes = previews::dedupe(&html).into_bytes();
+            let mut bytes = previews::dedupe(html).into_bytes();
             bytes.shrink_to_fit();
             Ok(OutputFile { path, bytes })
         }
