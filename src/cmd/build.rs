@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// What a build did.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct BuildReport {
     /// Page counts.
     pub stats: RenderStats,
@@ -26,6 +26,25 @@ pub struct BuildReport {
     /// Wall time of each stage, in order, with the peak memory so far
     /// (in KiB, where the system tells).
     pub timings: Vec<(&'static str, Duration, Option<u64>)>,
+    /// The site as loaded and resolved, handed back so that a process about
+    /// to exit can skip freeing it (hundreds of thousands of allocations on
+    /// a large site); dropping it is fine too.
+    pub leftovers: Leftovers,
+}
+
+/// What a build read and resolved; see [`BuildReport::leftovers`].
+#[derive(Debug)]
+pub struct Leftovers {
+    /// The loaded site.
+    pub loaded: Option<load::Loaded>,
+    /// The knowledge base.
+    pub kb: resolve::KnowledgeBase,
+}
+
+impl Leftovers {
+    fn empty() -> Leftovers {
+        Leftovers { loaded: None, kb: resolve::KnowledgeBase::default() }
+    }
 }
 
 /// Builds the site at `root` into `output` (default `root/public`).
@@ -76,14 +95,17 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
         staging.commit()?;
     }
     time("swap in, remove the previous output");
-    Ok(BuildReport { stats, output, diagnostics, written: errors == 0, elapsed: start.elapsed(), timings })
+    let leftovers = Leftovers { loaded: Some(loaded), kb };
+    Ok(BuildReport { stats, output, diagnostics, written: errors == 0, elapsed: start.elapsed(), timings, leftovers })
 }
 
 pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
     let progress = super::progress::Progress::start("building", args.quiet);
     let report = build(&args.root, args.output.as_deref(), args.drafts);
     progress.finish();
-    let report = report?;
+    let mut report = report?;
+    // The process ends right after this: let the system reclaim the site.
+    std::mem::forget(std::mem::replace(&mut report.leftovers, Leftovers::empty()));
     if args.timings {
         for (stage, took, peak) in &report.timings {
             let peak = peak.map_or_else(String::new, |kib| format!("  (peak memory so far {} MiB)", kib / 1024));
