@@ -81,7 +81,7 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
     // swapped in when the whole build is free of errors.
     let (stats, staging) = if clean_so_far {
         let staging = write::Staging::begin(&output)?;
-        let stats = render::render_streamed(&input, &mut diagnostics, &mut |files| staging.add_all(&files))?;
+        let stats = render::render_streamed(&input, &mut diagnostics, &|files| staging.add_all(&files))?;
         (stats, Some(staging))
     } else {
         let (_, stats) =

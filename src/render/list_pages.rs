@@ -35,15 +35,31 @@ pub enum ListData<'a> {
 /// Every list page: (output path, data).
 pub fn all<'a>(views: &Views<'a>) -> Vec<(String, ListData<'a>)> {
     let sorted: Vec<EntryId> = lists::alphabetical(views);
-    let mut pages = vec![("index.html".to_owned(), ListData::Index(lists::index(views, &sorted)))];
-    let mut paged = lists::kinds(views, &sorted);
-    paged.extend(lists::tags(views, &sorted));
+    let sorted = sorted.as_slice();
+    // Independent lists over every entry: build them side by side.
+    let ((index, kinds), ((tags, az), (map, (matrix, picker)))) = rayon::join(
+        || (lists::index(views, sorted), lists::kinds(views, sorted)),
+        || {
+            rayon::join(
+                || (lists::tags(views, sorted), a_z::pages(views, sorted)),
+                || {
+                    rayon::join(
+                        || site_map::page(views, sorted),
+                        || (matrix::page(views, sorted), compare_data::page(views, sorted)),
+                    )
+                },
+            )
+        },
+    );
+    let mut pages = vec![("index.html".to_owned(), ListData::Index(index))];
+    let mut paged = kinds;
+    paged.extend(tags);
     paged.extend(lists::comparisons(views));
     pages.extend(paged.into_iter().map(|(path, data)| (path, ListData::List(data))));
-    pages.extend(a_z::pages(views, &sorted).into_iter().map(|(path, data)| (path, ListData::Az(data))));
-    pages.push(("map.html".into(), ListData::Map(site_map::page(views, &sorted))));
-    pages.push(("matrix.html".into(), ListData::Matrix(matrix::page(views, &sorted))));
-    pages.push(("compare.html".into(), ListData::Picker(compare_data::page(views, &sorted))));
+    pages.extend(az.into_iter().map(|(path, data)| (path, ListData::Az(data))));
+    pages.push(("map.html".into(), ListData::Map(map)));
+    pages.push(("matrix.html".into(), ListData::Matrix(matrix)));
+    pages.push(("compare.html".into(), ListData::Picker(picker)));
     pages.push(("404.html".into(), ListData::NotFound));
     pages
 }

@@ -97,43 +97,50 @@ pub const BATCH: usize = 2_000;
 /// batch by batch (entry pages [`BATCH`] at a time, then the other pages,
 /// then the other files) so a large site is never held in memory whole.
 /// Stops at the first error `sink` returns.
-pub fn render_streamed<E>(
+pub fn render_streamed<E: Send>(
     input: &Input<'_>,
     diagnostics: &mut Diagnostics,
-    sink: &mut dyn FnMut(Vec<OutputFile>) -> Result<(), E>,
+    sink: &(dyn Fn(Vec<OutputFile>) -> Result<(), E> + Sync),
 ) -> Result<RenderStats, E> {
+    // The search index and exports need no page: build and hand them over
+    // while the pages render. No page path can clash with theirs (pages end
+    // in .html, none lies under assets/).
+    let (data, pages) = rayon::join(|| sink(data_files(input)), || stream_pages(input, diagnostics, sink));
+    data?;
+    let (stats, mut paths) = pages?;
+    paths.sort();
+    paths.dedup();
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    sink(sitemap::file(&input.config.base_url, &paths).into_iter().collect())?;
+    Ok(stats)
+}
+
+/// Every HTML page, entry pages [`BATCH`] at a time; returns the counts and
+/// the page paths.
+fn stream_pages<E>(
+    input: &Input<'_>,
+    diagnostics: &mut Diagnostics,
+    sink: &(dyn Fn(Vec<OutputFile>) -> Result<(), E> + Sync),
+) -> Result<(RenderStats, Vec<String>), E> {
     let kb = input.kb;
     let published: Vec<EntryId> = (0..kb.entries.len()).filter(|&id| kb.is_published(id)).collect();
     let mut stats = RenderStats::default();
     let mut paths: Vec<String> = Vec::new();
-    let take = |pages: Pages, stats: &mut RenderStats, paths: &mut Vec<String>| {
+    let mut take = |pages: Pages| {
         stats.entries += pages.stats.entries;
         stats.comparisons += pages.stats.comparisons;
         stats.pages += pages.stats.pages;
         paths.extend(pages.files.iter().map(|f| f.path.clone()));
         pages.files
     };
-    // The search index and exports need no page: build them while the
-    // first batch of pages renders.
-    let mut data_written = false;
-    for (index, batch) in published.chunks(BATCH).enumerate() {
+    for batch in published.chunks(BATCH) {
         let selection = Selection::Only {
             entries: batch.iter().copied().collect(),
             comparisons: BTreeSet::new(),
             lists: false,
             previous: None,
         };
-        if index == 0 {
-            let (pages, files) = rayon::join(|| render_pages(input, &selection, diagnostics), || data_files(input));
-            // Written at once, not held: no page path can clash with them
-            // (pages end in .html, none under assets/).
-            sink(files)?;
-            data_written = true;
-            sink(take(pages, &mut stats, &mut paths))?;
-        } else {
-            let pages = render_pages(input, &selection, diagnostics);
-            sink(take(pages, &mut stats, &mut paths))?;
-        }
+        sink(take(render_pages(input, &selection, diagnostics)))?;
     }
     let rest = Selection::Only {
         entries: BTreeSet::new(),
@@ -141,17 +148,8 @@ pub fn render_streamed<E>(
         lists: true,
         previous: None,
     };
-    let pages = render_pages(input, &rest, diagnostics);
-    sink(take(pages, &mut stats, &mut paths))?;
-    paths.sort();
-    paths.dedup();
-    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let mut files = if data_written { Vec::new() } else { data_files(input) };
-    files.extend(sitemap::file(&input.config.base_url, &paths));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    drop_path_clashes(&mut files);
-    sink(files)?;
-    Ok(stats)
+    sink(take(render_pages(input, &rest, diagnostics)))?;
+    Ok((stats, paths))
 }
 
 /// Everything rendering reads.
@@ -413,10 +411,10 @@ fn render_page(
     data.insert(&mut context, key);
     match theme.tera.render(template, &context) {
         Ok(html) => {
-            // Every page is held until the write: keep no growth slack.
-            let mut bytes = previews::dedupe(html).into_bytes();
-            bytes.shrink_to_fit();
-            Ok(OutputFile { path, bytes })
+            // No shrink_to_fit: pages are written a batch at a time (and
+            // `serve` copies them into exact-size buffers), so the slack is
+            // short-lived, and copying every page to trim it is not.
+            Ok(OutputFile { path, bytes: previews::dedupe(html).into_bytes() })
         }
         Err(error) => {
             let message = format!("rendering {path} with {template} failed: {}", theme::error_chain(&error));

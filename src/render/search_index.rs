@@ -271,20 +271,24 @@ fn push_base36(out: &mut String, mut n: usize) {
 /// The [`BODY_TERMS`] words of a body that best tell it apart (term
 /// frequency × inverse document frequency), so rare words survive the cap.
 fn distinctive<'a>(terms: &'a Terms, frequency: &HashMap<&str, usize>, total: usize) -> Vec<&'a str> {
-    let mut ranked: Vec<(f64, &str)> = terms
-        .iter()
-        .map(|(word, n)| {
-            let df = frequency.get(word).copied().unwrap_or(1).max(1);
-            ((1.0 + f64::from(n).ln()) * ((1 + total) as f64 / df as f64).ln(), word)
-        })
-        .collect();
     // On a large site a word in more than a quarter of the bodies tells
     // nothing apart; leave it to titles and summaries.
-    if total >= 400 {
-        ranked.retain(|(_, word)| frequency.get(word).copied().unwrap_or(0) * 4 <= total);
+    let too_common = |df: usize| total >= 400 && df * 4 > total;
+    let mut ranked: Vec<(f64, &str)> = terms
+        .iter()
+        .filter_map(|(word, n)| {
+            let found = frequency.get(word).copied().unwrap_or(0);
+            let df = found.max(1);
+            (!too_common(found)).then(|| ((1.0 + f64::from(n).ln()) * ((1 + total) as f64 / df as f64).ln(), word))
+        })
+        .collect();
+    let order = |a: &(f64, &str), b: &(f64, &str)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1));
+    // Only the best BODY_TERMS need sorting (words are distinct: a total order).
+    if ranked.len() > BODY_TERMS {
+        ranked.select_nth_unstable_by(BODY_TERMS - 1, order);
+        ranked.truncate(BODY_TERMS);
     }
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    ranked.truncate(BODY_TERMS);
+    ranked.sort_unstable_by(order);
     ranked.into_iter().map(|(_, word)| word).collect()
 }
 
