@@ -1,13 +1,16 @@
 //! Which pages an edit affects, so `serve` re-renders only those: the
 //! edited entries, every page that shows one of them (its neighbours'
 //! relation lists, the bodies that link to it, its "Mentioned in" targets,
-//! its comparisons), and the list pages only when front matter changed.
+//! its comparisons), and list pages only when front matter changed (then
+//! only those whose data differs, see `render::list_pages`).
 //!
-//! It compares the knowledge base before and after the edit. Edits that add,
-//! remove, rename, publish or unpublish anything change the set of pages and
-//! names; for those it answers `None` and the caller renders everything.
-//! `tests/suite/incremental.rs` checks that rendering the answer gives the
-//! same files as a full render.
+//! [`affected`] compares the knowledge base before and after an edit. Edits
+//! that add, remove, rename, publish or unpublish anything change the set of
+//! pages and names; for those it answers `None` and the caller renders
+//! everything. [`after_prose_edit`] is the cheaper answer when no front
+//! matter changed. The tests in `src/serve/rebuild.rs` check, edit after
+//! edit, that rendering the answer serves the same files and diagnostics as
+//! a full build.
 
 use super::Selection;
 use crate::load::Document;
