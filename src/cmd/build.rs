@@ -36,15 +36,9 @@ pub struct BuildReport {
 #[derive(Debug)]
 pub struct Leftovers {
     /// The loaded site.
-    pub loaded: Option<load::Loaded>,
+    pub loaded: load::Loaded,
     /// The knowledge base.
     pub kb: resolve::KnowledgeBase,
-}
-
-impl Leftovers {
-    fn empty() -> Leftovers {
-        Leftovers { loaded: None, kb: resolve::KnowledgeBase::default() }
-    }
 }
 
 /// Builds the site at `root` into `output` (default `root/public`).
@@ -95,7 +89,7 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
         staging.commit()?;
     }
     time("swap in, remove the previous output");
-    let leftovers = Leftovers { loaded: Some(loaded), kb };
+    let leftovers = Leftovers { loaded, kb };
     Ok(BuildReport { stats, output, diagnostics, written: errors == 0, elapsed: start.elapsed(), timings, leftovers })
 }
 
@@ -103,9 +97,9 @@ pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
     let progress = super::progress::Progress::start("building", args.quiet);
     let report = build(&args.root, args.output.as_deref(), args.drafts);
     progress.finish();
-    let mut report = report?;
+    let report = report?;
     // The process ends right after this: let the system reclaim the site.
-    std::mem::forget(std::mem::replace(&mut report.leftovers, Leftovers::empty()));
+    std::mem::forget(report.leftovers);
     if args.timings {
         for (stage, took, peak) in &report.timings {
             let peak = peak.map_or_else(String::new, |kib| format!("  (peak memory so far {} MiB)", kib / 1024));

@@ -43,6 +43,11 @@ impl Document {
         self.source.text.get(self.body..).unwrap_or("")
     }
 
+    /// The text before the body: the front matter with its `---` lines.
+    pub fn front_matter_text(&self) -> &str {
+        self.source.text.get(..self.body).unwrap_or(&self.source.text)
+    }
+
     /// Byte offset of a top-level key, or of the start of the front matter.
     pub fn key_offset(&self, key: &str) -> usize {
         self.keys.iter().find(|k| k.name == key).map_or(0, |k| k.offset)
@@ -153,10 +158,11 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
 }
 
 /// Re-reads the content file at `path` (absolute, under the site's
-/// `content/`) in place. Returns its index, or `None` when it is not one of
-/// the loaded documents or no longer a readable one (created, deleted,
-/// renamed, not UTF-8): then only a full [`load`] tells the truth.
-pub fn reload_document(parts: &mut Parts, path: &Path) -> Result<Option<usize>> {
+/// `content/`) in place. Returns its index and the document it replaced,
+/// or `None` when it is not one of the loaded documents or no longer a
+/// readable one (created, deleted, renamed, not UTF-8): then only a full
+/// [`load`] tells the truth.
+pub fn reload_document(parts: &mut Parts, path: &Path) -> Result<Option<(usize, Document)>> {
     let content = parts.loaded.root.join(CONTENT_DIR);
     let Some(relative) = path.strip_prefix(&content).ok().and_then(relative_string) else { return Ok(None) };
     let documents = &parts.loaded.documents;
@@ -167,9 +173,8 @@ pub fn reload_document(parts: &mut Parts, path: &Path) -> Result<Option<usize>> 
     }
     let mut local = Diagnostics::new();
     let Some(document) = read_document(path, &relative, &mut local)? else { return Ok(None) };
-    parts.loaded.documents[index] = document;
     parts.document_diagnostics[index] = local;
-    Ok(Some(index))
+    Ok(Some((index, std::mem::replace(&mut parts.loaded.documents[index], document))))
 }
 
 /// Parses one file's text into a document (used by `load` and by tests).

@@ -12,11 +12,10 @@
 //! edit, that rendering the answer serves the same files and diagnostics as
 //! a full build.
 
-use super::Selection;
+use super::{Lists, Selection};
 use crate::load::Document;
-use crate::resolve::body_links::{classify, FoundLink, LinkDest};
+use crate::resolve::body_links::LinkDest;
 use crate::resolve::{BodyFacts, EntryId, KnowledgeBase};
-use pulldown_cmark::LinkType;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The pages to re-render after the documents in `edits` (index → its
@@ -31,7 +30,7 @@ pub fn affected<'a>(
     if edits.keys().any(|&d| d >= documents.len()) {
         return None;
     }
-    let front_matter_edited = edits.iter().any(|(&d, before)| front_matter(&documents[d]) != before);
+    let front_matter_edited = edits.iter().any(|(&d, before)| documents[d].front_matter_text() != before);
     // Names come from front matter only: unchanged front matter, same names.
     if !same_structure(old_kb, new_kb, front_matter_edited) {
         return None;
@@ -64,9 +63,13 @@ pub fn affected<'a>(
             entries.extend(before.entries.iter().chain(&after.entries).copied());
         }
     }
-    let lists = !cards.is_empty() || front_matter_edited || old_kb.comparisons != new_kb.comparisons;
+    let lists = if !cards.is_empty() || front_matter_edited || old_kb.comparisons != new_kb.comparisons {
+        Lists::ChangedSince(old_kb)
+    } else {
+        Lists::None
+    };
     entries.retain(|&id| new_kb.is_published(id));
-    Some(Selection::Only { entries, comparisons, lists, previous: Some(old_kb) })
+    Some(Selection::Only { entries, comparisons, lists })
 }
 
 /// Whether both builds have the same pages and names, so page paths and
@@ -96,18 +99,10 @@ fn mentions<'a>(
     document: Option<usize>,
 ) -> impl Iterator<Item = EntryId> + 'a {
     let links = document.and_then(|d| documents.get(d)).map_or(&[][..], |d| d.parsed.links.as_slice());
-    links.iter().filter_map(move |link| match classify(link_type(link), &link.dest) {
+    links.iter().filter_map(move |link| match link.destination() {
         LinkDest::Entry { name, .. } => kb.lookup(name),
         _ => None,
     })
-}
-
-fn link_type(link: &FoundLink) -> LinkType {
-    if link.wiki {
-        LinkType::WikiLink { has_pothole: false }
-    } else {
-        LinkType::Inline
-    }
 }
 
 /// Entries whose pages show one of `cards`: their relation lists (which
@@ -126,10 +121,6 @@ fn showing(kb: &KnowledgeBase, cards: &BTreeSet<EntryId>) -> BTreeSet<EntryId> {
         pages.extend(entry.mentioned_in.iter().copied());
     }
     pages
-}
-
-fn front_matter(document: &Document) -> &str {
-    document.source.text.get(..document.body).unwrap_or(&document.source.text)
 }
 
 /// The pages to re-render after edits that changed prose only (no front
@@ -164,5 +155,5 @@ pub fn after_prose_edit(
         .map(|(index, _)| index)
         .collect();
     entries.retain(|&id| kb.is_published(id));
-    Selection::Only { entries, comparisons, lists: false, previous: None }
+    Selection::Only { entries, comparisons, lists: Lists::None }
 }

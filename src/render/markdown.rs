@@ -6,9 +6,8 @@
 //! trusts it; bodies without are safe by construction and skip the sanitizer.
 
 use crate::load::body::{self, ParsedBody, Piece};
-use crate::resolve::body_links::{classify, FoundLink, LinkDest};
+use crate::resolve::body_links::{FoundLink, LinkDest};
 use crate::resolve::{find_anchor, EntryId, KnowledgeBase};
-use pulldown_cmark::LinkType;
 
 /// What link rewriting needs to know about the page being rendered.
 #[derive(Debug, Clone, Copy)]
@@ -61,8 +60,7 @@ pub fn render_parsed(parsed: &ParsedBody, context: &LinkContext<'_>) -> String {
 }
 
 fn open_link(out: &mut String, link: &FoundLink, context: &LinkContext<'_>) -> Opened {
-    let link_type = if link.wiki { LinkType::WikiLink { has_pothole: false } } else { LinkType::Inline };
-    match classify(link_type, &link.dest) {
+    match link.destination() {
         LinkDest::Entry { name, fragment } => entry_link(out, name, fragment, context),
         LinkDest::SamePage(fragment) => {
             let anchor = context

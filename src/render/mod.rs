@@ -137,16 +137,14 @@ fn stream_pages<E>(
         let selection = Selection::Only {
             entries: batch.iter().copied().collect(),
             comparisons: BTreeSet::new(),
-            lists: false,
-            previous: None,
+            lists: Lists::None,
         };
         sink(take(render_pages(input, &selection, diagnostics)))?;
     }
     let rest = Selection::Only {
         entries: BTreeSet::new(),
         comparisons: (0..kb.comparisons.len()).collect(),
-        lists: true,
-        previous: None,
+        lists: Lists::All,
     };
     sink(take(render_pages(input, &rest, diagnostics)))?;
     Ok((stats, paths))
@@ -180,11 +178,20 @@ pub enum Selection<'k> {
         comparisons: BTreeSet<usize>,
         /// The index, the kind, tag and comparison lists, A–Z, the map, the
         /// matrix, the compare picker and 404.
-        lists: bool,
-        /// The knowledge base the served list pages were rendered from: only
-        /// those whose data differs from it are rendered again.
-        previous: Option<&'k KnowledgeBase>,
+        lists: Lists<'k>,
     },
+}
+
+/// Which list pages a [`Selection::Only`] renders.
+#[derive(Debug, Clone, Copy)]
+pub enum Lists<'k> {
+    /// None.
+    None,
+    /// All.
+    All,
+    /// Those whose data differs from what this knowledge base (the one the
+    /// served list pages were rendered from) gives.
+    ChangedSince(&'k KnowledgeBase),
 }
 
 impl<'k> Selection<'k> {
@@ -202,13 +209,11 @@ impl<'k> Selection<'k> {
         }
     }
 
-    /// `None`: no list pages; `Some(None)`: all; `Some(Some(kb))`: those
-    /// whose data differs from what `kb` gives.
-    fn lists(&self) -> Option<Option<&'k KnowledgeBase>> {
+    /// Which list pages to render.
+    pub fn lists(&self) -> Lists<'k> {
         match self {
-            Selection::All => Some(None),
-            Selection::Only { lists: false, .. } => None,
-            Selection::Only { lists: true, previous, .. } => Some(*previous),
+            Selection::All => Lists::All,
+            Selection::Only { lists, .. } => *lists,
         }
     }
 }
@@ -262,12 +267,12 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &
         .collect();
     let comparisons = compared.len();
     results.extend(compared);
-    let mut list_paths = BTreeSet::new();
-    if let Some(previous) = selection.lists() {
-        let (lists, paths) = list_pages(&shared, previous, &page);
-        list_paths = paths;
-        results.extend(lists);
-    }
+    let (lists, list_paths) = match selection.lists() {
+        Lists::None => (Vec::new(), BTreeSet::new()),
+        Lists::All => list_pages(&shared, None, &page),
+        Lists::ChangedSince(kb) => list_pages(&shared, Some(kb), &page),
+    };
+    results.extend(lists);
     let mut files = Vec::with_capacity(results.len());
     for result in results {
         match result {

@@ -2,13 +2,12 @@
 //! name index, anchors checked against the target's headings, and the
 //! "Mentioned in" reverse links collected.
 
-use super::body_links::{classify, FoundLink, LinkDest};
+use super::body_links::{FoundLink, LinkDest};
 use super::model::{EntryId, Heading, KnowledgeBase};
 use super::relations::closest_entry;
 use super::slug::slugify;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Document;
-use pulldown_cmark::LinkType;
 use rayon::prelude::*;
 
 /// Most link diagnostics reported for one file; the rest are counted in one
@@ -134,11 +133,10 @@ fn check_link<'a>(
     pending: &mut Vec<PendingAnchor<'a>>,
     diagnostics: &mut Budget<'_>,
 ) {
-    let link_type = if link.wiki { LinkType::WikiLink { has_pothole: false } } else { LinkType::Inline };
     let offset = doc.body + link.range.start;
     let at = |d: Diagnostic, width: usize| d.at_offset(&doc.source.index, &doc.source.text, offset, width);
     let width = link.range.len().min(200);
-    match classify(link_type, &link.dest) {
+    match link.destination() {
         LinkDest::Entry { name, fragment } => {
             let Some(target) = kb.lookup(name) else {
                 diagnostics.push(Code::BrokenLink, || {

@@ -109,6 +109,14 @@ pub struct FoundLink {
     pub wiki: bool,
 }
 
+impl FoundLink {
+    /// Where it points, as [`classify`] reads it.
+    pub fn destination(&self) -> LinkDest<'_> {
+        let link_type = if self.wiki { LinkType::WikiLink { has_pothole: false } } else { LinkType::Inline };
+        classify(link_type, &self.dest)
+    }
+}
+
 /// Heading level as a number.
 pub fn level_number(level: HeadingLevel) -> u8 {
     match level {

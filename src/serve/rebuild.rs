@@ -6,7 +6,7 @@
 
 use crate::diag::{self, Code, Diagnostic, Diagnostics};
 use crate::load::{self, Parts};
-use crate::render::{self, affected, GitDates, Input, Selection, Theme};
+use crate::render::{self, affected, GitDates, Input, Lists, Selection, Theme};
 use crate::resolve::{self, KnowledgeBase};
 use crate::write::OutputFile;
 use std::collections::{BTreeMap, BTreeSet};
@@ -114,15 +114,8 @@ impl Session {
             return Ok(false);
         }
         for path in paths {
-            let index =
-                parts.loaded.documents.iter().position(|d| Path::new(&d.source.path) == relative(&self.root, path));
-            let before = index.map(|i| front_matter(&parts.loaded.documents[i]).to_owned());
-            match (load::reload_document(parts, path)?, before) {
-                (Some(index), Some(before)) => {
-                    self.pending.entry(index).or_insert(before);
-                }
-                _ => return Ok(false),
-            }
+            let Some((index, before)) = load::reload_document(parts, path)? else { return Ok(false) };
+            self.pending.entry(index).or_insert_with(|| before.front_matter_text().to_owned());
         }
         Ok(true)
     }
@@ -197,7 +190,10 @@ impl Session {
         // Prose-only edits leave what front matter resolved to as it was:
         // complete the last knowledge base again instead of resolving anew.
         let prose_only = !parts.loaded.config.summary_from_body
-            && self.pending.iter().all(|(&d, before)| documents.get(d).is_some_and(|doc| front_matter(doc) == before));
+            && self
+                .pending
+                .iter()
+                .all(|(&d, before)| documents.get(d).is_some_and(|doc| doc.front_matter_text() == before));
         let mut sink = parts.diagnostics();
         let (kb, selection, fresh) = if prose_only {
             let mut kb = std::mem::take(&mut good.kb);
@@ -205,7 +201,6 @@ impl Session {
             sink.extend(good.front_diagnostics.clone());
             resolve::complete_in_place(&mut kb, &good.comparison_documents, documents, &mut sink);
             if let Some(failure) = failed(&sink) {
-                resolve::take_body_facts(&mut kb);
                 resolve::restore_body_facts(&mut kb, before);
                 good.kb = kb;
                 return failure;
@@ -231,7 +226,7 @@ impl Session {
         let dates = GitDates::new();
         let input = Input { kb: &kb, documents, config: &parts.loaded.config, theme, git_dates: &dates };
         let pages = render::render_pages(&input, &selection, &mut sink);
-        let lists_rendered = matches!(selection, Selection::Only { lists: true, .. });
+        let lists_rendered = !matches!(selection.lists(), Lists::None);
         if let Some(failure) = failed(&sink) {
             // A template error: nothing to compare the next edit with.
             self.good = None;
@@ -309,16 +304,6 @@ impl Rebuild {
 fn failed(sink: Diagnostics, parts: &Parts, title: String, start: Instant) -> Rebuild {
     let diagnostics = sink.finish(&parts.loaded.config.rules);
     Rebuild { files: None, rendered: 0, diagnostics, title, elapsed: start.elapsed() }
-}
-
-/// `content/…` path of an absolute path under the site root, as documents
-/// name themselves.
-fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
-}
-
-fn front_matter(document: &crate::load::Document) -> &str {
-    document.source.text.get(..document.body).unwrap_or(&document.source.text)
 }
 
 #[cfg(test)]
