@@ -195,10 +195,14 @@ pub enum Lists<'k> {
 }
 
 impl<'k> Selection<'k> {
-    fn entry(&self, id: EntryId) -> bool {
+    /// The selected entry ids below `count`, in order. Iterating these,
+    /// rather than filtering every id, spreads a batch's pages over the
+    /// whole parallel range: filtering put a batch of 2 000 entries of
+    /// 50 000 in one or two of rayon's splits, and half the cores idled.
+    fn entries(&self, count: usize) -> Vec<EntryId> {
         match self {
-            Selection::All => true,
-            Selection::Only { entries, .. } => entries.contains(&id),
+            Selection::All => (0..count).collect(),
+            Selection::Only { entries, .. } => entries.range(..count).copied().collect(),
         }
     }
 
@@ -240,9 +244,10 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &
     let page = |template: &str, path: String, meta: Meta<'_>, key: &str, data: &dyn ErasedPage| {
         render_page(&shared, template, path, meta, key, data)
     };
-    let mut results: Vec<Result<OutputFile, Box<Diagnostic>>> = (0..kb.entries.len())
+    let mut results: Vec<Result<OutputFile, Box<Diagnostic>>> = selection
+        .entries(kb.entries.len())
         .into_par_iter()
-        .filter(|&id| kb.is_published(id) && selection.entry(id))
+        .filter(|&id| kb.is_published(id))
         .map(|id| {
             let path = urls::entry(&kb.entries[id].slug);
             let data = entry_page::build(&views, documents, id, &urls::root_of(&path));
