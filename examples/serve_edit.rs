@@ -1,6 +1,7 @@
 //! What one edit costs in `serve`: starts a serve session on a copy of a
 //! site, then edits entries the way an author does (a sentence in the body,
-//! a new link, the summary) and times each rebuild until the browser could
+//! a new link, the summary, the tags, a typed link) and times each rebuild
+//! until the browser could
 //! be told to reload, with the number of pages re-rendered, and then the
 //! search-index refresh that follows.
 //!
@@ -28,11 +29,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut files = markdown_files(&root.join("content"))?;
     files.sort();
     let step = (files.len() / edits.max(1)).max(1);
-    let mut rows: Vec<(&str, f64, usize, f64)> = Vec::new();
+    let mut rows: Vec<(&str, f64, usize, String, f64)> = Vec::new();
     for (n, path) in files.iter().step_by(step).take(edits).enumerate() {
         let text = std::fs::read_to_string(path)?;
-        let (kind, edited) = match n % 3 {
+        let (kind, edited) = match n % 5 {
             0 => ("body sentence", text.replacen("\n\n", "\n\nAn edited sentence.\n\n", 1)),
+            3 => ("tags", text.replacen("tags: [", "tags: [edited, ", 1)),
+            4 => {
+                let target = stem(&files[(n * 7919) % files.len()]);
+                match text.contains("  see_also: [") {
+                    true => ("typed link", text.replacen("  see_also: [", &format!("  see_also: [{target}, "), 1)),
+                    false => ("typed link", text.replacen("links:\n", &format!("links:\n  see_also: [{target}]\n"), 1)),
+                }
+            }
             1 => ("new body link", format!("{text}\n\nSee [[{}]].\n", stem(&files[(n * 7919) % files.len()]))),
             _ if text.contains("summary: \"") => ("summary", text.replacen("summary: \"", "summary: \"Edited. ", 1)),
             _ => ("summary", text.replacen("summary: ", "summary: Edited. ", 1)),
@@ -44,12 +53,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         check(&result, path)?;
         let t = Instant::now();
         drop(session.refresh_assets());
-        rows.push((kind, pages_ms, result.rendered, ms(t)));
+        let how = format!("{:?}", session.last_resolving());
+        rows.push((kind, pages_ms, result.rendered, how, ms(t)));
     }
-    println!("| edit | pages ready (ms) | pages re-rendered | search index + exports after (ms) |");
-    println!("|---|---:|---:|---:|");
-    for (kind, pages_ms, rendered, assets_ms) in &rows {
-        println!("| {kind} | {pages_ms:.1} | {rendered} | {assets_ms:.0} |");
+    println!("| edit | pages ready (ms) | pages re-rendered | resolved | search index + exports after (ms) |");
+    println!("|---|---:|---:|---|---:|");
+    for (kind, pages_ms, rendered, how, assets_ms) in &rows {
+        println!("| {kind} | {pages_ms:.1} | {rendered} | {how} | {assets_ms:.0} |");
     }
     let mut times: Vec<f64> = rows.iter().map(|r| r.1).collect();
     times.sort_by(f64::total_cmp);

@@ -149,7 +149,12 @@ impl Diagnostics {
         self.items
     }
 
-    /// Whether any diagnostic is (by default) an error, before rules apply.
+    /// The diagnostics recorded so far, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Whether nothing was recorded.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

@@ -12,20 +12,23 @@
 //! edit, that rendering the answer serves the same files and diagnostics as
 //! a full build.
 
+use super::list_pages::Fingerprints;
 use super::{Lists, Selection};
 use crate::load::Document;
 use crate::resolve::body_links::LinkDest;
-use crate::resolve::{BodyFacts, EntryId, KnowledgeBase};
+use crate::resolve::{BodyFacts, Entry, EntryId, KnowledgeBase};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The pages to re-render after the documents in `edits` (index → its
 /// front matter before the edit) changed, going from `old_kb` to `new_kb`
-/// (resolved from `documents`); `None` when everything must be.
+/// (resolved from `documents`), given the served list pages'
+/// fingerprints; `None` when everything must be.
 pub fn affected<'a>(
-    old_kb: &'a KnowledgeBase,
+    old_kb: &KnowledgeBase,
     new_kb: &KnowledgeBase,
     documents: &[Document],
     edits: &BTreeMap<usize, String>,
+    lists: &'a Fingerprints,
 ) -> Option<Selection<'a>> {
     if edits.keys().any(|&d| d >= documents.len()) {
         return None;
@@ -37,7 +40,8 @@ pub fn affected<'a>(
     }
     let changed: BTreeSet<usize> = edits.keys().copied().collect();
     let count = new_kb.entries.len();
-    let cards: BTreeSet<EntryId> = (0..count).filter(|&id| card_changed(old_kb, new_kb, id)).collect();
+    let cards: BTreeSet<EntryId> =
+        (0..count).filter(|&id| card_changed(&old_kb.entries[id], &new_kb.entries[id])).collect();
     let mut entries: BTreeSet<EntryId> = (0..count)
         .filter(|&id| old_kb.entries[id] != new_kb.entries[id] || changed.contains(&new_kb.entries[id].document))
         .collect();
@@ -64,7 +68,7 @@ pub fn affected<'a>(
         }
     }
     let lists = if !cards.is_empty() || front_matter_edited || old_kb.comparisons != new_kb.comparisons {
-        Lists::ChangedSince(old_kb)
+        Lists::Changed(lists)
     } else {
         Lists::None
     };
@@ -87,8 +91,7 @@ fn same_structure(a: &KnowledgeBase, b: &KnowledgeBase, front_matter_edited: boo
 /// Whether what other pages show of an entry changed: its link text and
 /// preview (title, abbreviation, kind, summary) or the headings their
 /// `#fragment` links point at.
-fn card_changed(old: &KnowledgeBase, new: &KnowledgeBase, id: EntryId) -> bool {
-    let (a, b) = (&old.entries[id], &new.entries[id]);
+fn card_changed(a: &Entry, b: &Entry) -> bool {
     a.title != b.title || a.abbr != b.abbr || a.kind != b.kind || a.summary != b.summary || a.headings != b.headings
 }
 
@@ -156,4 +159,30 @@ pub fn after_prose_edit(
         .collect();
     entries.retain(|&id| kb.is_published(id));
     Selection::Only { entries, comparisons, lists: Lists::None }
+}
+
+/// The pages to re-render after an edit changed only what entry `id`
+/// shows (it was `was`; see `resolve::display_edit`): what [`affected`]
+/// answers for such an edit, without a second knowledge base to compare.
+pub fn after_display_edit<'a>(
+    kb: &KnowledgeBase,
+    documents: &[Document],
+    id: EntryId,
+    was: &Entry,
+    lists: &'a Fingerprints,
+) -> Selection<'a> {
+    let mut entries = BTreeSet::from([id]);
+    let card = card_changed(was, &kb.entries[id]);
+    if card {
+        entries.extend(showing(kb, &BTreeSet::from([id])));
+    }
+    let comparisons = kb
+        .comparisons
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.entries.contains(&id) || (card && mentions(kb, documents, c.document).any(|m| m == id)))
+        .map(|(index, _)| index)
+        .collect();
+    entries.retain(|&id| kb.is_published(id));
+    Selection::Only { entries, comparisons, lists: Lists::Changed(lists) }
 }

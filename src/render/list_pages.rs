@@ -1,8 +1,9 @@
 //! The pages that list many entries: the index, the kind, tag and
 //! comparison lists, A–Z, the map, the decision matrix, the compare picker,
-//! and 404. Their data is built first and compared with the previous
-//! build's, so an incremental rebuild renders only the list pages whose
-//! data changed (a template is a pure function of its data and path).
+//! and 404. Their data is built first and fingerprinted, so an incremental
+//! rebuild renders only the list pages whose data changed since the last
+//! (a template is a pure function of its data and path, and the data it
+//! sees is what serializes).
 
 use super::a_z::{self, AzPage};
 use super::compare_data::{self, PickerPage};
@@ -11,7 +12,10 @@ use super::matrix::{self, MatrixPage};
 use super::site_map::{self, MapPage};
 use super::views::Views;
 use crate::resolve::EntryId;
-use std::collections::HashMap;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hasher};
 
 /// The data of one list page.
 #[derive(Debug, PartialEq)]
@@ -64,11 +68,69 @@ pub fn all<'a>(views: &Views<'a>) -> Vec<(String, ListData<'a>)> {
     pages
 }
 
-/// The pages of `current` whose data differs from `previous` (or that are new).
-pub fn changed<'a>(
-    current: Vec<(String, ListData<'a>)>,
-    previous: &[(String, ListData<'_>)],
-) -> Vec<(String, ListData<'a>)> {
-    let before: HashMap<&str, &ListData<'_>> = previous.iter().map(|(path, data)| (path.as_str(), data)).collect();
-    current.into_iter().filter(|(path, data)| before.get(path.as_str()).is_none_or(|old| *old != data)).collect()
+/// Output path → fingerprint of a list page's data.
+pub type Fingerprints = BTreeMap<String, u64>;
+
+/// The fingerprint of every page of [`all`].
+pub fn fingerprints(pages: &[(String, ListData<'_>)]) -> Fingerprints {
+    pages.par_iter().map(|(path, data)| (path.clone(), fingerprint(data))).collect()
+}
+
+/// A hash of the data as the template receives it (serialized). SipHash
+/// with fixed keys: stable within a process, which is all `serve` needs.
+pub fn fingerprint(data: &ListData<'_>) -> u64 {
+    fn hash(value: &impl Serialize, tag: u8) -> u64 {
+        let mut writer = HashWriter(DefaultHasher::new());
+        writer.0.write_u8(tag);
+        // Writing into a hasher cannot fail; a failing Serialize impl would
+        // only make the page look changed, which is safe.
+        let _ = serde_json::to_writer(&mut writer, value);
+        writer.0.finish()
+    }
+    match data {
+        ListData::Index(page) => hash(page, 0),
+        ListData::List(page) => hash(page, 1),
+        ListData::Az(page) => hash(page, 2),
+        ListData::Map(page) => hash(page, 3),
+        ListData::Matrix(page) => hash(page, 4),
+        ListData::Picker(page) => hash(page, 5),
+        ListData::NotFound => hash(&(), 6),
+    }
+}
+
+/// Feeds serialized bytes to a hasher.
+struct HashWriter(DefaultHasher);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::lists::ListPage;
+
+    #[test]
+    fn fingerprints_differ_with_the_data_and_repeat_with_it() {
+        let page = |title: &str| {
+            ListData::List(ListPage {
+                title: title.to_owned(),
+                intro: String::new(),
+                entries: Vec::new(),
+                tags: Vec::new(),
+                comparisons: Vec::new(),
+                pager: None,
+            })
+        };
+        assert_eq!(fingerprint(&page("Roles")), fingerprint(&page("Roles")));
+        assert_ne!(fingerprint(&page("Roles")), fingerprint(&page("Concepts")));
+        assert_ne!(fingerprint(&ListData::NotFound), fingerprint(&page("")));
+    }
 }

@@ -41,7 +41,7 @@ use crate::load::Document;
 use crate::resolve::EntryId;
 use crate::resolve::KnowledgeBase;
 use crate::write::OutputFile;
-use list_pages::ListData;
+use list_pages::{Fingerprints, ListData};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -189,9 +189,9 @@ pub enum Lists<'k> {
     None,
     /// All.
     All,
-    /// Those whose data differs from what this knowledge base (the one the
-    /// served list pages were rendered from) gives.
-    ChangedSince(&'k KnowledgeBase),
+    /// Those whose data's fingerprint differs from these (the served list
+    /// pages'), or that are new.
+    Changed(&'k Fingerprints),
 }
 
 impl<'k> Selection<'k> {
@@ -230,6 +230,8 @@ pub struct Pages {
     /// Paths of the list pages among them (their number varies with the
     /// content, so a partial update must know which ones went away).
     pub list_paths: BTreeSet<String>,
+    /// With [`Lists::Changed`]: the fingerprint of every list page now.
+    pub list_fingerprints: Option<Fingerprints>,
     /// Counts.
     pub stats: RenderStats,
 }
@@ -272,10 +274,10 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &
         .collect();
     let comparisons = compared.len();
     results.extend(compared);
-    let (lists, list_paths) = match selection.lists() {
-        Lists::None => (Vec::new(), BTreeSet::new()),
+    let (lists, list_paths, list_fingerprints) = match selection.lists() {
+        Lists::None => (Vec::new(), BTreeSet::new(), None),
         Lists::All => list_pages(&shared, None, &page),
-        Lists::ChangedSince(kb) => list_pages(&shared, Some(kb), &page),
+        Lists::Changed(previous) => list_pages(&shared, Some(previous), &page),
     };
     results.extend(lists);
     let mut files = Vec::with_capacity(results.len());
@@ -288,25 +290,27 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &
     files.sort_by(|a, b| a.path.cmp(&b.path));
     drop_path_clashes(&mut files);
     let pages = files.len();
-    Pages { files, list_paths, stats: RenderStats { entries, comparisons, pages } }
+    Pages { files, list_paths, list_fingerprints, stats: RenderStats { entries, comparisons, pages } }
 }
 
 type PageFn<'p> =
     dyn Fn(&str, String, Meta<'_>, &str, &dyn ErasedPage) -> Result<OutputFile, Box<Diagnostic>> + Sync + 'p;
 
+/// Rendered list pages, the paths of all of them and (with `previous`)
+/// their fingerprints.
+type ListPages = (Vec<Result<OutputFile, Box<Diagnostic>>>, BTreeSet<String>, Option<Fingerprints>);
+
 /// Renders list pages: all of them, or with `previous` only those whose
-/// data differs from what `previous` gave.
-fn list_pages(
-    shared: &Shared<'_>,
-    previous: Option<&KnowledgeBase>,
-    page: &PageFn<'_>,
-) -> (Vec<Result<OutputFile, Box<Diagnostic>>>, BTreeSet<String>) {
+/// data's fingerprint differs from `previous`.
+fn list_pages(shared: &Shared<'_>, previous: Option<&Fingerprints>, page: &PageFn<'_>) -> ListPages {
     let views = shared.views;
     let mut data = list_pages::all(&views);
     let paths = data.iter().map(|(path, _)| path.clone()).collect();
-    if let Some(kb) = previous {
-        let before = list_pages::all(&Views { kb, ..views });
-        data = list_pages::changed(data, &before);
+    let mut now = None;
+    if let Some(previous) = previous {
+        let prints = list_pages::fingerprints(&data);
+        data.retain(|(path, _)| previous.get(path) != prints.get(path));
+        now = Some(prints);
     }
     let description = views.config.description.as_str();
     let meta = |title: String| Meta { title, description };
@@ -328,7 +332,14 @@ fn list_pages(
             ListData::NotFound => page("404.html", path, meta("Page not found".into()), "page", &()),
         })
         .collect();
-    (rendered, paths)
+    (rendered, paths, now)
+}
+
+/// The fingerprint of every list page's data, for a later
+/// [`Lists::Changed`].
+pub fn list_fingerprints(input: &Input<'_>) -> Fingerprints {
+    let views = Views { kb: input.kb, config: input.config, git_dates: input.git_dates };
+    list_pages::fingerprints(&list_pages::all(&views))
 }
 
 /// Everything that is not an HTML page: the sitemap (of `page_paths`), the

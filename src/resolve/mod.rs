@@ -19,11 +19,13 @@ pub mod dates;
 mod entries;
 pub mod model;
 mod names;
+mod patch;
 mod relations;
 pub mod slug;
 
 pub use bodies::find_anchor;
 pub use model::{Comparison, Decision, Edge, Entry, EntryId, Heading, KnowledgeBase, Part, RelationGroup, Source};
+pub use patch::display_edit;
 
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostics};
@@ -53,6 +55,14 @@ pub struct Front {
 /// Steps 1–3, 5 and 6 of the module doc: everything but the bodies, with
 /// the site-wide checks that need no body.
 pub fn resolve_front(loaded: &Loaded, include_drafts: bool, diagnostics: &mut Diagnostics) -> Front {
+    let front = resolve_structure(loaded, include_drafts, diagnostics);
+    check_front(&front.kb, &loaded.documents, &loaded.config, diagnostics);
+    front
+}
+
+/// [`resolve_front`] without the site-wide checks ([`check_front`]), which
+/// `serve` runs again alone after an edit [`display_edit`] could patch.
+pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mut Diagnostics) -> Front {
     let config = &loaded.config;
     let documents = &loaded.documents;
     let (entries, links, comparison_docs) = build_entries(documents, config, diagnostics);
@@ -77,8 +87,13 @@ pub fn resolve_front(loaded: &Loaded, include_drafts: bool, diagnostics: &mut Di
             kb.entries[id].comparisons.push(index);
         }
     }
-    checks::front(&kb, documents, config, diagnostics);
     Front { kb, comparison_documents: comparison_docs.iter().map(|&(i, _)| i).collect() }
+}
+
+/// The site-wide warnings on front matter: one-sided contrasts, missing
+/// facets and sources, stale dates, copied summaries, links to drafts.
+pub fn check_front(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
+    checks::front(kb, documents, config, diagnostics);
 }
 
 /// Step 6: body links resolved, anchors checked, "Mentioned in" collected,

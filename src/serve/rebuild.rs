@@ -1,12 +1,16 @@
 //! One pipeline run for `serve` and what it produced. [`Session`] keeps the
-//! last good build, so an edit to one entry re-reads that file, resolves the
-//! site again (cheap: every other body stays parsed) and re-renders only
-//! the pages the edit affects ([`render::affected`]); the search index and
-//! exports follow in a second step, after open tabs were told to reload.
+//! last good build, so an edit to one entry re-reads that file, brings the
+//! knowledge base up to date the cheapest way that gives what a full build
+//! gives ([`Resolving`]: bodies completed again after a prose edit, one
+//! entry patched after an edit of what it shows, else everything resolved)
+//! and re-renders only the pages the edit affects ([`render::affected`];
+//! list pages by their data's fingerprints). The search index and exports
+//! follow in a second step, after open tabs were told to reload.
 
 use crate::diag::{self, Code, Diagnostic, Diagnostics};
 use crate::load::{self, Parts};
-use crate::render::{self, affected, GitDates, Input, Lists, Selection, Theme};
+use crate::render::list_pages::Fingerprints;
+use crate::render::{self, affected, GitDates, Input, Selection, Theme};
 use crate::resolve::{self, KnowledgeBase};
 use crate::write::OutputFile;
 use std::collections::{BTreeMap, BTreeSet};
@@ -46,15 +50,68 @@ pub struct Rebuild {
 /// The last good build: what the next edit is compared with.
 struct Good {
     kb: KnowledgeBase,
-    /// Documents of hand-written comparisons, and the diagnostics of
-    /// resolving front matter: kept while edits change only prose.
+    /// Documents of hand-written comparisons: kept while no edit changes
+    /// names or links.
     comparison_documents: Vec<usize>,
-    front_diagnostics: Diagnostics,
-    list_paths: BTreeSet<String>,
+    /// What resolving gave, in three parts so that an edit redoes only its
+    /// part: names and links ([`resolve::resolve_structure`]), the
+    /// site-wide checks on front matter, and the bodies.
+    diagnostics: Parts3,
+    /// The served list pages' fingerprints (their paths are the keys).
+    lists: Fingerprints,
     page_paths: BTreeSet<String>,
     asset_paths: BTreeSet<String>,
     /// The search index and exports lag behind the pages.
     assets_stale: bool,
+}
+
+/// The diagnostics of the three steps of resolving (see [`Good`]).
+#[derive(Clone, Default)]
+struct Parts3 {
+    structure: Diagnostics,
+    checks: Diagnostics,
+    bodies: Diagnostics,
+}
+
+impl Parts3 {
+    /// Resolves everything, keeping each step's diagnostics apart.
+    fn resolve(parts: &Parts, drafts: bool) -> (KnowledgeBase, Vec<usize>, Parts3) {
+        let loaded = &parts.loaded;
+        let mut found = Parts3::default();
+        let front = resolve::resolve_structure(loaded, drafts, &mut found.structure);
+        resolve::check_front(&front.kb, &loaded.documents, &loaded.config, &mut found.checks);
+        let comparison_documents = front.comparison_documents.clone();
+        let kb = resolve::complete(front, &loaded.documents, &mut found.bodies);
+        (kb, comparison_documents, found)
+    }
+
+    /// Everything found, with the loader's diagnostics.
+    fn with(&self, parts: &Parts) -> Diagnostics {
+        let mut sink = parts.diagnostics();
+        for step in [&self.structure, &self.checks, &self.bodies] {
+            sink.extend(step.clone());
+        }
+        sink
+    }
+
+    /// Whether a step other than the checks reported on `file`: its
+    /// positions would move with an edit of that file.
+    fn mention(&self, file: &str) -> bool {
+        [&self.structure, &self.bodies].iter().any(|d| d.iter().any(|d| d.file == file))
+    }
+}
+
+/// How the last update brought the knowledge base up to date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolving {
+    /// Resolved and rendered everything.
+    Everything,
+    /// Resolved everything, rendered what the edit affects.
+    Resolved,
+    /// Completed the bodies again (prose-only edits).
+    Bodies,
+    /// Patched the one entry whose shown fields changed.
+    OneEntry,
 }
 
 /// What `serve` keeps between rebuilds.
@@ -64,9 +121,9 @@ pub struct Session {
     parts: Option<Parts>,
     theme: Option<Theme>,
     good: Option<Good>,
-    /// Documents edited since the last good build, with their front matter
-    /// as it was then.
-    pending: BTreeMap<usize, String>,
+    /// Documents edited since the last good build, as they were then.
+    pending: BTreeMap<usize, load::Document>,
+    last: Resolving,
 }
 
 impl Session {
@@ -80,6 +137,7 @@ impl Session {
             theme: None,
             good: None,
             pending: BTreeMap::new(),
+            last: Resolving::Everything,
         };
         let start = Instant::now();
         session.parts = Some(load::load_parts(root)?);
@@ -107,6 +165,11 @@ impl Session {
         }
     }
 
+    /// How the last update resolved (what made it cheap or not).
+    pub fn last_resolving(&self) -> Resolving {
+        self.last
+    }
+
     /// Re-reads edited documents in place; false when a full load is needed.
     fn reload(&mut self, paths: &BTreeSet<PathBuf>) -> crate::Result<bool> {
         let Some(parts) = self.parts.as_mut() else { return Ok(false) };
@@ -115,21 +178,18 @@ impl Session {
         }
         for path in paths {
             let Some((index, before)) = load::reload_document(parts, path)? else { return Ok(false) };
-            self.pending.entry(index).or_insert_with(|| before.front_matter_text().to_owned());
+            self.pending.entry(index).or_insert(before);
         }
         Ok(true)
     }
 
     /// Renders everything.
     fn full(&mut self, start: Instant) -> Rebuild {
+        self.last = Resolving::Everything;
         let Some(parts) = self.parts.as_ref() else { return Rebuild::empty(start) };
         let title = parts.loaded.config.title.clone();
-        let mut front_diagnostics = Diagnostics::new();
-        let front = resolve::resolve_front(&parts.loaded, self.drafts, &mut front_diagnostics);
-        let comparison_documents = front.comparison_documents.clone();
-        let mut sink = parts.diagnostics();
-        sink.extend(front_diagnostics.clone());
-        let kb = resolve::complete(front, &parts.loaded.documents, &mut sink);
+        let (kb, comparison_documents, found) = Parts3::resolve(parts, self.drafts);
+        let mut sink = found.with(parts);
         if self.theme.is_none() {
             match render::theme::load(&self.root, &parts.loaded.config.theme) {
                 Ok(theme) => self.theme = Some(theme),
@@ -153,13 +213,13 @@ impl Session {
             return Rebuild { files: None, rendered: 0, diagnostics, title, elapsed: start.elapsed() };
         }
         let good = Good {
-            list_paths: pages.list_paths,
+            lists: render::list_fingerprints(&input),
             page_paths: page_paths.iter().map(|p| (*p).to_owned()).collect(),
             asset_paths: assets.iter().map(|f| f.path.clone()).collect(),
             assets_stale: false,
             kb,
             comparison_documents,
-            front_diagnostics,
+            diagnostics: found,
         };
         self.good = Some(good);
         self.pending.clear();
@@ -176,8 +236,8 @@ impl Session {
             return Rebuild::empty(start);
         };
         let title = parts.loaded.config.title.clone();
-        let (documents, rules) = (&parts.loaded.documents, &parts.loaded.config.rules);
-        let failed = |sink: &Diagnostics| {
+        let rules = &parts.loaded.config.rules;
+        let failure = |sink: &Diagnostics| {
             let diagnostics = sink.clone().finish(rules);
             (diag::count(&diagnostics).0 > 0).then(|| Rebuild {
                 files: None,
@@ -187,65 +247,53 @@ impl Session {
                 elapsed: start.elapsed(),
             })
         };
-        // Prose-only edits leave what front matter resolved to as it was:
-        // complete the last knowledge base again instead of resolving anew.
-        let prose_only = !parts.loaded.config.summary_from_body
-            && self
-                .pending
-                .iter()
-                .all(|(&d, before)| documents.get(d).is_some_and(|doc| doc.front_matter_text() == before));
-        let mut sink = parts.diagnostics();
-        let (kb, selection, fresh) = if prose_only {
-            let mut kb = std::mem::take(&mut good.kb);
-            let before = resolve::take_body_facts(&mut kb);
-            sink.extend(good.front_diagnostics.clone());
-            resolve::complete_in_place(&mut kb, &good.comparison_documents, documents, &mut sink);
-            if let Some(failure) = failed(&sink) {
-                resolve::restore_body_facts(&mut kb, before);
-                good.kb = kb;
-                return failure;
-            }
-            let edited: BTreeSet<usize> = self.pending.keys().copied().collect();
-            let selection = affected::after_prose_edit(&before, &kb, documents, &edited);
-            (kb, selection, None)
-        } else {
-            let mut front_diagnostics = Diagnostics::new();
-            let front = resolve::resolve_front(&parts.loaded, self.drafts, &mut front_diagnostics);
-            let comparison_documents = front.comparison_documents.clone();
-            sink.extend(front_diagnostics.clone());
-            let kb = resolve::complete(front, documents, &mut sink);
-            if let Some(failure) = failed(&sink) {
-                return failure;
-            }
-            let Some(selection) = affected::affected(&good.kb, &kb, documents, &self.pending) else {
-                self.good = None;
-                return self.full(start);
-            };
-            (kb, selection, Some((comparison_documents, front_diagnostics)))
+        let lists = std::mem::take(&mut good.lists);
+        let before = Before {
+            kb: &mut good.kb,
+            found: &good.diagnostics,
+            comparison_documents: &good.comparison_documents,
+            lists: &lists,
         };
+        let Resolved { how, kb, selection, found, comparison_documents } =
+            match next_step(parts, before, &self.pending, self.drafts) {
+                Step::Resolved(resolved) => *resolved,
+                Step::Failed(sink) => {
+                    good.lists = lists;
+                    return failure(&sink).unwrap_or_else(|| Rebuild::empty(start));
+                }
+                Step::Everything => {
+                    self.good = None;
+                    return self.full(start);
+                }
+            };
+        self.last = how;
+        let documents = &parts.loaded.documents;
+        let mut sink = found.with(parts);
         let dates = GitDates::new();
         let input = Input { kb: &kb, documents, config: &parts.loaded.config, theme, git_dates: &dates };
         let pages = render::render_pages(&input, &selection, &mut sink);
-        let lists_rendered = !matches!(selection.lists(), Lists::None);
-        if let Some(failure) = failed(&sink) {
+        if let Some(failure) = failure(&sink) {
             // A template error: nothing to compare the next edit with.
             self.good = None;
             return failure;
         }
         let diagnostics = sink.finish(rules);
         let mut removed = BTreeSet::new();
-        if lists_rendered {
-            removed.extend(good.list_paths.difference(&pages.list_paths).cloned());
-            for path in &removed {
-                good.page_paths.remove(path);
+        good.lists = match pages.list_fingerprints {
+            Some(now) => {
+                removed.extend(lists.keys().filter(|path| !now.contains_key(*path)).cloned());
+                for path in &removed {
+                    good.page_paths.remove(path);
+                }
+                good.page_paths.extend(now.keys().cloned());
+                now
             }
-            good.page_paths.extend(pages.list_paths.iter().cloned());
-            good.list_paths = pages.list_paths;
-        }
+            None => lists,
+        };
         good.kb = kb;
-        if let Some((comparison_documents, front_diagnostics)) = fresh {
+        good.diagnostics = found;
+        if let Some(comparison_documents) = comparison_documents {
             good.comparison_documents = comparison_documents;
-            good.front_diagnostics = front_diagnostics;
         }
         good.assets_stale = true;
         self.pending.clear();
@@ -299,6 +347,140 @@ impl Rebuild {
     fn empty(start: Instant) -> Rebuild {
         Rebuild { files: None, rendered: 0, diagnostics: Vec::new(), title: String::new(), elapsed: start.elapsed() }
     }
+}
+
+/// How the knowledge base follows the pending edits.
+enum Step<'l> {
+    /// Resolving reported errors: these, with the loader's diagnostics.
+    Failed(Diagnostics),
+    /// The set of pages or names changed: render everything.
+    Everything,
+    /// Resolved, with the pages to render.
+    Resolved(Box<Resolved<'l>>),
+}
+
+/// A knowledge base after an edit, and what to render of it.
+struct Resolved<'l> {
+    how: Resolving,
+    kb: KnowledgeBase,
+    selection: Selection<'l>,
+    found: Parts3,
+    /// `Some` when resolved anew.
+    comparison_documents: Option<Vec<usize>>,
+}
+
+/// The last good build's facts that an edit is applied to.
+struct Before<'g, 'l> {
+    /// Taken by a cheap step, put back when it fails.
+    kb: &'g mut KnowledgeBase,
+    found: &'g Parts3,
+    comparison_documents: &'g [usize],
+    /// The served list pages' fingerprints.
+    lists: &'l Fingerprints,
+}
+
+/// Brings the last good knowledge base up to date with the pending edits,
+/// the cheapest way that gives what a full build gives: completing the
+/// bodies again after prose edits, patching one entry after an edit of
+/// what it shows, else resolving everything.
+fn next_step<'l>(
+    parts: &Parts,
+    mut before: Before<'_, 'l>,
+    pending: &BTreeMap<usize, load::Document>,
+    drafts: bool,
+) -> Step<'l> {
+    let documents = &parts.loaded.documents;
+    let front_edited = |d: usize, old: &load::Document| {
+        documents.get(d).is_none_or(|doc| doc.front_matter_text() != old.front_matter_text())
+    };
+    // Lenient summaries come from bodies: any edit may change front facts.
+    let lenient = parts.loaded.config.summary_from_body;
+    if !lenient && !pending.iter().any(|(&d, old)| front_edited(d, old)) {
+        return after_prose(parts, before, pending);
+    }
+    if let (false, [(&d, old)]) = (lenient, pending.iter().collect::<Vec<_>>().as_slice()) {
+        if let Some(step) = after_display_edit(parts, &mut before, d, old) {
+            return step;
+        }
+    }
+    let (kb, comparison_documents, found) = Parts3::resolve(parts, drafts);
+    let sink = found.with(parts);
+    if has_errors(&sink, parts) {
+        return Step::Failed(sink);
+    }
+    let edits: BTreeMap<usize, String> =
+        pending.iter().map(|(&d, old)| (d, old.front_matter_text().to_owned())).collect();
+    match affected::affected(before.kb, &kb, documents, &edits, before.lists) {
+        Some(selection) => Step::Resolved(Box::new(Resolved {
+            how: Resolving::Resolved,
+            kb,
+            selection,
+            found,
+            comparison_documents: Some(comparison_documents),
+        })),
+        None => Step::Everything,
+    }
+}
+
+/// Prose-only edits leave what front matter resolved to as it was: the
+/// bodies are completed again on the last knowledge base.
+fn after_prose<'l>(parts: &Parts, before: Before<'_, 'l>, pending: &BTreeMap<usize, load::Document>) -> Step<'l> {
+    let documents = &parts.loaded.documents;
+    let mut kb = std::mem::take(before.kb);
+    let facts = resolve::take_body_facts(&mut kb);
+    let mut found = Parts3 { bodies: Diagnostics::new(), ..before.found.clone() };
+    resolve::complete_in_place(&mut kb, before.comparison_documents, documents, &mut found.bodies);
+    let sink = found.with(parts);
+    if has_errors(&sink, parts) {
+        resolve::restore_body_facts(&mut kb, facts);
+        *before.kb = kb;
+        return Step::Failed(sink);
+    }
+    let edited: BTreeSet<usize> = pending.keys().copied().collect();
+    let selection = affected::after_prose_edit(&facts, &kb, documents, &edited);
+    Step::Resolved(Box::new(Resolved { how: Resolving::Bodies, kb, selection, found, comparison_documents: None }))
+}
+
+/// An edit of what one entry shows: that entry patched and the site-wide
+/// checks run again. `None` when the edit may change more (see
+/// [`resolve::display_edit`]) or when a diagnostic about the file could
+/// move with it.
+fn after_display_edit<'l>(
+    parts: &Parts,
+    before: &mut Before<'_, 'l>,
+    d: usize,
+    old: &load::Document,
+) -> Option<Step<'l>> {
+    let (documents, config) = (&parts.loaded.documents, &parts.loaded.config);
+    if before.found.mention(&old.source.path) {
+        return None;
+    }
+    let mut kb = std::mem::take(before.kb);
+    let Some((id, was)) = resolve::display_edit(&mut kb, documents, config, d, old) else {
+        *before.kb = kb;
+        return None;
+    };
+    let mut found = Parts3 { checks: Diagnostics::new(), ..before.found.clone() };
+    resolve::check_front(&kb, documents, config, &mut found.checks);
+    let sink = found.with(parts);
+    if has_errors(&sink, parts) {
+        kb.entries[id] = was;
+        *before.kb = kb;
+        return Some(Step::Failed(sink));
+    }
+    let selection = affected::after_display_edit(&kb, documents, id, &was, before.lists);
+    Some(Step::Resolved(Box::new(Resolved {
+        how: Resolving::OneEntry,
+        kb,
+        selection,
+        found,
+        comparison_documents: None,
+    })))
+}
+
+/// Whether errors remain once the site's rules apply.
+fn has_errors(sink: &Diagnostics, parts: &Parts) -> bool {
+    !sink.is_empty() && diag::count(&sink.clone().finish(&parts.loaded.config.rules)).0 > 0
 }
 
 fn failed(sink: Diagnostics, parts: &Parts, title: String, start: Instant) -> Rebuild {
@@ -420,6 +602,51 @@ mod tests {
         let rendered = rendered.unwrap_or(0);
         assert!(rendered > 2 && rendered < total, "{rendered} of {total}");
         live.assert_matches_full_build("summary edit");
+    }
+
+    #[test]
+    fn edits_of_what_an_entry_shows_patch_that_entry_and_match_a_full_build() {
+        let site = copy_site(Path::new(FIXTURE));
+        let mut live = Live::start(site.path());
+        type Edit = fn(&str) -> String;
+        let shown: [(&str, Edit); 8] = [
+            ("summary", |t| t.replace("Orders the backlog & accepts", "Orders the backlog and accepts")),
+            ("summary on more lines", |t| t.replace("summary: Orders", "summary: >-\n  Orders\n ")),
+            ("facet", |t| t.replace("focus: Execution", "focus: Delivery")),
+            ("decision", |t| t.replace("  - { decision: Which problem goes on the roadmap, part: consulted }\n", "")),
+            ("stale date", |t| t.replace("updated: 2026-11-01", "updated: 2019-01-01")),
+            ("no sources", |t| {
+                t.replace("sources:\n  - { title: \"Owners and managers\", publisher: Example, url: \"https://example.com/a\" }\n", "")
+            }),
+            ("tags", |t| t.replace("tags: [delivery, agile]", "tags: [agile]")),
+            ("copied summary", |t| {
+                let start = t.find("summary:").unwrap_or(0);
+                let end = t[start..].find("\ntags:").map_or(start, |i| start + i);
+                format!("{}summary: The ordered list of work for a team.{}", &t[..start], &t[end..])
+            }),
+        ];
+        for (what, edit) in shown {
+            assert!(live.edit("content/owner.md", edit).is_some(), "{what}: {:?}", live.diagnostics);
+            assert_eq!(live.session.last_resolving(), Resolving::OneEntry, "{what}");
+            live.assert_matches_full_build(what);
+        }
+        assert!(live.diagnostics.iter().any(|d| d.code == Code::DuplicateSummary), "{:?}", live.diagnostics);
+        // A missing summary is an error: nothing is patched, and fixing it
+        // brings the site back.
+        assert_eq!(live.edit("content/owner.md", |t| t.replace("summary: The ordered", "summary_: The ordered")), None);
+        live.edit("content/owner.md", |t| t.replace("summary_: The ordered", "summary: Ordered"));
+        live.assert_matches_full_build("summary restored");
+        // Names and links are not what an entry shows: resolved anew.
+        let renamed = live.edit("content/owner.md", |t| t.replace("[Backlog owner]", "[Backlog owner, Team owner]"));
+        assert!(renamed.is_some(), "{:?}", live.diagnostics);
+        assert_ne!(live.session.last_resolving(), Resolving::OneEntry);
+        live.assert_matches_full_build("alias");
+        live.edit("content/owner.md", |t| t.replace("  reports_to: [PM]\n", ""));
+        assert_ne!(live.session.last_resolving(), Resolving::OneEntry);
+        live.assert_matches_full_build("relation");
+        live.edit("content/manager.md", |t| t.replace("links:\n", "links:\n  works_with: [Backlog]\n"));
+        assert_ne!(live.session.last_resolving(), Resolving::OneEntry);
+        live.assert_matches_full_build("new relation");
     }
 
     #[test]
