@@ -12,10 +12,11 @@ use super::matrix::{self, MatrixPage};
 use super::site_map::{self, MapPage};
 use super::views::Views;
 use crate::resolve::EntryId;
+use foldhash::quality::{FixedState, FoldHasher};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::{BuildHasher, Hasher};
 
 /// The data of one list page.
 #[derive(Debug, PartialEq)]
@@ -76,16 +77,16 @@ pub fn fingerprints(pages: &[(String, ListData<'_>)]) -> Fingerprints {
     pages.par_iter().map(|(path, data)| (path.clone(), fingerprint(data))).collect()
 }
 
-/// A hash of the data as the template receives it (serialized). SipHash
-/// with fixed keys: stable within a process, which is all `serve` needs.
+/// A hash of the data as the template receives it (serialized), with a
+/// fixed seed: stable within a process, which is all `serve` needs.
 pub fn fingerprint(data: &ListData<'_>) -> u64 {
     fn hash(value: &impl Serialize, tag: u8) -> u64 {
-        let mut writer = HashWriter(DefaultHasher::new());
-        writer.0.write_u8(tag);
+        let mut writer = HashWriter::default();
+        writer.hasher.write_u8(tag);
         // Writing into a hasher cannot fail; a failing Serialize impl would
         // only make the page look changed, which is safe.
         let _ = serde_json::to_writer(&mut writer, value);
-        writer.0.finish()
+        writer.finish()
     }
     match data {
         ListData::Index(page) => hash(page, 0),
@@ -98,12 +99,39 @@ pub fn fingerprint(data: &ListData<'_>) -> u64 {
     }
 }
 
-/// Feeds serialized bytes to a hasher.
-struct HashWriter(DefaultHasher);
+/// Feeds serialized bytes to a hasher in blocks: the serializer writes a
+/// few bytes at a time, and hashing each piece alone cost more than the
+/// serializing.
+struct HashWriter {
+    hasher: FoldHasher<'static>,
+    block: Vec<u8>,
+}
+
+/// Bytes hashed at once.
+const BLOCK: usize = 16 * 1024;
+
+impl Default for HashWriter {
+    fn default() -> Self {
+        HashWriter { hasher: SEED.build_hasher(), block: Vec::with_capacity(BLOCK) }
+    }
+}
+
+static SEED: FixedState = FixedState::with_seed(0x726f_6c65_626f_6f6b);
+
+impl HashWriter {
+    fn finish(mut self) -> u64 {
+        self.hasher.write(&self.block);
+        self.hasher.finish()
+    }
+}
 
 impl std::io::Write for HashWriter {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.write(bytes);
+        self.block.extend_from_slice(bytes);
+        if self.block.len() >= BLOCK {
+            self.hasher.write(&self.block);
+            self.block.clear();
+        }
         Ok(bytes.len())
     }
 
