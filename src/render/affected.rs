@@ -16,7 +16,7 @@ use super::list_pages::Fingerprints;
 use super::{Lists, Selection};
 use crate::load::Document;
 use crate::resolve::body_links::LinkDest;
-use crate::resolve::{BodyFacts, Entry, EntryId, KnowledgeBase};
+use crate::resolve::{BodyFacts, Entry, EntryId, KnowledgeBase, Patched};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The pages to re-render after the documents in `edits` (index → its
@@ -161,26 +161,35 @@ pub fn after_prose_edit(
     Selection::Only { entries, comparisons, lists: Lists::None }
 }
 
-/// The pages to re-render after an edit changed only what entry `id`
-/// shows (it was `was`; see `resolve::display_edit`): what [`affected`]
-/// answers for such an edit, without a second knowledge base to compare.
-pub fn after_display_edit<'a>(
+/// The pages to re-render after `resolve::entry_edit` patched the
+/// knowledge base: what [`affected`] answers for such an edit, without a
+/// second knowledge base to compare.
+pub fn after_entry_edit<'a>(
     kb: &KnowledgeBase,
     documents: &[Document],
-    id: EntryId,
-    was: &Entry,
+    patched: &Patched,
     lists: &'a Fingerprints,
 ) -> Selection<'a> {
-    let mut entries = BTreeSet::from([id]);
-    let card = card_changed(was, &kb.entries[id]);
+    let id = patched.id;
+    let changed: BTreeSet<EntryId> =
+        patched.before.iter().filter(|(t, was)| *t == id || kb.entries[*t] != *was).map(|(t, _)| *t).collect();
+    let mut entries = changed.clone();
+    let was = patched.before.iter().find(|(t, _)| *t == id).map(|(_, was)| was);
+    let card = was.is_some_and(|was| card_changed(was, &kb.entries[id]));
     if card {
-        entries.extend(showing(kb, &BTreeSet::from([id])));
+        let cards = BTreeSet::from([id]);
+        entries.extend(showing(kb, &cards));
+        // Its relation lists before the edit showed it too.
+        entries.extend(was.iter().flat_map(|w| w.relations.iter().flat_map(|g| g.entries.iter().copied())));
     }
     let comparisons = kb
         .comparisons
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.entries.contains(&id) || (card && mentions(kb, documents, c.document).any(|m| m == id)))
+        .filter(|(_, c)| {
+            c.entries.iter().any(|m| changed.contains(m))
+                || (card && mentions(kb, documents, c.document).any(|m| m == id))
+        })
         .map(|(index, _)| index)
         .collect();
     entries.retain(|&id| kb.is_published(id));

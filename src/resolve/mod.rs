@@ -25,7 +25,7 @@ pub mod slug;
 
 pub use bodies::find_anchor;
 pub use model::{Comparison, Decision, Edge, Entry, EntryId, Heading, KnowledgeBase, Part, RelationGroup, Source};
-pub use patch::display_edit;
+pub use patch::{entry_edit, Patched};
 
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostics};
@@ -56,12 +56,15 @@ pub struct Front {
 /// the site-wide checks that need no body.
 pub fn resolve_front(loaded: &Loaded, include_drafts: bool, diagnostics: &mut Diagnostics) -> Front {
     let front = resolve_structure(loaded, include_drafts, diagnostics);
+    check_links(&front.kb, &loaded.documents, &loaded.config, diagnostics);
     check_front(&front.kb, &loaded.documents, &loaded.config, diagnostics);
     front
 }
 
-/// [`resolve_front`] without the site-wide checks ([`check_front`]), which
-/// `serve` runs again alone after an edit [`display_edit`] could patch.
+/// [`resolve_front`] without the checks of typed links against the
+/// relation rules ([`check_links`]) and the site-wide checks
+/// ([`check_front`]), which `serve` runs again alone after an edit
+/// [`entry_edit`] could patch.
 pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mut Diagnostics) -> Front {
     let config = &loaded.config;
     let documents = &loaded.documents;
@@ -79,7 +82,6 @@ pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mu
     let (slugs, names) = names::index(&claims, diagnostics);
     let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, ..KnowledgeBase::default() };
     kb.edges = typed_edges(&kb, &links, documents, config, diagnostics);
-    relations::check_rules(&kb.edges, &kb.entries, documents, config, diagnostics);
     kb.comparisons = comparisons(&kb, documents, &comparison_docs, config, diagnostics);
     relations::group(&mut kb.entries, &kb.edges, config);
     for (index, comparison) in kb.comparisons.iter().enumerate() {
@@ -88,6 +90,11 @@ pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mu
         }
     }
     Front { kb, comparison_documents: comparison_docs.iter().map(|&(i, _)| i).collect() }
+}
+
+/// The relation rules (kinds at both ends, most targets) for every edge.
+pub fn check_links(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
+    relations::check_rules(&kb.edges, &kb.entries, documents, config, diagnostics);
 }
 
 /// The site-wide warnings on front matter: one-sided contrasts, missing

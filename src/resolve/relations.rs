@@ -132,13 +132,29 @@ fn kinds_text(kinds: &[String]) -> String {
 /// Fills every entry's relation groups: outgoing under the relation's label,
 /// incoming under the inverse label (or the same label when symmetric).
 pub(crate) fn group(entries: &mut [Entry], edges: &[Edge], config: &SiteConfig) {
+    group_where(entries, edges, config, |_| true);
+}
+
+/// [`group`] again for the entries in `ids` only (their edges changed).
+pub(crate) fn regroup(entries: &mut [Entry], edges: &[Edge], config: &SiteConfig, ids: &BTreeSet<EntryId>) {
+    for &id in ids {
+        entries[id].relations.clear();
+    }
+    group_where(entries, edges, config, |id| ids.contains(&id));
+}
+
+fn group_where(entries: &mut [Entry], edges: &[Edge], config: &SiteConfig, keep: impl Fn(EntryId) -> bool) {
     // (entry, relation, incoming, other), sorted: one run per group, in the
     // order the page lists them. A flat sort beats a map of sets per entry.
     let mut flat: Vec<(EntryId, usize, bool, EntryId)> = Vec::with_capacity(edges.len() * 2);
     for edge in edges {
         let symmetric = config.relations[edge.relation].symmetric;
-        flat.push((edge.from, edge.relation, false, edge.to));
-        flat.push((edge.to, edge.relation, !symmetric, edge.from));
+        if keep(edge.from) {
+            flat.push((edge.from, edge.relation, false, edge.to));
+        }
+        if keep(edge.to) {
+            flat.push((edge.to, edge.relation, !symmetric, edge.from));
+        }
     }
     flat.par_sort_unstable();
     flat.dedup();

@@ -2,7 +2,8 @@
 //! last good build, so an edit to one entry re-reads that file, brings the
 //! knowledge base up to date the cheapest way that gives what a full build
 //! gives ([`Resolving`]: bodies completed again after a prose edit, one
-//! entry patched after an edit of what it shows, else everything resolved)
+//! entry patched after an edit that keeps its names, else everything
+//! resolved)
 //! and re-renders only the pages the edit affects ([`render::affected`];
 //! list pages by their data's fingerprints). The search index and exports
 //! follow in a second step, after open tabs were told to reload.
@@ -53,9 +54,9 @@ struct Good {
     /// Documents of hand-written comparisons: kept while no edit changes
     /// names or links.
     comparison_documents: Vec<usize>,
-    /// What resolving gave, in three parts so that an edit redoes only its
-    /// part: names and links ([`resolve::resolve_structure`]), the
-    /// site-wide checks on front matter, and the bodies.
+    /// What resolving gave, in parts so that an edit redoes only its part:
+    /// names and links ([`resolve::resolve_structure`]), the relation
+    /// rules, the site-wide checks on front matter, and the bodies.
     diagnostics: Parts3,
     /// The served list pages' fingerprints (their paths are the keys).
     lists: Fingerprints,
@@ -69,6 +70,7 @@ struct Good {
 #[derive(Clone, Default)]
 struct Parts3 {
     structure: Diagnostics,
+    rules: Diagnostics,
     checks: Diagnostics,
     bodies: Diagnostics,
 }
@@ -79,6 +81,7 @@ impl Parts3 {
         let loaded = &parts.loaded;
         let mut found = Parts3::default();
         let front = resolve::resolve_structure(loaded, drafts, &mut found.structure);
+        resolve::check_links(&front.kb, &loaded.documents, &loaded.config, &mut found.rules);
         resolve::check_front(&front.kb, &loaded.documents, &loaded.config, &mut found.checks);
         let comparison_documents = front.comparison_documents.clone();
         let kb = resolve::complete(front, &loaded.documents, &mut found.bodies);
@@ -88,14 +91,14 @@ impl Parts3 {
     /// Everything found, with the loader's diagnostics.
     fn with(&self, parts: &Parts) -> Diagnostics {
         let mut sink = parts.diagnostics();
-        for step in [&self.structure, &self.checks, &self.bodies] {
+        for step in [&self.structure, &self.rules, &self.checks, &self.bodies] {
             sink.extend(step.clone());
         }
         sink
     }
 
-    /// Whether a step other than the checks reported on `file`: its
-    /// positions would move with an edit of that file.
+    /// Whether a step that an entry edit does not run again reported on
+    /// `file`: its positions would move with an edit of that file.
     fn mention(&self, file: &str) -> bool {
         [&self.structure, &self.bodies].iter().any(|d| d.iter().any(|d| d.file == file))
     }
@@ -110,7 +113,8 @@ pub enum Resolving {
     Resolved,
     /// Completed the bodies again (prose-only edits).
     Bodies,
-    /// Patched the one entry whose shown fields changed.
+    /// Patched the edited entry (and the relation groups its links
+    /// change): its names stayed.
     OneEntry,
 }
 
@@ -381,8 +385,8 @@ struct Before<'g, 'l> {
 
 /// Brings the last good knowledge base up to date with the pending edits,
 /// the cheapest way that gives what a full build gives: completing the
-/// bodies again after prose edits, patching one entry after an edit of
-/// what it shows, else resolving everything.
+/// bodies again after prose edits, patching one entry after an edit that
+/// keeps its names, else resolving everything.
 fn next_step<'l>(
     parts: &Parts,
     mut before: Before<'_, 'l>,
@@ -399,7 +403,7 @@ fn next_step<'l>(
         return after_prose(parts, before, pending);
     }
     if let (false, [(&d, old)]) = (lenient, pending.iter().collect::<Vec<_>>().as_slice()) {
-        if let Some(step) = after_display_edit(parts, &mut before, d, old) {
+        if let Some(step) = after_entry_edit(parts, &mut before, d, old) {
             return step;
         }
     }
@@ -441,11 +445,11 @@ fn after_prose<'l>(parts: &Parts, before: Before<'_, 'l>, pending: &BTreeMap<usi
     Step::Resolved(Box::new(Resolved { how: Resolving::Bodies, kb, selection, found, comparison_documents: None }))
 }
 
-/// An edit of what one entry shows: that entry patched and the site-wide
-/// checks run again. `None` when the edit may change more (see
-/// [`resolve::display_edit`]) or when a diagnostic about the file could
-/// move with it.
-fn after_display_edit<'l>(
+/// An edit of one entry that keeps every name: that entry (and the
+/// relation groups its links change) patched, the checks run again.
+/// `None` when the edit may change more (see [`resolve::entry_edit`]) or
+/// when a diagnostic about the file could move with it.
+fn after_entry_edit<'l>(
     parts: &Parts,
     before: &mut Before<'_, 'l>,
     d: usize,
@@ -456,19 +460,23 @@ fn after_display_edit<'l>(
         return None;
     }
     let mut kb = std::mem::take(before.kb);
-    let Some((id, was)) = resolve::display_edit(&mut kb, documents, config, d, old) else {
+    let Some(patched) = resolve::entry_edit(&mut kb, documents, config, d, old) else {
         *before.kb = kb;
         return None;
     };
     let mut found = Parts3 { checks: Diagnostics::new(), ..before.found.clone() };
+    if patched.edges.is_some() {
+        found.rules = Diagnostics::new();
+        resolve::check_links(&kb, documents, config, &mut found.rules);
+    }
     resolve::check_front(&kb, documents, config, &mut found.checks);
     let sink = found.with(parts);
     if has_errors(&sink, parts) {
-        kb.entries[id] = was;
+        patched.undo(&mut kb);
         *before.kb = kb;
         return Some(Step::Failed(sink));
     }
-    let selection = affected::after_display_edit(&kb, documents, id, &was, before.lists);
+    let selection = affected::after_entry_edit(&kb, documents, &patched, before.lists);
     Some(Step::Resolved(Box::new(Resolved {
         how: Resolving::OneEntry,
         kb,
@@ -605,7 +613,7 @@ mod tests {
     }
 
     #[test]
-    fn edits_of_what_an_entry_shows_patch_that_entry_and_match_a_full_build() {
+    fn edits_that_keep_the_names_patch_the_entry_and_match_a_full_build() {
         let site = copy_site(Path::new(FIXTURE));
         let mut live = Live::start(site.path());
         type Edit = fn(&str) -> String;
@@ -636,17 +644,40 @@ mod tests {
         assert_eq!(live.edit("content/owner.md", |t| t.replace("summary: The ordered", "summary_: The ordered")), None);
         live.edit("content/owner.md", |t| t.replace("summary_: The ordered", "summary: Ordered"));
         live.assert_matches_full_build("summary restored");
-        // Names and links are not what an entry shows: resolved anew.
+        // Typed links keep the names: patched, with both ends' relations.
+        type Linking = (&'static str, &'static str, Edit);
+        let links: [Linking; 5] = [
+            ("new relation", "content/manager.md", |t| t.replace("links:\n", "links:\n  works_with: [Backlog]\n")),
+            ("inverse key", "content/manager.md", |t| t.replace("links:\n", "links:\n  manages: [owner]\n")),
+            // manager still declares the edge from its end: it stays.
+            ("relation declared at both ends", "content/owner.md", |t| t.replace("  reports_to: [PM]\n", "")),
+            ("relation gone", "content/manager.md", |t| t.replace("  manages: [owner]\n", "")),
+            ("relation rule broken", "content/owner.md", |t| {
+                t.replace("links:\n", "links:\n  reports_to: [manager, Backlog]\n")
+            }),
+        ];
+        for (what, file, edit) in links {
+            let result = live.edit(file, edit);
+            if what == "relation rule broken" {
+                assert_eq!(result, None, "{what}: {:?}", live.diagnostics);
+                // Back to the last good text: nothing to patch.
+                live.edit(file, |t| t.replace("  reports_to: [manager, Backlog]\n", ""));
+            } else {
+                assert_eq!(live.session.last_resolving(), Resolving::OneEntry, "{what}");
+            }
+            live.assert_matches_full_build(what);
+        }
+        // A name changes what links resolve to, a contrast adds a
+        // comparison page: resolved anew.
         let renamed = live.edit("content/owner.md", |t| t.replace("[Backlog owner]", "[Backlog owner, Team owner]"));
         assert!(renamed.is_some(), "{:?}", live.diagnostics);
-        assert_ne!(live.session.last_resolving(), Resolving::OneEntry);
+        assert_eq!(live.session.last_resolving(), Resolving::Everything);
         live.assert_matches_full_build("alias");
-        live.edit("content/owner.md", |t| t.replace("  reports_to: [PM]\n", ""));
+        live.edit("content/backlog.md", |t| {
+            t.replace("tags: [delivery]", "tags: [delivery]\nlinks:\n  contrasts_with: [owner]")
+        });
         assert_ne!(live.session.last_resolving(), Resolving::OneEntry);
-        live.assert_matches_full_build("relation");
-        live.edit("content/manager.md", |t| t.replace("links:\n", "links:\n  works_with: [Backlog]\n"));
-        assert_ne!(live.session.last_resolving(), Resolving::OneEntry);
-        live.assert_matches_full_build("new relation");
+        live.assert_matches_full_build("contrast");
     }
 
     #[test]
