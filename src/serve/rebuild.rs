@@ -747,6 +747,14 @@ mod tests {
             live.assert_matches_full_build(&format!("summary of {file}"));
             live.edit(file, |t| t.replacen("\n## ", "\n## Renamed ", 1));
             live.assert_matches_full_build(&format!("heading of {file}"));
+            let linked = format!("\n  see_also: [{other}, ");
+            let text = std::fs::read_to_string(site.path().join(file)).unwrap_or_else(|e| panic!("{e}"));
+            if text.contains("\n  see_also: [") {
+                live.edit(file, |t| t.replacen("\n  see_also: [", &linked, 1));
+                live.assert_matches_full_build(&format!("typed link added to {file}"));
+                live.edit(file, |t| t.replacen(&linked, "\n  see_also: [", 1));
+                live.assert_matches_full_build(&format!("typed link removed from {file}"));
+            }
         }
     }
 }
