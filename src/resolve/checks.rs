@@ -7,7 +7,9 @@ use super::model::KnowledgeBase;
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Document;
-use std::collections::{BTreeSet, HashMap};
+use foldhash::HashMap;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
 
 /// The site-wide checks that need bodies resolved.
 pub(crate) fn bodies(kb: &KnowledgeBase, documents: &[Document], diagnostics: &mut Diagnostics) {
@@ -59,10 +61,12 @@ fn orphans(kb: &KnowledgeBase, documents: &[Document], diagnostics: &mut Diagnos
 }
 
 fn one_sided(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
-    let declared: BTreeSet<(usize, usize, usize)> = kb.edges.iter().map(|e| (e.relation, e.from, e.to)).collect();
+    let mutual = |relation: usize| config.relations[relation].require_mutual;
+    let declared: BTreeSet<(usize, usize, usize)> =
+        kb.edges.iter().filter(|e| mutual(e.relation)).map(|e| (e.relation, e.from, e.to)).collect();
     for &(relation, from, to) in &declared {
         let def = &config.relations[relation];
-        if !def.require_mutual || declared.contains(&(relation, to, from)) {
+        if declared.contains(&(relation, to, from)) {
             continue;
         }
         let (a, b) = (&kb.entries[from], &kb.entries[to]);
@@ -109,13 +113,13 @@ fn stale(updated: Option<&str>, today: i64, config: &SiteConfig, document: &Docu
 }
 
 fn duplicate_summaries(kb: &KnowledgeBase, documents: &[Document], diagnostics: &mut Diagnostics) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (id, entry) in kb.entries.iter().enumerate() {
+    let keys: Vec<String> = kb.entries.par_iter().map(|e| e.summary.to_lowercase()).collect();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(keys.len(), Default::default());
+    for (id, (entry, key)) in kb.entries.iter().zip(&keys).enumerate() {
         if entry.summary.is_empty() {
             continue;
         }
-        let key = entry.summary.to_lowercase();
-        match seen.get(&key) {
+        match seen.get(key.as_str()) {
             Some(&first) => {
                 let other = &documents[kb.entries[first].document].source.path;
                 let message = format!("the same summary as {other}");

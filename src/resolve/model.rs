@@ -2,7 +2,7 @@
 //! edges, reverse links and comparisons. Immutable once `resolve` returns.
 
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Index of an entry in [`KnowledgeBase::entries`].
 pub type EntryId = usize;
@@ -173,9 +173,9 @@ pub struct KnowledgeBase {
     /// Every typed edge, sorted.
     pub edges: Vec<Edge>,
     /// Name key (slug, title, abbr, alias) → entry.
-    pub names: HashMap<String, EntryId>,
+    pub names: foldhash::HashMap<String, EntryId>,
     /// Slug → entry.
-    pub slugs: HashMap<String, EntryId>,
+    pub slugs: foldhash::HashMap<String, EntryId>,
     /// Whether draft entries are part of the output.
     pub include_drafts: bool,
 }

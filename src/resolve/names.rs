@@ -4,7 +4,8 @@
 use super::slug::{name_key, slugify};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Document;
-use std::collections::HashMap;
+use foldhash::HashMap;
+use rayon::prelude::*;
 
 /// What an entry offers to be found by.
 #[derive(Debug, Clone)]
@@ -27,14 +28,13 @@ pub(crate) fn index(
     claims: &[Claim<'_>],
     diagnostics: &mut Diagnostics,
 ) -> (HashMap<String, usize>, HashMap<String, usize>) {
-    let mut slugs: HashMap<String, usize> = HashMap::with_capacity(claims.len());
-    let mut owners: HashMap<String, (usize, &'static str)> = HashMap::with_capacity(claims.len() * 3);
-    for (id, claim) in claims.iter().enumerate() {
-        let mut offer = |name: &str, field: &'static str, diagnostics: &mut Diagnostics| {
-            let key = name_key(name);
-            if key.is_empty() {
-                return;
-            }
+    // Name keys are independent: made in parallel, claimed in order.
+    let keys: Vec<Vec<(String, &'static str, &str)>> = claims.par_iter().map(keys_of).collect();
+    let mut slugs: HashMap<String, usize> = HashMap::with_capacity_and_hasher(claims.len(), Default::default());
+    let mut owners: HashMap<String, (usize, &'static str)> =
+        HashMap::with_capacity_and_hasher(claims.len() * 3, Default::default());
+    for (id, (claim, keys)) in claims.iter().zip(keys).enumerate() {
+        for (key, field, name) in keys {
             match owners.get(&key) {
                 Some(&(owner, _)) if owner == id => {}
                 Some(&(owner, owner_field)) => {
@@ -44,21 +44,20 @@ pub(crate) fn index(
                     owners.insert(key, (id, field));
                 }
             }
-        };
-        offer(claim.slug, "slug", diagnostics);
-        if let Some(title) = claim.title {
-            offer(title, "title", diagnostics);
-        }
-        if let Some(abbr) = claim.abbr {
-            offer(abbr, "abbr", diagnostics);
-        }
-        for alias in claim.aliases {
-            offer(alias, "aliases", diagnostics);
         }
         slugs.entry(claim.slug.to_owned()).or_insert(id);
     }
     let names = owners.into_iter().map(|(key, (id, _))| (key, id)).collect();
     (slugs, names)
+}
+
+/// The non-empty name keys a claim offers, with the field and the name.
+fn keys_of<'a>(claim: &Claim<'a>) -> Vec<(String, &'static str, &'a str)> {
+    let names = std::iter::once((claim.slug, "slug"))
+        .chain(claim.title.map(|t| (t, "title")))
+        .chain(claim.abbr.map(|a| (a, "abbr")))
+        .chain(claim.aliases.iter().map(|a| (a.as_str(), "aliases")));
+    names.map(|(name, field)| (name_key(name), field, name)).filter(|(key, _, _)| !key.is_empty()).collect()
 }
 
 fn collision(claim: &Claim<'_>, owner: &Claim<'_>, name: &str, field: &str, owner_field: &str) -> Diagnostic {

@@ -158,7 +158,7 @@ fn group_where(entries: &mut [Entry], edges: &[Edge], config: &SiteConfig, keep:
     }
     flat.par_sort_unstable();
     flat.dedup();
-    let titles: Vec<String> = entries.iter().map(|e| e.title.to_lowercase()).collect();
+    let titles: Vec<String> = entries.par_iter().map(|e| e.title.to_lowercase()).collect();
     for run in flat.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
         let (id, relation, incoming, _) = run[0];
         let def = &config.relations[relation];
