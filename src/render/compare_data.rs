@@ -3,6 +3,7 @@
 //! `assets/compare-data.js` (a script assigning a global, so it also works
 //! from file://), plus the page's own template data.
 
+use super::lists::{COMPARISONS_PATH, INDEX_LIMIT};
 use super::search_index::js_file;
 use super::urls;
 use super::views::Views;
@@ -47,8 +48,13 @@ pub struct ComparisonLink<'a> {
 pub struct PickerPage<'a> {
     /// Number of roles that can be picked.
     pub roles: usize,
-    /// Existing comparison pages.
+    /// The first [`INDEX_LIMIT`] comparison pages (a site can have
+    /// thousands: the page must not list them all).
     pub comparisons: Vec<ComparisonLink<'a>>,
+    /// How many comparison pages there are.
+    pub comparisons_total: usize,
+    /// The paged list of all of them, when there are more than shown.
+    pub comparisons_url: Option<String>,
 }
 
 /// Published role entries, in `sorted` (A–Z) order.
@@ -86,13 +92,15 @@ pub fn file(views: &Views<'_>, sorted: &[EntryId]) -> OutputFile {
 /// The picker page's data.
 pub fn page<'a>(views: &Views<'a>, sorted: &[EntryId]) -> PickerPage<'a> {
     let kb = views.kb;
+    let published: Vec<_> = kb.comparisons.iter().filter(|c| kb.include_drafts || !c.draft).collect();
     PickerPage {
         roles: roles(views, sorted).len(),
-        comparisons: kb
-            .comparisons
+        comparisons: published
             .iter()
-            .filter(|c| kb.include_drafts || !c.draft)
+            .take(INDEX_LIMIT)
             .map(|c| ComparisonLink { title: &c.title, url: urls::comparison(&c.slug) })
             .collect(),
+        comparisons_total: published.len(),
+        comparisons_url: (published.len() > INDEX_LIMIT).then(|| COMPARISONS_PATH.to_owned()),
     }
 }

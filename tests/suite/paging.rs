@@ -44,3 +44,20 @@ fn kind_and_tag_lists_are_paged_and_the_index_is_capped() {
     assert_eq!(b3.matches("data-slug=\"bulk-").count(), 2, "1001 bulk entries: 499 + 500 + 2");
     assert!(b3.contains(r#"href="../../bulk-1000.html""#), "{b3}");
 }
+
+#[test]
+fn the_compare_picker_lists_the_first_comparisons_and_links_to_all() {
+    let site = TestSite::fixture("good");
+    for i in 0..120 {
+        let text = format!(
+            "---\ntitle: Pair {i:03}\nslug: pair-{i:03}\ncompare: [owner, manager]\nsummary: Pair {i}.\n---\nText.\n"
+        );
+        site.write(&format!("content/compare/pair-{i:03}.md"), &text);
+    }
+    let run = site.run(&["build", "--quiet"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let picker = site.read("public/compare.html");
+    assert_eq!(picker.matches(r#"<li><a href="compare/"#).count(), 100, "{picker}");
+    assert!(picker.contains(r#"<a href="compare/index.html">All 121 comparisons</a>"#), "{picker}");
+    assert!(site.path("public/compare/index.html").is_file());
+}
