@@ -48,23 +48,105 @@ const MAX_WORD: usize = 24;
 /// zero byte), packed big-endian into three integers, so counting needs no
 /// allocation, comparing is three integer compares, and integer order is
 /// word order.
-type Word = [u64; 3];
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Word([u64; 3]);
 
-/// [`STOPWORDS`], packed as the first integer of a [`Word`] (none is longer
-/// than 8 letters), in the same sorted order.
-const STOP_KEYS: [u64; STOPWORDS.len()] = {
-    let mut keys = [0; STOPWORDS.len()];
+impl std::hash::Hash for Word {
+    /// The three integers folded into one, so the hasher mixes once
+    /// (hashing is a good part of counting).
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let [a, b, c] = self.0;
+        state.write_u64(a ^ b.rotate_left(21) ^ c.rotate_left(42));
+    }
+}
+
+impl Word {
+    /// Packs the run of `len` (1 to [`MAX_WORD`]) ASCII letters and digits
+    /// at `start` of `text`, lower-cased. Reads a fixed-size window and
+    /// masks off what follows the run, which is cheaper than copying a run
+    /// of varying length.
+    fn at(text: &[u8], start: usize, len: usize) -> Word {
+        let window: [u8; MAX_WORD] = match text.get(start..start + MAX_WORD) {
+            Some(window) => window.try_into().unwrap_or([0; MAX_WORD]),
+            None => {
+                let mut padded = [0; MAX_WORD];
+                let rest = text.get(start..).unwrap_or_default();
+                padded[..rest.len()].copy_from_slice(rest);
+                padded
+            }
+        };
+        Word([0, 8, 16].map(|at| {
+            let mut eight = [0; 8];
+            eight.copy_from_slice(&window[at..at + 8]);
+            let kept = len.saturating_sub(at).min(8);
+            let mask = if kept == 0 { 0 } else { u64::MAX << (64 - 8 * kept) };
+            lower_case(u64::from_be_bytes(eight) & mask)
+        }))
+    }
+
+    /// Packs a whole run of ASCII letters and digits (see [`Word::at`]).
+    #[cfg(test)]
+    fn new(run: &[u8]) -> Word {
+        Word::at(run, 0, run.len())
+    }
+
+    /// Whether the word is one of the [`STOPWORDS`].
+    fn is_stopword(self) -> bool {
+        let [first, rest @ ..] = self.0;
+        rest == [0, 0] && STOP_TABLE[stop_slot(first)] == first
+    }
+
+    /// Appends the word's letters.
+    fn push_to(self, out: &mut Vec<u8>) {
+        let mut bytes = [0; MAX_WORD];
+        for (eight, part) in bytes.chunks_exact_mut(8).zip(self.0) {
+            eight.copy_from_slice(&part.to_be_bytes());
+        }
+        let len = bytes.iter().position(|&b| b == 0).unwrap_or(MAX_WORD);
+        out.extend_from_slice(&bytes[..len]);
+    }
+}
+
+/// Lower-cases eight packed ASCII letters, digits or zero bytes at once.
+/// Every letter and digit has bit 5 or bit 6 set, and setting bit 5
+/// lower-cases a letter and leaves a digit as it is; so bit 5 is set in
+/// every byte that has bit 5 or 6, which keeps zero bytes zero.
+fn lower_case(eight: u64) -> u64 {
+    eight | ((eight | eight >> 1) & 0x2020_2020_2020_2020)
+}
+
+/// A multiplier that sends each of the [`STOPWORDS`] to its own slot of
+/// [`STOP_TABLE`] (found by trying; [`STOP_TABLE`] fails to compile if a
+/// change of the list makes two share one).
+const STOP_MULTIPLIER: u64 = 0x903c_b041_c83e_98c1;
+
+/// The slot of a word's first integer in [`STOP_TABLE`].
+const fn stop_slot(first: u64) -> usize {
+    (first.wrapping_mul(STOP_MULTIPLIER) >> 56) as usize
+}
+
+/// [`STOPWORDS`] as a perfect hash table of their packed first integers
+/// (none is longer than 8 letters), so telling a stopword costs one
+/// multiplication and one comparison. Empty slots hold 0, which no word
+/// packs to.
+const STOP_TABLE: [u64; 256] = {
+    let mut table = [0; 256];
     let mut index = 0;
     while index < STOPWORDS.len() {
         let bytes = STOPWORDS[index].as_bytes();
+        assert!(bytes.len() <= 8, "a stopword longer than 8 letters");
+        let mut first = 0;
         let mut at = 0;
         while at < bytes.len() {
-            keys[index] |= (bytes[at] as u64) << (56 - 8 * at);
+            first |= (bytes[at] as u64) << (56 - 8 * at);
             at += 1;
         }
+        let slot = stop_slot(first);
+        assert!(table[slot] == 0, "two stopwords share a slot: pick another STOP_MULTIPLIER");
+        table[slot] = first;
         index += 1;
     }
-    keys
+    table
 };
 
 /// Counts the words of the text pieces of one body.
@@ -93,40 +175,33 @@ impl Counter {
     /// Counts the runs of ASCII letters and digits of 3 to 24 bytes that
     /// are not stopwords.
     fn add_ascii(&mut self, text: &[u8]) {
-        let mut at = 0;
-        while at < text.len() {
-            let start = at;
-            while at < text.len() && text[at].is_ascii_alphanumeric() {
-                at += 1;
+        let mut start = 0;
+        while start < text.len() {
+            let rest = &text[start..];
+            let len = rest.iter().position(|byte| !byte.is_ascii_alphanumeric()).unwrap_or(rest.len());
+            if (3..=MAX_WORD).contains(&len) {
+                let word = Word::at(text, start, len);
+                if !word.is_stopword() {
+                    *self.counts.entry(word).or_insert(0) += 1;
+                }
             }
-            let run = &text[start..at];
-            at += 1;
-            if run.len() < 3 || run.len() > MAX_WORD {
-                continue;
-            }
-            let mut word: Word = [0; 3];
-            for (index, byte) in run.iter().enumerate() {
-                word[index / 8] |= u64::from(byte.to_ascii_lowercase()) << (56 - 8 * (index % 8));
-            }
-            let stopword = run.len() <= 8 && STOP_KEYS.binary_search(&word[0]).is_ok();
-            if !stopword {
-                *self.counts.entry(word).or_insert(0) += 1;
-            }
+            start += len + 1;
         }
     }
 
     /// The counts, sorted by word.
     pub(crate) fn finish(self) -> Terms {
         let mut pairs: Vec<(Word, u32)> = self.counts.into_iter().collect();
-        pairs.sort_unstable();
-        let mut words = String::with_capacity(pairs.len() * 9);
+        pairs.sort_unstable_by_key(|&(word, _)| word);
+        let mut words = Vec::with_capacity(pairs.len() * 9);
         for (word, _) in &pairs {
             if !words.is_empty() {
-                words.push(' ');
+                words.push(b' ');
             }
-            let bytes = word.iter().flat_map(|part| part.to_be_bytes()).take_while(|&b| b != 0);
-            words.extend(bytes.map(char::from));
+            word.push_to(&mut words);
         }
+        // Letters, digits and spaces: always ASCII.
+        let words = String::from_utf8(words).unwrap_or_default();
         Terms { words, counts: pairs.into_iter().map(|(_, n)| n).collect() }
     }
 }
@@ -181,9 +256,21 @@ mod tests {
     }
 
     #[test]
-    fn stopwords_are_sorted_for_binary_search_and_fit_one_integer() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(STOPWORDS.iter().all(|w| w.len() <= 8));
-        assert!(STOP_KEYS.windows(2).all(|k| k[0] < k[1]));
+    fn tells_every_stopword_in_any_case_and_nothing_else() {
+        for stopword in STOPWORDS {
+            assert!(Word::new(stopword.as_bytes()).is_stopword(), "{stopword}");
+            assert!(Word::new(stopword.to_ascii_uppercase().as_bytes()).is_stopword(), "{stopword}");
+        }
+        for word in ["owner", "thes", "them1", "whichever", "o", "tha"] {
+            assert!(!Word::new(word.as_bytes()).is_stopword(), "{word}");
+        }
+    }
+
+    #[test]
+    fn packs_words_lower_cased_in_word_order() {
+        let mut letters = Vec::new();
+        Word::new(b"AZaz09MixedCASE012345678").push_to(&mut letters);
+        assert_eq!(letters, b"azaz09mixedcase012345678");
+        assert!(Word::new(b"ab") < Word::new(b"ab0") && Word::new(b"ab0") < Word::new(b"abc"));
     }
 }

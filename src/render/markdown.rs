@@ -130,34 +130,43 @@ fn push_attribute(out: &mut String, text: &str) {
 }
 
 fn push_escaped(out: &mut String, text: &str, quotes: bool) {
-    let mut rest = text;
-    while let Some(at) = rest.find(|c| matches!(c, '&' | '<' | '>') || quotes && c == '"') {
-        out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            _ => "&quot;",
-        });
-        rest = &rest[at + 1..];
-    }
-    out.push_str(rest);
+    push_entities(out, text, |byte| match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' if quotes => Some("&quot;"),
+        _ => None,
+    });
 }
 
 /// Escapes text for HTML text and double-quoted attributes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+    push_entities(&mut out, text, |byte| match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    });
+    out
+}
+
+/// Writes `text` with the ASCII bytes that `entity` names replaced. A byte
+/// loop: decoding characters to find them costs more than the rest of
+/// writing a link.
+fn push_entities(out: &mut String, text: &str, entity: impl Fn(u8) -> Option<&'static str>) {
+    let mut done = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        if let Some(entity) = entity(byte) {
+            // `at` is an ASCII byte, so a character boundary.
+            out.push_str(&text[done..at]);
+            out.push_str(entity);
+            done = at + 1;
         }
     }
-    out
+    out.push_str(&text[done..]);
 }
 
 #[cfg(test)]
@@ -256,6 +265,19 @@ mod tests {
             let source = std::fs::read_to_string(root.join("../../..").join(file)).expect("the source");
             assert!(!source.contains(concat!("Parser", "::new")), "{file} parses Markdown");
         }
+    }
+
+    #[test]
+    fn escapes_around_multibyte_characters() {
+        assert_eq!(
+            escape("Über <a href=\"x\">'&'</a> ü"),
+            "Über &lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; ü"
+        );
+        let mut out = String::new();
+        push_attribute(&mut out, "é\"'<>&ß");
+        assert_eq!(out, "é&quot;'&lt;&gt;&amp;ß");
+        push_body_text(&mut out, "\"");
+        assert_eq!(out, "é&quot;'&lt;&gt;&amp;ß\"");
     }
 
     #[test]

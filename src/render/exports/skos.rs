@@ -112,19 +112,20 @@ impl Names {
     }
 }
 
-/// Percent-encodes the characters Turtle forbids inside `<…>`.
+/// Percent-encodes the characters Turtle forbids inside `<…>`. They are
+/// all ASCII, so a byte loop finds them, and the text between is copied a
+/// run at a time.
 fn escape_iri(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c <= ' ' || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\') {
-            let mut buffer = [0u8; 4];
-            for byte in c.encode_utf8(&mut buffer).bytes() {
-                let _ = write!(out, "%{byte:02X}");
-            }
-        } else {
-            out.push(c);
+    let mut done = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        if byte <= b' ' || matches!(byte, b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\') {
+            out.push_str(&text[done..at]);
+            let _ = write!(out, "%{byte:02X}");
+            done = at + 1;
         }
     }
+    out.push_str(&text[done..]);
     out
 }
 
@@ -132,19 +133,28 @@ fn escape_iri(text: &str) -> String {
 fn literal(text: &str, lang: Option<&str>) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
+    // The text between escapes is copied a run at a time.
+    let mut done = 0;
+    for (at, c) in text.char_indices() {
+        let short = match c {
+            '"' => Some("\\\""),
+            '\\' => Some("\\\\"),
+            '\n' => Some("\\n"),
+            '\r' => Some("\\r"),
+            '\t' => Some("\\t"),
+            c if c.is_control() => None,
+            _ => continue,
+        };
+        out.push_str(&text[done..at]);
+        match short {
+            Some(short) => out.push_str(short),
+            None => {
                 let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
-            c => out.push(c),
         }
+        done = at + c.len_utf8();
     }
+    out.push_str(&text[done..]);
     out.push('"');
     if let Some(lang) = lang {
         out.push('@');
@@ -169,6 +179,7 @@ mod tests {
     #[test]
     fn escapes_quotes_backslashes_and_control_characters() {
         assert_eq!(literal("a \"b\" \\ c\nd\u{7}", Some("en")), "\"a \\\"b\\\" \\\\ c\\nd\\u0007\"@en");
+        assert_eq!(literal("é\u{85}ü\t", None), "\"é\\u0085ü\\t\"");
     }
 
     #[test]
@@ -181,5 +192,6 @@ mod tests {
     #[test]
     fn percent_encodes_characters_iris_forbid() {
         assert_eq!(escape_iri("https://x.org/a b<c>"), "https://x.org/a%20b%3Cc%3E");
+        assert_eq!(escape_iri("ü\u{1}é|"), "ü%01é%7C");
     }
 }
