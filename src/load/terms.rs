@@ -41,6 +41,18 @@ impl Terms {
     }
 }
 
+/// Whether a byte is an ASCII letter or digit: one load per byte in the
+/// scan over every body, instead of three range checks.
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
 /// Longest word counted.
 const MAX_WORD: usize = 24;
 
@@ -178,7 +190,7 @@ impl Counter {
         let mut start = 0;
         while start < text.len() {
             let rest = &text[start..];
-            let len = rest.iter().position(|byte| !byte.is_ascii_alphanumeric()).unwrap_or(rest.len());
+            let len = rest.iter().position(|&byte| !WORD_BYTE[usize::from(byte)]).unwrap_or(rest.len());
             if (3..=MAX_WORD).contains(&len) {
                 let word = Word::at(text, start, len);
                 if !word.is_stopword() {

@@ -98,7 +98,8 @@ fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &Li
     let entry = &kb.entries[id];
     out.push_str("<a class=\"xref\" href=\"");
     push_attribute(out, context.root);
-    push_attribute(out, &super::urls::entry(&entry.slug));
+    push_attribute(out, &entry.slug);
+    out.push_str(".html");
     if let Some(fragment) = fragment {
         out.push('#');
         push_attribute(out, find_anchor(&entry.headings, fragment).unwrap_or(fragment));

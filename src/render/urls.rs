@@ -3,12 +3,21 @@
 
 /// Output path of an entry page.
 pub fn entry(slug: &str) -> String {
-    format!("{slug}.html")
+    // Called for every link on every page: plain pushes, not `format!`.
+    join(&["", slug, ".html"])
 }
 
 /// Output path of a comparison page.
 pub fn comparison(slug: &str) -> String {
-    format!("compare/{slug}.html")
+    join(&["compare/", slug, ".html"])
+}
+
+fn join(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
 }
 
 /// Output path of a kind's page.
