@@ -105,21 +105,17 @@ pub(crate) fn resolve(
         pending.extend(one.pending);
         diagnostics.extend(one.diagnostics);
     }
-    for &(owner, document) in &owners {
-        if let Some(id) = owner {
-            kb.entries[id].headings = documents[document].parsed.headings.clone();
-        }
-    }
+    kb.entries.par_iter_mut().for_each(|entry| entry.headings = documents[entry.document].parsed.headings.clone());
     check_anchors(kb, documents, &pending, diagnostics);
-    mentions.sort_unstable();
+    mentions.par_sort_unstable();
     mentions.dedup();
     for (from, to) in mentions {
         kb.entries[to].mentioned_in.push(from);
     }
-    let titles: Vec<String> = kb.entries.iter().map(|e| e.title.to_lowercase()).collect();
-    for entry in &mut kb.entries {
-        entry.mentioned_in.sort_by(|a, b| titles[*a].cmp(&titles[*b]).then(a.cmp(b)));
-    }
+    let titles: Vec<String> = kb.entries.par_iter().map(|e| e.title.to_lowercase()).collect();
+    kb.entries
+        .par_iter_mut()
+        .for_each(|entry| entry.mentioned_in.sort_by(|a, b| titles[*a].cmp(&titles[*b]).then(a.cmp(b))));
 }
 
 #[allow(clippy::too_many_arguments)]

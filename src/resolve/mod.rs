@@ -192,7 +192,7 @@ fn build_entries<'a>(
         })
         .collect();
     // Slug order makes ids, and so every list built from them, deterministic.
-    built.sort_by(|(a, _), (b, _)| a.slug.cmp(&b.slug).then(a.document.cmp(&b.document)));
+    built.par_sort_by(|(a, _), (b, _)| a.slug.cmp(&b.slug).then(a.document.cmp(&b.document)));
     let (entries, links) = built.into_iter().unzip();
     (entries, links, comparison_docs)
 }

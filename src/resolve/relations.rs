@@ -93,7 +93,7 @@ pub(crate) fn check_rules(
     config: &SiteConfig,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut counts: BTreeMap<(EntryId, usize), usize> = BTreeMap::new();
+    let mut counts: foldhash::HashMap<(EntryId, usize), usize> = foldhash::HashMap::default();
     for edge in edges {
         let relation = &config.relations[edge.relation];
         let (from, to) = (&entries[edge.from], &entries[edge.to]);
