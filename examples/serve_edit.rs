@@ -1,6 +1,7 @@
 //! What one edit costs in `serve`: starts a serve session on a copy of a
 //! site, then edits entries the way an author does (a sentence in the body,
-//! a new link, the summary, the tags, a typed link) and times each rebuild
+//! a new link, the summary, the tags, a typed link, a new alias) and times
+//! each rebuild
 //! until the browser could
 //! be told to reload, with the number of pages re-rendered, and then the
 //! search-index refresh that follows.
@@ -32,9 +33,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut rows: Vec<(&str, f64, usize, String, f64)> = Vec::new();
     for (n, path) in files.iter().step_by(step).take(edits).enumerate() {
         let text = std::fs::read_to_string(path)?;
-        let (kind, edited) = match n % 5 {
+        let (kind, edited) = match n % 6 {
             0 => ("body sentence", text.replacen("\n\n", "\n\nAn edited sentence.\n\n", 1)),
             3 => ("tags", text.replacen("tags: [", "tags: [edited, ", 1)),
+            5 if text.contains("\naliases: [") => {
+                ("alias", text.replacen("\naliases: [", &format!("\naliases: [\"Edited alias {n}\", "), 1))
+            }
+            5 => ("alias", text.replacen("\nkind: ", &format!("\naliases: [\"Edited alias {n}\"]\nkind: "), 1)),
             4 => {
                 let target = stem(&files[(n * 7919) % files.len()]);
                 match text.contains("  see_also: [") {

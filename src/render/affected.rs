@@ -5,18 +5,21 @@
 //! only those whose data differs, see `render::list_pages`).
 //!
 //! [`affected`] compares the knowledge base before and after an edit. Edits
-//! that add, remove, rename, publish or unpublish anything change the set of
-//! pages and names; for those it answers `None` and the caller renders
-//! everything. [`after_prose_edit`] is the cheaper answer when no front
-//! matter changed. The tests in `src/serve/rebuild.rs` check, edit after
-//! edit, that rendering the answer serves the same files and diagnostics as
-//! a full build.
+//! that add, remove, publish or unpublish a page (or change a slug) change
+//! the set of pages; for those it answers `None` and the caller renders
+//! everything. A new title, abbreviation or alias also re-renders every page
+//! with a body link that now resolves differently. [`after_prose_edit`] and
+//! [`after_entry_edit`] are the cheaper answers when no front matter
+//! changed, or only one entry's own fields and links. The tests in
+//! `src/serve/rebuild.rs` check, edit after edit, that rendering the answer
+//! serves the same files and diagnostics as a full build.
 
 use super::list_pages::Fingerprints;
 use super::{Lists, Selection};
 use crate::load::Document;
 use crate::resolve::body_links::LinkDest;
 use crate::resolve::{BodyFacts, Entry, EntryId, KnowledgeBase, Patched};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The pages to re-render after the documents in `edits` (index → its
@@ -35,10 +38,15 @@ pub fn affected<'a>(
     }
     let front_matter_edited = edits.iter().any(|(&d, before)| documents[d].front_matter_text() != before);
     // Names come from front matter only: unchanged front matter, same names.
-    if !same_structure(old_kb, new_kb, front_matter_edited) {
+    if !same_structure(old_kb, new_kb) {
         return None;
     }
-    let changed: BTreeSet<usize> = edits.keys().copied().collect();
+    // New names can change what any body link resolves to.
+    let renamed = front_matter_edited && old_kb.names != new_kb.names;
+    let mut changed: BTreeSet<usize> = edits.keys().copied().collect();
+    if renamed {
+        changed.extend(relinked(old_kb, new_kb, documents));
+    }
     let count = new_kb.entries.len();
     let cards: BTreeSet<EntryId> =
         (0..count).filter(|&id| card_changed(&old_kb.entries[id], &new_kb.entries[id])).collect();
@@ -78,14 +86,24 @@ pub fn affected<'a>(
 
 /// Whether both builds have the same pages and names, so page paths and
 /// entry ids mean the same in both.
-fn same_structure(a: &KnowledgeBase, b: &KnowledgeBase, front_matter_edited: bool) -> bool {
+fn same_structure(a: &KnowledgeBase, b: &KnowledgeBase) -> bool {
     a.include_drafts == b.include_drafts
         && a.entries.len() == b.entries.len()
         && a.comparisons.len() == b.comparisons.len()
         && a.entries.iter().zip(&b.entries).all(|(x, y)| x.slug == y.slug && x.document == y.document)
         && (0..a.entries.len()).all(|id| a.is_published(id) == b.is_published(id))
         && a.comparisons.iter().zip(&b.comparisons).all(|(x, y)| x.slug == y.slug && x.draft == y.draft)
-        && (!front_matter_edited || a.names == b.names)
+}
+
+/// The documents with a body link that resolves differently in `new`.
+fn relinked(old: &KnowledgeBase, new: &KnowledgeBase, documents: &[Document]) -> Vec<usize> {
+    let differs = |document: &Document| {
+        document.parsed.links.iter().any(|link| match link.destination() {
+            LinkDest::Entry { name, .. } => old.lookup(name) != new.lookup(name),
+            _ => false,
+        })
+    };
+    documents.par_iter().enumerate().filter(|(_, d)| differs(d)).map(|(index, _)| index).collect()
 }
 
 /// Whether what other pages show of an entry changed: its link text and

@@ -671,13 +671,33 @@ mod tests {
         // comparison page: resolved anew.
         let renamed = live.edit("content/owner.md", |t| t.replace("[Backlog owner]", "[Backlog owner, Team owner]"));
         assert!(renamed.is_some(), "{:?}", live.diagnostics);
-        assert_eq!(live.session.last_resolving(), Resolving::Everything);
+        assert_eq!(live.session.last_resolving(), Resolving::Resolved);
         live.assert_matches_full_build("alias");
+        let total = pages(&live.served);
+        let retitled =
+            live.edit("content/owner.md", |t| t.replace("title: Product Owner", "title: Product Owner Role"));
+        assert!(retitled.is_some_and(|n| n < total), "{retitled:?} of {total}: {:?}", live.diagnostics);
+        live.assert_matches_full_build("title");
         live.edit("content/backlog.md", |t| {
             t.replace("tags: [delivery]", "tags: [delivery]\nlinks:\n  contrasts_with: [owner]")
         });
         assert_ne!(live.session.last_resolving(), Resolving::OneEntry);
         live.assert_matches_full_build("contrast");
+    }
+
+    #[test]
+    fn a_new_name_re_renders_the_pages_whose_links_it_resolves() {
+        let site = copy_site(Path::new(FIXTURE));
+        let config = site.path().join("site.toml");
+        let text = std::fs::read_to_string(&config).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&config, format!("{text}\n[rules]\nbroken-link = \"warn\"\n")).unwrap_or_else(|e| panic!("{e}"));
+        let mut live = Live::start(site.path());
+        live.edit("content/backlog.md", |t| format!("{t}\nSee [[Scrum owner]].\n"));
+        assert_eq!(live.session.last_resolving(), Resolving::Bodies);
+        assert!(live.diagnostics.iter().any(|d| d.code == Code::BrokenLink), "{:?}", live.diagnostics);
+        live.edit("content/owner.md", |t| t.replace("[Backlog owner]", "[Backlog owner, Scrum owner]"));
+        assert_eq!(live.session.last_resolving(), Resolving::Resolved);
+        live.assert_matches_full_build("alias resolving a link");
     }
 
     #[test]
