@@ -200,16 +200,22 @@ pub fn after_entry_edit<'a>(
         // Its relation lists before the edit showed it too.
         entries.extend(was.iter().flat_map(|w| w.relations.iter().flat_map(|g| g.entries.iter().copied())));
     }
-    let comparisons = kb
+    let retitled =
+        |index: usize| patched.comparisons.as_ref().is_some_and(|old| old.get(index) != kb.comparisons.get(index));
+    let comparisons: BTreeSet<usize> = kb
         .comparisons
         .iter()
         .enumerate()
-        .filter(|(_, c)| {
-            c.entries.iter().any(|m| changed.contains(m))
+        .filter(|&(index, c)| {
+            retitled(index)
+                || c.entries.iter().any(|m| changed.contains(m))
                 || (card && mentions(kb, documents, c.document).any(|m| m == id))
         })
         .map(|(index, _)| index)
         .collect();
+    // Entry pages list their comparisons by title.
+    entries
+        .extend(comparisons.iter().filter(|&&i| retitled(i)).flat_map(|&i| kb.comparisons[i].entries.iter().copied()));
     entries.retain(|&id| kb.is_published(id));
     Selection::Only { entries, comparisons, lists: Lists::Changed(lists) }
 }

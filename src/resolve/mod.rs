@@ -183,18 +183,23 @@ fn build_entries<'a>(
         diagnostics.extend(local);
         built.extend(entry);
     }
-    let comparison_docs: ComparisonDocs<'a> = documents
+    let comparison_docs = comparison_documents(documents);
+    // Slug order makes ids, and so every list built from them, deterministic.
+    built.par_sort_by(|(a, _), (b, _)| a.slug.cmp(&b.slug).then(a.document.cmp(&b.document)));
+    let (entries, links) = built.into_iter().unzip();
+    (entries, links, comparison_docs)
+}
+
+/// The documents holding hand-written comparisons, with their front matter.
+fn comparison_documents(documents: &[Document]) -> ComparisonDocs<'_> {
+    documents
         .iter()
         .enumerate()
         .filter_map(|(index, document)| match &document.front {
             Some(FrontMatter::Comparison(raw)) => Some((index, raw.as_ref())),
             _ => None,
         })
-        .collect();
-    // Slug order makes ids, and so every list built from them, deterministic.
-    built.par_sort_by(|(a, _), (b, _)| a.slug.cmp(&b.slug).then(a.document.cmp(&b.document)));
-    let (entries, links) = built.into_iter().unzip();
-    (entries, links, comparison_docs)
+        .collect()
 }
 
 fn typed_edges(

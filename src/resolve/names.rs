@@ -52,7 +52,7 @@ pub(crate) fn index(
 }
 
 /// The non-empty name keys a claim offers, with the field and the name.
-fn keys_of<'a>(claim: &Claim<'a>) -> Vec<(String, &'static str, &'a str)> {
+pub(super) fn keys_of<'a>(claim: &Claim<'a>) -> Vec<(String, &'static str, &'a str)> {
     let names = std::iter::once((claim.slug, "slug"))
         .chain(claim.title.map(|t| (t, "title")))
         .chain(claim.abbr.map(|a| (a, "abbr")))

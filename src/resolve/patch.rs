@@ -1,23 +1,29 @@
-//! For `serve`: an edit of one entry's front matter that keeps every name
-//! (slug, title, abbreviation, aliases), the kind and the draft flag
-//! changes only that entry's own fields and, when its typed links changed,
-//! the relation groups at both ends of the links it added or removed. The
-//! knowledge base is then patched in place instead of resolved again, which
-//! keeps such an edit on a 10 000-entry site under 50 ms.
+//! For `serve`: an edit of one entry's front matter that keeps its slug,
+//! kind and draft flag changes only that entry's own fields and, when its
+//! typed links changed, the relation groups at both ends of the links it
+//! added or removed. A new title, abbreviation or alias on a site without
+//! name or link problems also re-sorts the lists that show the entry and
+//! retitles its generated comparisons, as long as no link anywhere names
+//! one of the names that came or went. The knowledge base is then patched
+//! in place instead of resolved again, which keeps such an edit on a
+//! 10 000-entry site under 50 ms.
 //!
-//! Anything else (a name, a `contrasts_with` link, which generates
-//! comparison pages, the body, a diagnostic from building the entry or its
-//! links) answers `None`, and the caller resolves everything. The tests in
+//! Anything else (a `contrasts_with` link, which generates comparison
+//! pages, the body, a diagnostic from building the entry or its links)
+//! answers `None`, and the caller resolves everything. The tests in
 //! `src/serve/rebuild.rs` check that a patched knowledge base renders the
 //! same files and diagnostics as a full build.
 
 use super::compare::CONTRAST_RELATION;
-use super::model::{Edge, Entry, EntryId, KnowledgeBase};
-use super::{entries, relations};
+use super::model::{Comparison, Edge, Entry, EntryId, KnowledgeBase};
+use super::names::{keys_of, Claim};
+use super::slug::name_key;
+use super::{comparison_documents, comparisons, entries, relations};
 use crate::config::SiteConfig;
 use crate::diag::Diagnostics;
 use crate::load::raw::RawEntry;
 use crate::load::{Document, FrontMatter};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// What [`entry_edit`] changed.
@@ -30,6 +36,10 @@ pub struct Patched {
     /// The edges before, when they changed (then the relation rules need
     /// checking again).
     pub edges: Option<Vec<Edge>>,
+    /// The name index before, when a name changed.
+    pub names: Option<foldhash::HashMap<String, EntryId>>,
+    /// The comparisons before, when one was retitled.
+    pub comparisons: Option<Vec<Comparison>>,
 }
 
 impl Patched {
@@ -41,34 +51,53 @@ impl Patched {
         if let Some(edges) = self.edges {
             kb.edges = edges;
         }
+        if let Some(names) = self.names {
+            kb.names = names;
+        }
+        if let Some(comparisons) = self.comparisons {
+            kb.comparisons = comparisons;
+        }
     }
 }
 
 /// Applies the edit of `documents[index]` (which was `before` when `kb` was
 /// resolved) to `kb`. `None`, with `kb` untouched, when the edit may change
 /// more than [`Patched`] tells, or when building the entry or its links
-/// reports anything.
+/// reports anything. Names may change only when `clean`: the last
+/// resolve reported nothing about names, links or comparisons.
 pub fn entry_edit(
     kb: &mut KnowledgeBase,
     documents: &[Document],
     config: &SiteConfig,
     index: usize,
     before: &Document,
+    clean: bool,
 ) -> Option<Patched> {
     let document = documents.get(index)?;
     let (Some(FrontMatter::Entry(old)), Some(FrontMatter::Entry(new))) = (&before.front, &document.front) else {
         return None;
     };
-    if document.body_text() != before.body_text() || names(old) != names(new) {
+    let renamed = names(old) != names(new);
+    if document.body_text() != before.body_text() || place(old) != place(new) {
+        return None;
+    }
+    if renamed && (!clean || old.links != new.links) {
         return None;
     }
     let id = kb.entries.iter().position(|e| e.document == index)?;
     let mut local = Diagnostics::new();
     let built = entries::build(index, document, Some(new), config, &mut local);
-    let edges = if old.links == new.links { None } else { Some(changed_edges(kb, documents, config, id, before)?) };
-    if !local.is_empty() || !same_names(&built, &kb.entries[id]) {
+    let (a, b) = (&built, &kb.entries[id]);
+    if !local.is_empty() || (&a.slug, &a.kind, a.draft) != (&b.slug, &b.kind, b.draft) {
         return None;
     }
+    if renamed {
+        return rename(kb, documents, config, id, built);
+    }
+    if !same_names(&built, &kb.entries[id]) {
+        return None;
+    }
+    let edges = if old.links == new.links { None } else { Some(changed_edges(kb, documents, config, id, before)?) };
     let mut touched = BTreeSet::from([id]);
     if let Some((removed, added)) = &edges {
         touched.extend(removed.iter().chain(added).flat_map(|e| [e.from, e.to]));
@@ -83,7 +112,7 @@ pub fn entry_edit(
         kb.edges.dedup();
         relations::regroup(&mut kb.entries, &kb.edges, config, &touched);
     }
-    Some(Patched { id, before: saved, edges: edges_before })
+    Some(Patched { id, before: saved, edges: edges_before, names: None, comparisons: None })
 }
 
 /// The edges that go away and those that come with the edit of entry
@@ -158,6 +187,12 @@ fn show(entry: &mut Entry, built: Entry) {
     entry.updated = built.updated;
 }
 
+/// The raw fields that place an entry (slug, kind, draft, and any field
+/// added to [`RawEntry`] later until it is listed here or in [`names`]).
+fn place(raw: &RawEntry) -> RawEntry {
+    RawEntry { title: None, abbr: None, aliases: None, ..names(raw) }
+}
+
 /// The raw fields that names come from (all but what an entry shows and
 /// its links); a field added to [`RawEntry`] later counts as a name until
 /// it is listed here.
@@ -174,4 +209,89 @@ fn names(raw: &RawEntry) -> RawEntry {
         updated: None,
         ..raw.clone()
     }
+}
+
+/// A new title, abbreviation or alias for entry `id` (rebuilt as `built`,
+/// with the same links): the name index, the entry, the lists sorted by
+/// title that hold it, and generated comparison titles. `None` when a name
+/// that came or went is claimed elsewhere or named by any link.
+fn rename(
+    kb: &mut KnowledgeBase,
+    documents: &[Document],
+    config: &SiteConfig,
+    id: EntryId,
+    built: Entry,
+) -> Option<Patched> {
+    let keys = |entry: &Entry| -> BTreeSet<String> {
+        let claim = Claim {
+            slug: &entry.slug,
+            title: Some(&entry.title),
+            abbr: entry.abbr.as_deref(),
+            aliases: &entry.aliases,
+            document: &documents[entry.document],
+        };
+        keys_of(&claim).into_iter().map(|(key, _, _)| key).collect()
+    };
+    let (old_keys, new_keys) = (keys(&kb.entries[id]), keys(&built));
+    let moved: BTreeSet<&String> = old_keys.symmetric_difference(&new_keys).collect();
+    let taken = new_keys.iter().any(|k| kb.names.get(k).is_some_and(|&owner| owner != id));
+    if taken || documents.par_iter().any(|d| names_any(d, &moved)) {
+        return None;
+    }
+    let mut names = kb.names.clone();
+    names.retain(|_, owner| *owner != id);
+    names.extend(new_keys.into_iter().map(|key| (key, id)));
+    // Lists sorted by title that hold the entry: its neighbours' relation
+    // groups and the "Mentioned in" lists it is in.
+    let mut touched: BTreeSet<EntryId> =
+        kb.edges.iter().filter(|e| e.from == id || e.to == id).flat_map(|e| [e.from, e.to]).collect();
+    touched.insert(id);
+    touched.extend((0..kb.entries.len()).filter(|&t| kb.entries[t].mentioned_in.contains(&id)));
+    let saved: Vec<(EntryId, Entry)> = touched.iter().map(|&t| (t, kb.entries[t].clone())).collect();
+    let old_names = std::mem::replace(&mut kb.names, names);
+    let entry = &mut kb.entries[id];
+    entry.title = built.title.clone();
+    entry.abbr = built.abbr.clone();
+    entry.aliases = built.aliases.clone();
+    show(entry, built);
+    relations::regroup(&mut kb.entries, &kb.edges, config, &touched);
+    let titles: Vec<String> = kb.entries.par_iter().map(|e| e.title.to_lowercase()).collect();
+    for &t in &touched {
+        kb.entries[t].mentioned_in.sort_by(|a, b| titles[*a].cmp(&titles[*b]).then(a.cmp(b)));
+    }
+    let mut local = Diagnostics::new();
+    let retitled = comparisons(kb, documents, &comparison_documents(documents), config, &mut local);
+    let same_pages = retitled.len() == kb.comparisons.len()
+        && retitled
+            .iter()
+            .zip(&kb.comparisons)
+            .all(|(a, b)| (&a.slug, &a.entries, a.draft) == (&b.slug, &b.entries, b.draft));
+    let patched = Patched { id, before: saved, edges: None, names: Some(old_names), comparisons: None };
+    if !local.is_empty() || !same_pages {
+        patched.undo(kb);
+        return None;
+    }
+    let old_comparisons = (retitled != kb.comparisons).then(|| std::mem::replace(&mut kb.comparisons, retitled));
+    Some(Patched { comparisons: old_comparisons, ..patched })
+}
+
+/// Whether a link in `document` (typed, in the body, or a comparison's
+/// list) names one of `keys`.
+fn names_any(document: &Document, keys: &BTreeSet<&String>) -> bool {
+    let hit = |name: &str| {
+        let last = name.rsplit_once('/').map_or(name, |(_, last)| last);
+        keys.contains(&name_key(name)) || keys.contains(&name_key(last))
+    };
+    let typed = match &document.front {
+        Some(FrontMatter::Entry(raw)) => {
+            raw.links.iter().flat_map(|l| l.values()).any(|t| t.names().iter().any(|n| hit(n)))
+        }
+        Some(FrontMatter::Comparison(raw)) => raw.compare.iter().flatten().any(|n| hit(n)),
+        None => false,
+    };
+    typed
+        || document.parsed.links.iter().any(|link| match link.destination() {
+            crate::resolve::body_links::LinkDest::Entry { name, .. } => hit(name),
+            _ => false,
+        })
 }

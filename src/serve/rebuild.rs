@@ -460,7 +460,8 @@ fn after_entry_edit<'l>(
         return None;
     }
     let mut kb = std::mem::take(before.kb);
-    let Some(patched) = resolve::entry_edit(&mut kb, documents, config, d, old) else {
+    let clean = before.found.structure.is_empty() && before.found.bodies.is_empty();
+    let Some(patched) = resolve::entry_edit(&mut kb, documents, config, d, old, clean) else {
         *before.kb = kb;
         return None;
     };
@@ -667,16 +668,17 @@ mod tests {
             }
             live.assert_matches_full_build(what);
         }
-        // A name changes what links resolve to, a contrast adds a
-        // comparison page: resolved anew.
+        // New names are patched too when no link names them; a contrast
+        // adds a comparison page: resolved anew.
         let renamed = live.edit("content/owner.md", |t| t.replace("[Backlog owner]", "[Backlog owner, Team owner]"));
         assert!(renamed.is_some(), "{:?}", live.diagnostics);
-        assert_eq!(live.session.last_resolving(), Resolving::Resolved);
+        assert_eq!(live.session.last_resolving(), Resolving::OneEntry);
         live.assert_matches_full_build("alias");
         let total = pages(&live.served);
         let retitled =
             live.edit("content/owner.md", |t| t.replace("title: Product Owner", "title: Product Owner Role"));
         assert!(retitled.is_some_and(|n| n < total), "{retitled:?} of {total}: {:?}", live.diagnostics);
+        assert_eq!(live.session.last_resolving(), Resolving::OneEntry);
         live.assert_matches_full_build("title");
         live.edit("content/backlog.md", |t| {
             t.replace("tags: [delivery]", "tags: [delivery]\nlinks:\n  contrasts_with: [owner]")
