@@ -126,71 +126,129 @@ fn summary_files(records: &[Record<'_>]) -> Vec<OutputFile> {
         .collect()
 }
 
-/// Of one word: the records whose summary has it, and those whose body has
-/// it (but not their summary), ids ascending.
-type Postings = (Vec<u32>, Vec<u32>);
-
 /// Records whose index words are chosen at once (bounds the memory).
 const CHOOSE_AT_ONCE: usize = 4096;
+
+/// Every body word, numbered in word order, with the number of bodies that
+/// hold it: records then carry word numbers, so postings are filled by index
+/// instead of by a string lookup each, and come out in word order.
+struct Vocabulary<'a> {
+    /// Word → (number of bodies, word number).
+    ids: HashMap<&'a str, (u32, u32)>,
+    /// Words by number.
+    words: Vec<&'a str>,
+}
+
+/// The index words one record contributes.
+struct Chosen {
+    /// Summary words that also occur in some body, as word numbers.
+    summary: Vec<u32>,
+    /// Summary words no body has.
+    summary_only: Vec<String>,
+    /// The distinctive body words its summary lacks, as word numbers.
+    body: Vec<u32>,
+}
 
 /// Postings of every word, in word order, cut into shards of about
 /// [`SHARD_BYTES`]; returns each shard's first word and the shard files.
 fn term_shards(records: &[Record<'_>]) -> (Vec<String>, Vec<OutputFile>) {
-    let frequency = document_frequency(records);
-    // Each record's summary words (sorted, distinct) and the distinctive
-    // body words its summary lacks: independent per record, so in parallel,
-    // a slice of records at a time so a large site's choices are never all
-    // held at once.
-    let mut postings: HashMap<String, Postings> = HashMap::new();
-    let mut post = |word: &str, index: u32, body: bool| {
-        let entry = match postings.get_mut(word) {
-            Some(entry) => entry,
-            None => postings.entry(word.to_owned()).or_default(),
-        };
-        if body {
-            entry.1.push(index);
-        } else {
-            entry.0.push(index);
-        }
-    };
+    let vocabulary = vocabulary(records);
+    let mut in_summary: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.words.len()];
+    let mut in_body: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.words.len()];
+    let mut summary_only: HashMap<String, Vec<u32>> = HashMap::new();
+    // Choosing is independent per record, so in parallel, a slice of
+    // records at a time so a large site's choices are never all held at once.
     for (slice, chunk) in records.chunks(CHOOSE_AT_ONCE).enumerate() {
-        let chosen: Vec<(Vec<String>, Vec<&str>)> = chunk
-            .par_iter()
-            .map(|record| {
-                let mut summary: Vec<String> = words(record.summary).into_iter().filter(|w| w.len() >= 2).collect();
-                summary.sort_unstable();
-                summary.dedup();
-                let body = distinctive(record.terms, &frequency, records.len())
-                    .into_iter()
-                    .filter(|w| summary.binary_search_by(|s| s.as_str().cmp(w)).is_err())
-                    .collect();
-                (summary, body)
-            })
-            .collect();
-        for (offset, (summary, body)) in chosen.iter().enumerate() {
+        let chosen: Vec<Chosen> = chunk.par_iter().map(|record| choose(record, &vocabulary, records.len())).collect();
+        for (offset, chosen) in chosen.into_iter().enumerate() {
             let index = u32::try_from(slice * CHOOSE_AT_ONCE + offset).unwrap_or(u32::MAX);
-            for word in summary {
-                post(word, index, false);
+            for id in chosen.summary {
+                in_summary[id as usize].push(index);
             }
-            for word in body {
-                post(word, index, true);
+            for id in chosen.body {
+                in_body[id as usize].push(index);
+            }
+            for word in chosen.summary_only {
+                summary_only.entry(word).or_default().push(index);
             }
         }
     }
-    let mut postings: Vec<(String, Postings)> = postings.into_iter().collect();
-    postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut extra: Vec<(String, Vec<u32>)> = summary_only.into_iter().collect();
+    extra.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let known = vocabulary.words.iter().zip(in_summary.iter().zip(&in_body));
+    let known = known.map(|(word, (s, b))| (*word, s.as_slice(), b.as_slice()));
+    let extra = extra.iter().map(|(word, s)| (word.as_str(), s.as_slice(), &[][..]));
+    shard_files(merge_by_word(known, extra))
+}
+
+/// Numbers every body word in word order and counts the bodies holding it.
+fn vocabulary<'a>(records: &[Record<'a>]) -> Vocabulary<'a> {
+    let frequency = document_frequency(records);
+    let mut words: Vec<&'a str> = frequency.keys().copied().collect();
+    words.par_sort_unstable();
+    let mut ids: HashMap<&'a str, (u32, u32)> = HashMap::with_capacity(words.len());
+    for (id, word) in words.iter().enumerate() {
+        let bodies = frequency.get(word).copied().unwrap_or(0);
+        ids.insert(word, (u32::try_from(bodies).unwrap_or(u32::MAX), u32::try_from(id).unwrap_or(u32::MAX)));
+    }
+    Vocabulary { ids, words }
+}
+
+/// A record's summary words (distinct, two letters or more) and the
+/// distinctive body words its summary lacks.
+fn choose(record: &Record<'_>, vocabulary: &Vocabulary<'_>, total: usize) -> Chosen {
+    let mut words: Vec<String> = words(record.summary).into_iter().filter(|w| w.len() >= 2).collect();
+    words.sort_unstable();
+    words.dedup();
+    let mut summary = Vec::with_capacity(words.len());
+    let mut summary_only = Vec::new();
+    for word in words {
+        match vocabulary.ids.get(word.as_str()) {
+            Some(&(_, id)) => summary.push(id),
+            None => summary_only.push(word),
+        }
+    }
+    let mut sorted = summary.clone();
+    sorted.sort_unstable();
+    let body = distinctive(record.terms, &vocabulary.ids, total)
+        .into_iter()
+        .filter(|id| sorted.binary_search(id).is_err())
+        .collect();
+    Chosen { summary, summary_only, body }
+}
+
+/// Two word-ordered lists of (word, summary postings, body postings) with
+/// no word in both, as one word-ordered list.
+fn merge_by_word<'w>(
+    a: impl Iterator<Item = (&'w str, &'w [u32], &'w [u32])>,
+    b: impl Iterator<Item = (&'w str, &'w [u32], &'w [u32])>,
+) -> impl Iterator<Item = (&'w str, &'w [u32], &'w [u32])> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y.0 < x.0 => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
+}
+
+/// Cuts word-ordered postings into shard files; returns each shard's first
+/// word and the files.
+fn shard_files<'w>(postings: impl Iterator<Item = (&'w str, &'w [u32], &'w [u32])>) -> (Vec<String>, Vec<OutputFile>) {
     let mut starts = Vec::new();
     let mut files = Vec::new();
     let mut shard = Shard::default();
     let mut size = 0;
-    for (word, (in_summary, in_body)) in &postings {
+    for (word, in_summary, in_body) in postings {
+        if in_summary.is_empty() && in_body.is_empty() {
+            continue;
+        }
         if size >= SHARD_BYTES {
             files.push(shard_file(files.len(), &shard));
             shard = Shard::default();
             size = 0;
         }
         if size == 0 {
-            starts.push((*word).to_owned());
+            starts.push(word.to_owned());
         }
         for (map, ids) in [(&mut shard.s, in_summary), (&mut shard.b, in_body)] {
             if !ids.is_empty() {
@@ -269,27 +327,29 @@ fn push_base36(out: &mut String, mut n: usize) {
 }
 
 /// The [`BODY_TERMS`] words of a body that best tell it apart (term
-/// frequency × inverse document frequency), so rare words survive the cap.
-fn distinctive<'a>(terms: &'a Terms, frequency: &HashMap<&str, usize>, total: usize) -> Vec<&'a str> {
+/// frequency × inverse document frequency), so rare words survive the cap;
+/// as word numbers, best first.
+fn distinctive(terms: &Terms, ids: &HashMap<&str, (u32, u32)>, total: usize) -> Vec<u32> {
     // On a large site a word in more than a quarter of the bodies tells
     // nothing apart; leave it to titles and summaries.
     let too_common = |df: usize| total >= 400 && df * 4 > total;
-    let mut ranked: Vec<(f64, &str)> = terms
+    let mut ranked: Vec<(f64, &str, u32)> = terms
         .iter()
         .filter_map(|(word, n)| {
-            let found = frequency.get(word).copied().unwrap_or(0);
+            let &(found, id) = ids.get(word)?;
+            let found = found as usize;
             let df = found.max(1);
-            (!too_common(found)).then(|| ((1.0 + f64::from(n).ln()) * ((1 + total) as f64 / df as f64).ln(), word))
+            (!too_common(found)).then(|| ((1.0 + f64::from(n).ln()) * ((1 + total) as f64 / df as f64).ln(), word, id))
         })
         .collect();
-    let order = |a: &(f64, &str), b: &(f64, &str)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1));
+    let order = |a: &(f64, &str, u32), b: &(f64, &str, u32)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1));
     // Only the best BODY_TERMS need sorting (words are distinct: a total order).
     if ranked.len() > BODY_TERMS {
         ranked.select_nth_unstable_by(BODY_TERMS - 1, order);
         ranked.truncate(BODY_TERMS);
     }
     ranked.sort_unstable_by(order);
-    ranked.into_iter().map(|(_, word)| word).collect()
+    ranked.into_iter().map(|(_, _, id)| id).collect()
 }
 
 /// The slug the search script derives from a title: ASCII letters and digits
@@ -340,8 +400,17 @@ mod tests {
     #[test]
     fn prefers_rare_words_when_capping() {
         let terms = crate::load::body::parse("common common common common common foreman").terms;
-        let frequency: HashMap<&str, usize> = [("common", 100), ("foreman", 1)].into_iter().collect();
-        assert_eq!(distinctive(&terms, &frequency, 100), vec!["foreman", "common"]);
+        let ids: HashMap<&str, (u32, u32)> = [("common", (100, 0)), ("foreman", (1, 1))].into_iter().collect();
+        assert_eq!(distinctive(&terms, &ids, 100), vec![1, 0], "foreman first");
+    }
+
+    #[test]
+    fn merges_body_words_and_summary_only_words_in_word_order() {
+        let (one, two) = ([1u32], [2u32]);
+        let known = [("apple", &one[..], &[][..]), ("cherry", &[][..], &two[..])].into_iter();
+        let extra = [("banana", &two[..], &[][..]), ("date", &one[..], &[][..])].into_iter();
+        let words: Vec<&str> = merge_by_word(known, extra).map(|(w, _, _)| w).collect();
+        assert_eq!(words, ["apple", "banana", "cherry", "date"]);
     }
 
     #[test]
