@@ -78,9 +78,8 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
         let stats = render::render_streamed(&input, &mut diagnostics, &|files| staging.add_all(&files))?;
         (stats, Some(staging))
     } else {
-        let (_, stats) =
-            render::render_with_dates(&kb, &loaded.documents, &loaded.config, &theme, &dates, &mut diagnostics);
-        (stats, None)
+        // Still render, for the template errors, but keep nothing.
+        (render::render_for_diagnostics(&input, &mut diagnostics), None)
     };
     time("render and write");
     let diagnostics = diagnostics.finish(rules);

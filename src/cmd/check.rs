@@ -14,7 +14,15 @@ pub fn check(root: &Path, drafts: bool) -> Result<Vec<Diagnostic>> {
     let loaded = load::load(root, &mut diagnostics)?;
     let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
     let theme = render::theme::load(root, &loaded.config.theme)?;
-    let _ = render::render(&kb, &loaded.documents, &loaded.config, &theme, &mut diagnostics);
+    let dates = render::git_dates::GitDates::new();
+    let input = render::Input {
+        kb: &kb,
+        documents: &loaded.documents,
+        config: &loaded.config,
+        theme: &theme,
+        git_dates: &dates,
+    };
+    render::render_for_diagnostics(&input, &mut diagnostics);
     Ok(diagnostics.finish(&loaded.config.rules))
 }
 

@@ -58,7 +58,7 @@ pub struct RenderStats {
     pub pages: usize,
 }
 
-/// Renders every page. Template errors become diagnostics.
+/// Renders every page into memory. Template errors become diagnostics.
 pub fn render(
     kb: &KnowledgeBase,
     documents: &[Document],
@@ -66,20 +66,7 @@ pub fn render(
     theme: &Theme,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<OutputFile>, RenderStats) {
-    render_with_dates(kb, documents, config, theme, &GitDates::new(), diagnostics)
-}
-
-/// [`render`], with "last updated" dates from git history for the entries
-/// whose front matter has none (see [`git_dates::collect`]).
-pub fn render_with_dates(
-    kb: &KnowledgeBase,
-    documents: &[Document],
-    config: &SiteConfig,
-    theme: &Theme,
-    git_dates: &GitDates,
-    diagnostics: &mut Diagnostics,
-) -> (Vec<OutputFile>, RenderStats) {
-    let input = Input { kb, documents, config, theme, git_dates };
+    let input = Input { kb, documents, config, theme, git_dates: &GitDates::new() };
     let pages = render_pages(&input, &Selection::All, diagnostics);
     let paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
     let assets = render_assets(&input, &paths);
@@ -90,10 +77,18 @@ pub fn render_with_dates(
     (files, pages.stats)
 }
 
+/// Renders every page for its diagnostics only, keeping no file: what
+/// `check` and a build with errors need, at a batch's memory.
+pub fn render_for_diagnostics(input: &Input<'_>, diagnostics: &mut Diagnostics) -> RenderStats {
+    let discard = |_: Vec<OutputFile>| Ok::<(), std::convert::Infallible>(());
+    let Ok(stats) = render_streamed(input, diagnostics, &discard);
+    stats
+}
+
 /// Entry pages rendered per batch by [`render_streamed`].
 pub const BATCH: usize = 2_000;
 
-/// Renders what [`render_with_dates`] renders, handing the files to `sink`
+/// Renders what [`render`] renders (with `input`'s git dates), handing the files to `sink`
 /// batch by batch (entry pages [`BATCH`] at a time, then the other pages,
 /// then the other files) so a large site is never held in memory whole.
 /// Stops at the first error `sink` returns.
