@@ -448,7 +448,7 @@
     var selects = Array.prototype.slice.call(form.querySelectorAll('select'));
     var failed = 'The role data could not be loaded.';
     load('compare-data.js').then(function () {
-      var data = global.ROLEBOOK_COMPARE, bySlug = {}, slugs = [], blocks = {}, generation = 0;
+      var data = global.ROLEBOOK_COMPARE, bySlug = Object.create(null), slugs = [], blocks = {}, generation = 0;
       // The options are built once and copied into each menu.
       var options = doc.createDocumentFragment();
       data.roles.forEach(function (row, i) {
@@ -460,15 +460,14 @@
       });
       selects.forEach(function (s, i) { s.appendChild(i < selects.length - 1 ? options.cloneNode(true) : options); });
       form.hidden = false;
-      var hash = /(?:^#|&)r=([^&]*)/.exec(global.location.hash);
-      if (hash) decodeURIComponent(hash[1]).split(',').slice(0, 4).forEach(function (slug, i) {
-        if (bySlug.hasOwnProperty(slug)) selects[i].value = slug;
-      });
+      var hash = /(?:^#|&)r=([^&]*)/.exec(global.location.hash), wanted = [];
+      try { if (hash) wanted = decodeURIComponent(hash[1]).split(','); } catch (e) { /* a malformed address picks nothing */ }
+      wanted.slice(0, 4).forEach(function (slug, i) { if (slug in bySlug) selects[i].value = slug; });
       // Indexes of the picked roles, first pick first, no repeats.
       function picked() {
         var seen = [];
         selects.forEach(function (s) {
-          var i = s.value && bySlug.hasOwnProperty(s.value) ? bySlug[s.value] : -1;
+          var i = s.value in bySlug ? bySlug[s.value] : -1;
           if (i >= 0 && seen.indexOf(i) < 0) seen.push(i);
         });
         return seen;
