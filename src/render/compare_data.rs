@@ -1,23 +1,37 @@
-//! Data for the "Compare any roles" page (`compare.html`): every published
-//! entry of a role kind with its facets, responsibilities and decisions, as
-//! `assets/compare-data.js` (a script assigning a global, so it also works
-//! from file://), plus the page's own template data.
+//! Data for the "Compare roles" page (`compare.html`), as scripts that
+//! assign globals (so they load with a `<script>` element and work from
+//! file://), split so the page never loads every role's details:
+//! - `assets/compare-data.js`: what the picker's menus need, the declared
+//!   facets, the block size and per role (A–Z) `[slug, title, abbr]` (the
+//!   slug `0` when it is the title's simple slug, the abbreviation left out
+//!   when there is none);
+//! - `assets/compare/c-N.js`: the details (kind, URL, summary, facets,
+//!   responsibilities, decisions) of roles `N * BLOCK ..` in the same order,
+//!   loaded for the roles picked.
+//!
+//! Plus the page's own template data.
 
 use super::lists::{COMPARISONS_PATH, INDEX_LIMIT};
 use super::search_index::js_file;
 use super::urls;
 use super::views::Views;
+use crate::resolve::slug::slugify_ascii;
 use crate::resolve::EntryId;
 use crate::write::OutputFile;
 use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// One role as the picker shows it.
+/// Roles per details file. A role's details take about 1.2 KB of
+/// JavaScript (7 143 roles of the 50 000-entry benchmark: 8.4 MB), so a
+/// block is about 60 KB and a comparison of two to four roles downloads two
+/// to four blocks at most; one file per 50 roles adds at most one file for
+/// every 50 entry pages.
+pub const BLOCK: usize = 50;
+
+/// One role's details, as the picker's table shows them.
 #[derive(Debug, PartialEq, Serialize)]
-struct RoleData<'a> {
-    slug: &'a str,
-    title: &'a str,
-    abbr: Option<&'a str>,
+struct Details<'a> {
     kind: &'a str,
     url: String,
     summary: &'a str,
@@ -26,12 +40,23 @@ struct RoleData<'a> {
     decisions: Vec<[&'a str; 2]>,
 }
 
-/// The whole file.
+/// One role as the menus list it.
+#[derive(Debug, PartialEq)]
+struct Name<'a> {
+    slug: &'a str,
+    title: &'a str,
+    abbr: Option<&'a str>,
+}
+
+/// `assets/compare-data.js`.
 #[derive(Debug, PartialEq, Serialize)]
-struct CompareData<'a> {
+struct Names<'a> {
     /// Declared facets in display order: `[key, label]`.
     facets: Vec<[&'a str; 2]>,
-    roles: Vec<RoleData<'a>>,
+    /// Roles per details file.
+    block: usize,
+    /// `[slug or 0, title]` or `[slug or 0, title, abbr]`, A–Z.
+    roles: Vec<Value>,
 }
 
 /// A hand-written or generated comparison, linked from the picker page.
@@ -63,30 +88,62 @@ fn roles(views: &Views<'_>, sorted: &[EntryId]) -> Vec<EntryId> {
     sorted.iter().copied().filter(|&id| config.kind(&views.kb.entries[id].kind).is_some_and(|k| k.role)).collect()
 }
 
-/// `assets/compare-data.js`.
-pub fn file(views: &Views<'_>, sorted: &[EntryId]) -> OutputFile {
+/// `assets/compare-data.js` and the details files `assets/compare/c-N.js`.
+pub fn files(views: &Views<'_>, sorted: &[EntryId]) -> Vec<OutputFile> {
     let kb = views.kb;
-    let data = CompareData {
-        facets: views.config.facets.iter().map(|f| [f.key.as_str(), f.label.as_str()]).collect(),
-        roles: roles(views, sorted)
-            .into_iter()
-            .map(|id| {
-                let e = &kb.entries[id];
-                RoleData {
-                    slug: &e.slug,
-                    title: &e.title,
-                    abbr: e.abbr.as_deref(),
-                    kind: views.kind_label(&e.kind),
-                    url: urls::entry(&e.slug),
-                    summary: &e.summary,
-                    facets: &e.facets,
-                    responsibilities: &e.responsibilities,
-                    decisions: e.decisions.iter().map(|d| [d.decision.as_str(), d.part.as_str()]).collect(),
-                }
-            })
-            .collect(),
-    };
-    js_file("assets/compare-data.js", "window.ROLEBOOK_COMPARE=", &data)
+    let roles = roles(views, sorted);
+    let facets = views.config.facets.iter().map(|f| [f.key.as_str(), f.label.as_str()]).collect();
+    let names: Vec<Name<'_>> = roles
+        .iter()
+        .map(|&id| {
+            let e = &kb.entries[id];
+            Name { slug: &e.slug, title: &e.title, abbr: e.abbr.as_deref() }
+        })
+        .collect();
+    let details: Vec<Details<'_>> = roles
+        .iter()
+        .map(|&id| {
+            let e = &kb.entries[id];
+            Details {
+                kind: views.kind_label(&e.kind),
+                url: urls::entry(&e.slug),
+                summary: &e.summary,
+                facets: &e.facets,
+                responsibilities: &e.responsibilities,
+                decisions: e.decisions.iter().map(|d| [d.decision.as_str(), d.part.as_str()]).collect(),
+            }
+        })
+        .collect();
+    let mut files = vec![names_file(facets, &names)];
+    files.extend(detail_files(&details));
+    files
+}
+
+/// `assets/compare-data.js`: the menus' data, no details.
+fn names_file(facets: Vec<[&str; 2]>, names: &[Name<'_>]) -> OutputFile {
+    let roles = names
+        .iter()
+        .map(|n| {
+            // The script derives a slug of 0 from the title, as search does.
+            let derived = n.title.is_ascii() && slugify_ascii(n.title) == n.slug;
+            let mut row = vec![if derived { Value::from(0) } else { Value::from(n.slug) }, Value::from(n.title)];
+            row.extend(n.abbr.map(Value::from));
+            Value::Array(row)
+        })
+        .collect();
+    js_file("assets/compare-data.js", "window.ROLEBOOK_COMPARE=", &Names { facets, block: BLOCK, roles })
+}
+
+/// `assets/compare/c-N.js`: the details of roles `N * BLOCK ..`.
+fn detail_files(details: &[Details<'_>]) -> Vec<OutputFile> {
+    details
+        .chunks(BLOCK)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let prefix = format!("(window.ROLEBOOK_ROLES=window.ROLEBOOK_ROLES||{{}})[{n}]=");
+            js_file(&format!("assets/compare/c-{n}.js"), &prefix, &chunk)
+        })
+        .collect()
 }
 
 /// The picker page's data.
@@ -102,5 +159,65 @@ pub fn page<'a>(views: &Views<'a>, sorted: &[EntryId]) -> PickerPage<'a> {
             .collect(),
         comparisons_total: published.len(),
         comparisons_url: (published.len() > INDEX_LIMIT).then(|| COMPARISONS_PATH.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(file: &OutputFile) -> String {
+        String::from_utf8_lossy(&file.bytes).into_owned()
+    }
+
+    #[test]
+    fn role_i_is_in_details_file_i_over_block() {
+        let facets = BTreeMap::from([("focus".to_owned(), "Delivery".to_owned())]);
+        let summaries: Vec<String> = (0..2 * BLOCK + 1).map(|i| format!("Summary {i}.")).collect();
+        let details: Vec<Details<'_>> = summaries
+            .iter()
+            .map(|summary| Details {
+                kind: "Role",
+                url: String::new(),
+                summary,
+                facets: &facets,
+                responsibilities: &[],
+                decisions: Vec::new(),
+            })
+            .collect();
+        let files = detail_files(&details);
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["assets/compare/c-0.js", "assets/compare/c-1.js", "assets/compare/c-2.js"]);
+        let first = text(&files[0]);
+        assert!(
+            first.starts_with("(window.ROLEBOOK_ROLES=window.ROLEBOOK_ROLES||{})[0]=[{\"kind\":\"Role\""),
+            "{first}"
+        );
+        assert_eq!(first.matches("\"summary\"").count(), BLOCK);
+        assert!(first.contains("\"Summary 0.\"") && first.contains(&format!("\"Summary {}.\"", BLOCK - 1)));
+        let second = text(&files[1]);
+        assert!(second.contains(&format!("\"Summary {BLOCK}.\"")) && !second.contains("\"Summary 0.\""), "{second}");
+        let last = text(&files[2]);
+        assert!(last.starts_with("(window.ROLEBOOK_ROLES=window.ROLEBOOK_ROLES||{})[2]=[{"), "{last}");
+        assert_eq!(last.matches("\"summary\"").count(), 1, "{last}");
+        assert!(detail_files(&[]).is_empty(), "no roles, no details files");
+    }
+
+    #[test]
+    fn the_names_file_holds_slugs_titles_and_abbreviations_only() {
+        let names = [
+            Name { slug: "data-product-owner", title: "Data Product Owner", abbr: Some("DPO") },
+            Name { slug: "owner", title: "Product Owner", abbr: None },
+            Name { slug: "uber-lead", title: "Über Lead", abbr: None },
+        ];
+        let file = names_file(vec![["focus", "Primary focus"]], &names);
+        assert_eq!(file.path, "assets/compare-data.js");
+        assert_eq!(
+            text(&file),
+            format!(
+                "window.ROLEBOOK_COMPARE={{\"facets\":[[\"focus\",\"Primary focus\"]],\"block\":{BLOCK},\"roles\":\
+                 [[0,\"Data Product Owner\",\"DPO\"],[\"owner\",\"Product Owner\"],[\"uber-lead\",\"Über Lead\"]]}};\n"
+            )
+        );
     }
 }

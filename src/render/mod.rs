@@ -358,7 +358,7 @@ fn data_files(input: &Input<'_>) -> Vec<OutputFile> {
     let (mut files, exports) = rayon::join(
         || {
             let mut files = search_index::files(&views, input.documents, &sorted);
-            files.push(compare_data::file(&views, &sorted));
+            files.extend(compare_data::files(&views, &sorted));
             files
         },
         || exports::render(kb, config),

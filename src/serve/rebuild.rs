@@ -736,6 +736,33 @@ mod tests {
     }
 
     #[test]
+    fn role_edits_move_the_compare_details_between_blocks_and_drop_stale_ones() {
+        use crate::render::compare_data::BLOCK;
+        let site = copy_site(Path::new(FIXTURE));
+        // With the fixture's two roles: one role past the first block.
+        for i in 0..BLOCK - 1 {
+            let text = format!(
+                "---\ntitle: Role {i:03}\nkind: role\nsummary: Role number {i}.\nsources: [{{ title: S }}]\n---\nText.\n"
+            );
+            std::fs::write(site.path().join(format!("content/role-{i:03}.md")), text).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let mut live = Live::start(site.path());
+        let details = |live: &Live| live.served.keys().filter(|p| p.starts_with("assets/compare/")).count();
+        assert_eq!(details(&live), 2);
+        // First in A–Z order: every role after it moves one place.
+        live.edit("content/role-010.md", |t| t.replace("title: Role 010", "title: Aardvark Role"));
+        live.assert_matches_full_build("a role retitled to sort first");
+        live.edit("content/role-000.md", |t| t.replace("kind: role", "kind: concept"));
+        // Patched, not rebuilt whole: the asset refresh removes the file.
+        assert_ne!(live.session.last_resolving(), Resolving::Everything);
+        assert_eq!(details(&live), 1, "{:?}", live.served.keys().filter(|p| p.starts_with("assets/compare")));
+        live.assert_matches_full_build("one role fewer");
+        live.edit("content/role-000.md", |t| t.replace("kind: concept", "kind: role"));
+        assert_eq!(details(&live), 2);
+        live.assert_matches_full_build("the role back");
+    }
+
+    #[test]
     fn a_new_file_renders_everything() {
         let site = copy_site(Path::new(FIXTURE));
         let mut live = Live::start(site.path());

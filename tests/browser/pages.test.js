@@ -164,9 +164,25 @@ test('focusing a cross-link shows its preview; Escape dismisses it', async () =>
   await page.close();
 });
 
+// Paths of the compare data scripts a page requests, in order.
+function compareRequests(page) {
+  const paths = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/\/assets\/compare[-/]/.test(path)) paths.push(path.replace(/^.*\/assets\//, ''));
+  });
+  return paths;
+}
+
 test('picking two roles on the compare page fills the table', async () => {
-  const page = await open('compare.html');
+  const page = await context.newPage();
+  const requests = compareRequests(page);
+  await page.goto(server.url + 'compare.html');
   assert.equal(await page.isVisible('.needs-js'), false);
+  // The menus hold every role, from the names file alone.
+  const roles = await page.evaluate(() => window.ROLEBOOK_COMPARE.roles.length);
+  assert.equal(await page.$$eval('#picker select[name=r1] option', (os) => os.length), roles + 1);
+  assert.equal(typeof await page.evaluate(() => window.ROLEBOOK_COMPARE.roles[0][1]), 'string');
   await pickRoles(page, ['data-product-manager', 'product-owner']);
   const heads = await page.$$eval('#picked thead th', (ths) => ths.map((t) => t.textContent));
   assert.deepEqual(heads, ['Data Product Manager', 'Product Owner']);
@@ -174,6 +190,63 @@ test('picking two roles on the compare page fills the table', async () => {
   assert.ok(rows.includes('Primary focus') && rows.includes('Responsibilities'), rows.join(' | '));
   assert.ok(rows.length > 5, rows.join(' | '));
   assert.match(page.url(), /#r=data-product-manager,product-owner$/);
+  // Only the details block of the picked roles, once: a third pick from
+  // the same block loads nothing more.
+  const block = await page.evaluate(() => window.ROLEBOOK_COMPARE.block);
+  const index = await page.evaluate(() => window.ROLEBOOK_COMPARE.roles.findIndex((r) => r[1] === 'Product Owner'));
+  assert.deepEqual(requests, ['compare-data.js', `compare/c-${Math.floor(index / block)}.js`]);
+  await page.selectOption('#picker select[name=r3]', 'data-product-owner');
+  await page.waitForFunction(() => document.querySelectorAll('#picked thead th').length === 3);
+  assert.equal(requests.length, 2, requests.join(' '));
+  await page.close();
+});
+
+test('the compare page restores its picks from the address', async () => {
+  const page = await open('compare.html#r=product-owner,data-product-owner');
+  await page.waitForSelector('#picked table');
+  const heads = await page.$$eval('#picked thead th', (ths) => ths.map((t) => t.textContent));
+  assert.deepEqual(heads, ['Product Owner', 'Data Product Owner']);
+  assert.equal(await page.textContent('#picked-status'), 'Comparing Product Owner, Data Product Owner.');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a pick changed while its details load draws no stale table', async () => {
+  const page = await open('compare.html');
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/assets/compare/c-*.js', async (route) => { await held; await route.continue(); });
+  await page.waitForSelector('#picker:not([hidden])');
+  await page.selectOption('#picker select[name=r1]', 'data-product-manager');
+  await page.selectOption('#picker select[name=r2]', 'product-owner');
+  assert.equal(await page.textContent('#picked-status'), 'Loading Data Product Manager, Product Owner…');
+  await page.selectOption('#picker select[name=r2]', '');
+  assert.equal(await page.textContent('#picked-status'), 'Pick at least one more role.');
+  release();
+  await page.waitForFunction(() => window.ROLEBOOK_ROLES && Object.keys(window.ROLEBOOK_ROLES).length > 0);
+  // Let the loaded script's callbacks run.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  assert.equal(await page.$('#picked table'), null, 'the first pick was drawn after it changed');
+  assert.equal(await page.textContent('#picked-status'), 'Pick at least one more role.');
+  await page.selectOption('#picker select[name=r2]', 'data-product-owner');
+  await page.waitForSelector('#picked table');
+  const heads = await page.$$eval('#picked thead th', (ths) => ths.map((t) => t.textContent));
+  assert.deepEqual(heads, ['Data Product Manager', 'Data Product Owner']);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('details that cannot load say so, and a later pick tries again', async () => {
+  const page = await open('compare.html');
+  await page.route('**/assets/compare/c-*.js', (route) => route.abort());
+  await page.waitForSelector('#picker:not([hidden])');
+  await page.selectOption('#picker select[name=r1]', 'data-product-manager');
+  await page.selectOption('#picker select[name=r2]', 'product-owner');
+  await page.waitForFunction(() => document.getElementById('picked-status').textContent === 'The role data could not be loaded.');
+  assert.equal(await page.$('#picked table'), null);
+  await page.unroute('**/assets/compare/c-*.js');
+  await page.selectOption('#picker select[name=r2]', 'data-product-owner');
+  await page.waitForSelector('#picked table');
   await page.close();
 });
 

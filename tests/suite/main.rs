@@ -6,6 +6,7 @@
 mod build;
 mod check;
 mod cli;
+mod compare_data;
 mod determinism;
 mod diff;
 mod exports;

@@ -438,47 +438,85 @@
   }
 
   // ---------------------------------------------------------------- compare picker
+  // The menus come from compare-data.js (slug, title, abbreviation of every
+  // role); the table's details from compare/c-N.js, which holds roles
+  // N * block .. in the same order, loaded only for the roles picked.
   function setupPicker() {
     var form = doc.getElementById('picker');
     if (!form) return;
     var out = doc.getElementById('picked'), status = doc.getElementById('picked-status');
     var selects = Array.prototype.slice.call(form.querySelectorAll('select'));
+    var failed = 'The role data could not be loaded.';
     load('compare-data.js').then(function () {
-      var data = global.ROLEBOOK_COMPARE, bySlug = {};
-      data.roles.forEach(function (r) {
-        bySlug[r.slug] = r;
-        selects.forEach(function (s) {
-          var o = el('option', null, r.title + (r.abbr ? ' (' + r.abbr + ')' : ''));
-          o.value = r.slug;
-          s.appendChild(o);
-        });
+      var data = global.ROLEBOOK_COMPARE, bySlug = Object.create(null), slugs = [], blocks = {}, generation = 0;
+      // The options are built once and copied into each menu.
+      var options = doc.createDocumentFragment();
+      data.roles.forEach(function (row, i) {
+        var slug = row[0] || simpleSlug(row[1]), o = el('option', null, row[1] + (row[2] ? ' (' + row[2] + ')' : ''));
+        bySlug[slug] = i;
+        slugs.push(slug);
+        o.value = slug;
+        options.appendChild(o);
       });
+      selects.forEach(function (s, i) { s.appendChild(i < selects.length - 1 ? options.cloneNode(true) : options); });
       form.hidden = false;
-      var hash = /(?:^#|&)r=([^&]*)/.exec(global.location.hash);
-      if (hash) decodeURIComponent(hash[1]).split(',').slice(0, 4).forEach(function (slug, i) {
-        if (bySlug[slug]) selects[i].value = slug;
-      });
+      var hash = /(?:^#|&)r=([^&]*)/.exec(global.location.hash), wanted = [];
+      try { if (hash) wanted = decodeURIComponent(hash[1]).split(','); } catch (e) { /* a malformed address picks nothing */ }
+      wanted.slice(0, 4).forEach(function (slug, i) { if (slug in bySlug) selects[i].value = slug; });
+      // Indexes of the picked roles, first pick first, no repeats.
       function picked() {
         var seen = [];
-        selects.forEach(function (s) { if (s.value && seen.indexOf(s.value) < 0) seen.push(s.value); });
-        return seen.map(function (slug) { return bySlug[slug]; });
+        selects.forEach(function (s) {
+          var i = s.value in bySlug ? bySlug[s.value] : -1;
+          if (i >= 0 && seen.indexOf(i) < 0) seen.push(i);
+        });
+        return seen;
+      }
+      // Loads the details files that hold these roles (each once).
+      function details(ids) {
+        var need = [];
+        ids.forEach(function (i) {
+          var n = Math.floor(i / data.block);
+          if (!blocks[n] && need.indexOf(n) < 0) need.push(n);
+        });
+        return Promise.all(need.map(function (n) {
+          return load('compare/c-' + n + '.js').then(function () {
+            var block = global.ROLEBOOK_ROLES && global.ROLEBOOK_ROLES[n];
+            if (!block) throw new Error('no roles in compare/c-' + n + '.js');
+            blocks[n] = block;
+          });
+        }));
+      }
+      function role(i) {
+        var row = data.roles[i], d = blocks[Math.floor(i / data.block)][i % data.block];
+        return { slug: slugs[i], title: row[1], kind: d.kind, url: d.url, summary: d.summary, facets: d.facets,
+          responsibilities: d.responsibilities, decisions: d.decisions };
       }
       function update() {
-        var roles = picked();
+        var ids = picked(), run = ++generation;
         out.textContent = '';
-        if (roles.length < 2) {
-          status.textContent = roles.length ? 'Pick at least one more role.' : 'Pick two to four roles.';
+        if (ids.length < 2) {
+          status.textContent = ids.length ? 'Pick at least one more role.' : 'Pick two to four roles.';
           return;
         }
-        status.textContent = 'Comparing ' + roles.map(function (r) { return r.title; }).join(', ') + '.';
-        out.appendChild(table(data, roles));
-        if (global.history && global.history.replaceState) {
-          global.history.replaceState(null, '', '#r=' + roles.map(function (r) { return r.slug; }).join(','));
+        var titles = ids.map(function (i) { return data.roles[i][1]; }).join(', ');
+        if (ids.some(function (i) { return !blocks[Math.floor(i / data.block)]; })) {
+          status.textContent = 'Loading ' + titles + '…';
         }
+        details(ids).then(function () {
+          // A newer pick has drawn or will draw its own table.
+          if (run !== generation) return;
+          var roles = ids.map(role);
+          status.textContent = 'Comparing ' + titles + '.';
+          out.appendChild(table(data, roles));
+          if (global.history && global.history.replaceState) {
+            global.history.replaceState(null, '', '#r=' + roles.map(function (r) { return r.slug; }).join(','));
+          }
+        }).catch(function () { if (run === generation) status.textContent = failed; });
       }
       form.addEventListener('change', update);
       update();
-    }, function () { status.textContent = 'The role data could not be loaded.'; });
+    }, function () { status.textContent = failed; });
   }
 
   function table(data, roles) {
