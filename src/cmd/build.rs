@@ -57,7 +57,9 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
     time("load (read, split, parse YAML and Markdown)");
     let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
     let mut loaded = loaded;
-    loaded.release_sources();
+    // Freed on a thread of its own while the pages render.
+    let sources = loaded.take_sources();
+    let freeing = std::thread::spawn(move || drop(sources));
     time("resolve");
     let theme = render::theme::load(root, &loaded.config.theme)?;
     let dates = render::git_dates::collect(root);
@@ -81,6 +83,8 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
         // Still render, for the template errors, but keep nothing.
         (render::render_for_diagnostics(&input, &mut diagnostics), None)
     };
+    // A panic while freeing would only have lost memory.
+    let _ = freeing.join();
     time("render and write");
     let diagnostics = diagnostics.finish(rules);
     let (errors, _) = diag::count(&diagnostics);
