@@ -6,7 +6,10 @@
 //! be told to reload, with the number of pages re-rendered, and then the
 //! search-index refresh that follows.
 //!
-//! `cargo run --release --example serve_edit -- SITE_ROOT [EDITS]`
+//! `cargo run --release --example serve_edit -- SITE_ROOT [EDITS] [--other]`
+//!
+//! With `--other`, the edits are the rarer ones that leave the fast paths:
+//! a new kind, a new `contrasts_with` pair, an entry turned into a draft.
 
 use rolebook::serve::rebuild::{Rebuild, Session};
 use std::collections::BTreeSet;
@@ -21,6 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let source = PathBuf::from(args.next().ok_or("usage: serve_edit SITE_ROOT [EDITS]")?);
     let edits: usize = args.next().map_or(Ok(9), |n| n.parse())?;
+    let other = args.next().is_some_and(|a| a == "--other");
     let copy = tempfile::tempdir()?;
     copy_site(&source, copy.path())?;
     let root = copy.path().canonicalize()?;
@@ -30,26 +34,47 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut files = markdown_files(&root.join("content"))?;
     files.sort();
     let step = (files.len() / edits.max(1)).max(1);
+    let of_kind = |kind: &str| -> Vec<PathBuf> {
+        let line = format!("\nkind: {kind}\n");
+        files.iter().filter(|f| other && std::fs::read_to_string(f).is_ok_and(|t| t.contains(&line))).cloned().collect()
+    };
+    let (roles, guides) = (of_kind("role"), of_kind("guide"));
     let mut rows: Vec<(&str, f64, usize, String, f64)> = Vec::new();
     for (n, path) in files.iter().step_by(step).take(edits).enumerate() {
+        // A kind edit turns a guide into a concept (guides are only ever
+        // `see_also` targets, so no relation rule breaks); contrasts are
+        // between roles.
+        let path = match (other, n % 3) {
+            (true, 0) => guides.get(n * 7).unwrap_or(path),
+            (true, 1) => roles.get(n * 7).unwrap_or(path),
+            _ => path,
+        };
         let text = std::fs::read_to_string(path)?;
-        let (kind, edited) = match n % 6 {
-            0 => ("body sentence", text.replacen("\n\n", "\n\nAn edited sentence.\n\n", 1)),
-            3 => ("tags", text.replacen("tags: [", "tags: [edited, ", 1)),
-            5 if text.contains("\naliases: [") => {
-                ("alias", text.replacen("\naliases: [", &format!("\naliases: [\"Edited alias {n}\", "), 1))
-            }
-            5 => ("alias", text.replacen("\nkind: ", &format!("\naliases: [\"Edited alias {n}\"]\nkind: "), 1)),
-            4 => {
-                let target = stem(&files[(n * 7919) % files.len()]);
-                match text.contains("  see_also: [") {
-                    true => ("typed link", text.replacen("  see_also: [", &format!("  see_also: [{target}, "), 1)),
-                    false => ("typed link", text.replacen("links:\n", &format!("links:\n  see_also: [{target}]\n"), 1)),
+        let (kind, edited) = if other {
+            other_edit(n, &text, &roles)
+        } else {
+            match n % 6 {
+                0 => ("body sentence", text.replacen("\n\n", "\n\nAn edited sentence.\n\n", 1)),
+                3 => ("tags", text.replacen("tags: [", "tags: [edited, ", 1)),
+                5 if text.contains("\naliases: [") => {
+                    ("alias", text.replacen("\naliases: [", &format!("\naliases: [\"Edited alias {n}\", "), 1))
                 }
+                5 => ("alias", text.replacen("\nkind: ", &format!("\naliases: [\"Edited alias {n}\"]\nkind: "), 1)),
+                4 => {
+                    let target = stem(&files[(n * 7919) % files.len()]);
+                    match text.contains("  see_also: [") {
+                        true => ("typed link", text.replacen("  see_also: [", &format!("  see_also: [{target}, "), 1)),
+                        false => {
+                            ("typed link", text.replacen("links:\n", &format!("links:\n  see_also: [{target}]\n"), 1))
+                        }
+                    }
+                }
+                1 => ("new body link", format!("{text}\n\nSee [[{}]].\n", stem(&files[(n * 7919) % files.len()]))),
+                _ if text.contains("summary: \"") => {
+                    ("summary", text.replacen("summary: \"", "summary: \"Edited. ", 1))
+                }
+                _ => ("summary", text.replacen("summary: ", "summary: Edited. ", 1)),
             }
-            1 => ("new body link", format!("{text}\n\nSee [[{}]].\n", stem(&files[(n * 7919) % files.len()]))),
-            _ if text.contains("summary: \"") => ("summary", text.replacen("summary: \"", "summary: \"Edited. ", 1)),
-            _ => ("summary", text.replacen("summary: ", "summary: Edited. ", 1)),
         };
         std::fs::write(path, edited)?;
         let t = Instant::now();
@@ -74,9 +99,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// An edit off the fast paths: kind, contrast or draft.
+fn other_edit(n: usize, text: &str, roles: &[PathBuf]) -> (&'static str, String) {
+    match n % 3 {
+        0 => ("kind", text.replacen("\nkind: guide", "\nkind: concept", 1)),
+        1 if text.contains("\n  contrasts_with: [") => {
+            let target = stem(&roles[(n * 7919) % roles.len().max(1)]);
+            ("contrast", text.replacen("\n  contrasts_with: [", &format!("\n  contrasts_with: [{target}, "), 1))
+        }
+        1 => ("contrast (no role: summary)", text.replacen("summary: \"", "summary: \"Edited. ", 1)),
+        _ => ("draft", text.replacen("\nkind: ", "\ndraft: true\nkind: ", 1)),
+    }
+}
+
 fn check(result: &Rebuild, path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     if result.files.is_none() {
-        return Err(format!("editing {} failed: {:?}", path.display(), result.diagnostics.first()).into());
+        let error = result.diagnostics.iter().find(|d| d.severity == rolebook::diag::Severity::Error);
+        return Err(format!("editing {} failed: {error:?}", path.display()).into());
     }
     Ok(())
 }

@@ -5,9 +5,10 @@
 //! only those whose data differs, see `render::list_pages`).
 //!
 //! [`affected`] compares the knowledge base before and after an edit. Edits
-//! that add, remove, publish or unpublish a page (or change a slug) change
-//! the set of pages; for those it answers `None` and the caller renders
-//! everything. A new title, abbreviation or alias also re-renders every page
+//! that add or remove an entry (or change a slug) change what entry ids
+//! mean; for those it answers `None` and the caller renders everything.
+//! Pages that come or go with a draft flag or a comparison are told by
+//! [`page_moves`]. A new title, abbreviation or alias also re-renders every page
 //! with a body link that now resolves differently. [`after_prose_edit`] and
 //! [`after_entry_edit`] are the cheaper answers when no front matter
 //! changed, or only one entry's own fields and links. The tests in
@@ -15,10 +16,11 @@
 //! serves the same files and diagnostics as a full build.
 
 use super::list_pages::Fingerprints;
+use super::urls;
 use super::{Lists, Selection};
 use crate::load::Document;
 use crate::resolve::body_links::LinkDest;
-use crate::resolve::{BodyFacts, Entry, EntryId, KnowledgeBase, Patched};
+use crate::resolve::{BodyFacts, Comparison, Entry, EntryId, KnowledgeBase, Patched};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -37,8 +39,7 @@ pub fn affected<'a>(
         return None;
     }
     let front_matter_edited = edits.iter().any(|(&d, before)| documents[d].front_matter_text() != before);
-    // Names come from front matter only: unchanged front matter, same names.
-    if !same_structure(old_kb, new_kb) {
+    if !same_entries(old_kb, new_kb) {
         return None;
     }
     // New names can change what any body link resolves to.
@@ -50,29 +51,37 @@ pub fn affected<'a>(
     let count = new_kb.entries.len();
     let cards: BTreeSet<EntryId> =
         (0..count).filter(|&id| card_changed(&old_kb.entries[id], &new_kb.entries[id])).collect();
-    let mut entries: BTreeSet<EntryId> = (0..count)
-        .filter(|&id| old_kb.entries[id] != new_kb.entries[id] || changed.contains(&new_kb.entries[id].document))
-        .collect();
+    let differs: BTreeSet<EntryId> =
+        (0..count).into_par_iter().filter(|&id| entry_differs(old_kb, new_kb, id)).collect();
+    let mut entries: BTreeSet<EntryId> =
+        (0..count).filter(|&id| differs.contains(&id) || changed.contains(&new_kb.entries[id].document)).collect();
     if !cards.is_empty() {
         for kb in [old_kb, new_kb] {
             entries.extend(showing(kb, &cards));
         }
     }
     let mut comparisons = BTreeSet::new();
-    for (index, (before, after)) in old_kb.comparisons.iter().zip(&new_kb.comparisons).enumerate() {
+    let old_comparisons: BTreeMap<&str, &Comparison> =
+        old_kb.comparisons.iter().map(|c| (c.slug.as_str(), c)).collect();
+    let new_slugs: BTreeSet<&str> = new_kb.comparisons.iter().map(|c| c.slug.as_str()).collect();
+    for gone in old_kb.comparisons.iter().filter(|c| !new_slugs.contains(c.slug.as_str())) {
+        // Entry pages list their comparisons by title.
+        entries.extend(gone.entries.iter().copied());
+    }
+    for (index, after) in new_kb.comparisons.iter().enumerate() {
+        let before = old_comparisons.get(after.slug.as_str()).copied();
+        let same = before == Some(after);
         let edited = after.document.is_some_and(|d| changed.contains(&d));
-        let member_changed = after.entries.iter().any(|&id| {
-            cards.contains(&id)
-                || changed.contains(&new_kb.entries[id].document)
-                || old_kb.entries[id] != new_kb.entries[id]
-        });
+        let member_changed = after
+            .entries
+            .iter()
+            .any(|&id| cards.contains(&id) || changed.contains(&new_kb.entries[id].document) || differs.contains(&id));
         let shows_card = !cards.is_empty() && mentions(new_kb, documents, after.document).any(|id| cards.contains(&id));
-        if before != after || edited || member_changed || shows_card {
+        if !same || edited || member_changed || shows_card {
             comparisons.insert(index);
         }
-        if before != after {
-            // Entry pages list their comparisons by title.
-            entries.extend(before.entries.iter().chain(&after.entries).copied());
+        if !same {
+            entries.extend(before.iter().flat_map(|b| b.entries.iter()).chain(&after.entries).copied());
         }
     }
     let lists = if !cards.is_empty() || front_matter_edited || old_kb.comparisons != new_kb.comparisons {
@@ -84,15 +93,60 @@ pub fn affected<'a>(
     Some(Selection::Only { entries, comparisons, lists })
 }
 
-/// Whether both builds have the same pages and names, so page paths and
-/// entry ids mean the same in both.
-fn same_structure(a: &KnowledgeBase, b: &KnowledgeBase) -> bool {
+/// Whether entry `id` differs between the builds. Its comparisons are
+/// compared by slug: their indices shift when a comparison comes or goes.
+fn entry_differs(old: &KnowledgeBase, new: &KnowledgeBase, id: EntryId) -> bool {
+    let (a, b) = (&old.entries[id], &new.entries[id]);
+    if a.comparisons == b.comparisons {
+        return a != b;
+    }
+    let slugs = |kb: &KnowledgeBase, e: &Entry| -> Vec<String> {
+        e.comparisons.iter().filter_map(|&i| kb.comparisons.get(i)).map(|c| c.slug.clone()).collect()
+    };
+    if slugs(old, a) != slugs(new, b) {
+        return true;
+    }
+    let mut renumbered = a.clone();
+    renumbered.comparisons.clone_from(&b.comparisons);
+    renumbered != *b
+}
+
+/// Whether both builds have the same entries with the same slugs, so
+/// entry ids and their page paths mean the same in both.
+fn same_entries(a: &KnowledgeBase, b: &KnowledgeBase) -> bool {
     a.include_drafts == b.include_drafts
         && a.entries.len() == b.entries.len()
-        && a.comparisons.len() == b.comparisons.len()
         && a.entries.iter().zip(&b.entries).all(|(x, y)| x.slug == y.slug && x.document == y.document)
-        && (0..a.entries.len()).all(|id| a.is_published(id) == b.is_published(id))
-        && a.comparisons.iter().zip(&b.comparisons).all(|(x, y)| x.slug == y.slug && x.draft == y.draft)
+}
+
+/// Entry and comparison pages that come or go with an edit.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PageMoves {
+    /// Paths of pages published now and not before.
+    pub added: BTreeSet<String>,
+    /// Paths of pages published before and not now.
+    pub removed: BTreeSet<String>,
+}
+
+/// The entry and comparison pages published in one of `old` and `new`
+/// only (both with the same entries, see [`affected`]).
+pub fn page_moves(old: &KnowledgeBase, new: &KnowledgeBase) -> PageMoves {
+    let mut moves = PageMoves::default();
+    for (id, entry) in new.entries.iter().enumerate().filter(|&(id, _)| id < old.entries.len()) {
+        match (old.is_published(id), new.is_published(id)) {
+            (false, true) => moves.added.insert(urls::entry(&entry.slug)),
+            (true, false) => moves.removed.insert(urls::entry(&entry.slug)),
+            _ => false,
+        };
+    }
+    let published = |kb: &KnowledgeBase| -> BTreeSet<String> {
+        let shown = kb.comparisons.iter().filter(|c| kb.include_drafts || !c.draft);
+        shown.map(|c| urls::comparison(&c.slug)).collect()
+    };
+    let (before, after) = (published(old), published(new));
+    moves.added.extend(after.difference(&before).cloned());
+    moves.removed.extend(before.difference(&after).cloned());
+    moves
 }
 
 /// The documents with a body link that resolves differently in `new`.
@@ -107,10 +161,16 @@ fn relinked(old: &KnowledgeBase, new: &KnowledgeBase, documents: &[Document]) ->
 }
 
 /// Whether what other pages show of an entry changed: its link text and
-/// preview (title, abbreviation, kind, summary) or the headings their
-/// `#fragment` links point at.
+/// preview (title, abbreviation, kind, summary), whether it is linked at
+/// all (a draft is plain text), or the headings their `#fragment` links
+/// point at.
 fn card_changed(a: &Entry, b: &Entry) -> bool {
-    a.title != b.title || a.abbr != b.abbr || a.kind != b.kind || a.summary != b.summary || a.headings != b.headings
+    a.title != b.title
+        || a.abbr != b.abbr
+        || a.kind != b.kind
+        || a.summary != b.summary
+        || a.draft != b.draft
+        || a.headings != b.headings
 }
 
 /// The entries a hand-written comparison's prose links to.

@@ -1,7 +1,7 @@
-//! For `serve`: an edit of one entry's front matter that keeps its slug,
-//! kind and draft flag changes only that entry's own fields and, when its
-//! typed links changed, the relation groups at both ends of the links it
-//! added or removed. A new title, abbreviation or alias on a site without
+//! For `serve`: an edit of one entry's front matter that keeps its slug
+//! changes only that entry's own fields (kind and draft flag included) and,
+//! when its typed links changed, the relation groups at both ends of the
+//! links it added or removed. A new title, abbreviation or alias on a site without
 //! name or link problems also re-sorts the lists that show the entry and
 //! retitles its generated comparisons, as long as no link anywhere names
 //! one of the names that came or went. The knowledge base is then patched
@@ -9,8 +9,9 @@
 //! 10 000-entry site under 50 ms.
 //!
 //! Anything else (a `contrasts_with` link, which generates comparison
-//! pages, the body, a diagnostic from building the entry or its links)
-//! answers `None`, and the caller resolves everything. The tests in
+//! pages, the body, a diagnostic from building the entry or its links, a
+//! draft flag on an entry in a comparison, a new name together with a new
+//! kind or draft flag) answers `None`, and the caller resolves everything. The tests in
 //! `src/serve/rebuild.rs` check that a patched knowledge base renders the
 //! same files and diagnostics as a full build.
 
@@ -40,6 +41,10 @@ pub struct Patched {
     pub names: Option<foldhash::HashMap<String, EntryId>>,
     /// The comparisons before, when one was retitled.
     pub comparisons: Option<Vec<Comparison>>,
+    /// The entry's kind changed: the relation rules need checking again.
+    pub kind_changed: bool,
+    /// Its draft flag changed: body links to it need checking again.
+    pub draft_changed: bool,
 }
 
 impl Patched {
@@ -88,11 +93,19 @@ pub fn entry_edit(
     let mut local = Diagnostics::new();
     let built = entries::build(index, document, Some(new), config, &mut local);
     let (a, b) = (&built, &kb.entries[id]);
-    if !local.is_empty() || (&a.slug, &a.kind, a.draft) != (&b.slug, &b.kind, b.draft) {
+    let (kind_changed, draft_changed) = (a.kind != b.kind, a.draft != b.draft);
+    if !local.is_empty() || a.slug != b.slug {
         return None;
     }
     if renamed {
-        return rename(kb, documents, config, id, built);
+        return match kind_changed || draft_changed {
+            true => None,
+            false => rename(kb, documents, config, id, built),
+        };
+    }
+    // Comparisons are drafts when one of their entries is.
+    if draft_changed && !b.comparisons.is_empty() {
+        return None;
     }
     if !same_names(&built, &kb.entries[id]) {
         return None;
@@ -112,7 +125,15 @@ pub fn entry_edit(
         kb.edges.dedup();
         relations::regroup(&mut kb.entries, &kb.edges, config, &touched);
     }
-    Some(Patched { id, before: saved, edges: edges_before, names: None, comparisons: None })
+    Some(Patched {
+        id,
+        before: saved,
+        edges: edges_before,
+        names: None,
+        comparisons: None,
+        kind_changed,
+        draft_changed,
+    })
 }
 
 /// The edges that go away and those that come with the edit of entry
@@ -165,18 +186,15 @@ fn declared(
     }
 }
 
-/// Whether a rebuilt entry keeps what names and places it.
+/// Whether a rebuilt entry keeps what names it.
 fn same_names(built: &Entry, entry: &Entry) -> bool {
-    built.slug == entry.slug
-        && built.title == entry.title
-        && built.abbr == entry.abbr
-        && built.aliases == entry.aliases
-        && built.kind == entry.kind
-        && built.draft == entry.draft
+    built.slug == entry.slug && built.title == entry.title && built.abbr == entry.abbr && built.aliases == entry.aliases
 }
 
 /// Copies the fields an entry shows from its rebuilt self.
 fn show(entry: &mut Entry, built: Entry) {
+    entry.kind = built.kind;
+    entry.draft = built.draft;
     entry.summary = built.summary;
     entry.tags = built.tags;
     entry.facets = built.facets;
@@ -187,8 +205,8 @@ fn show(entry: &mut Entry, built: Entry) {
     entry.updated = built.updated;
 }
 
-/// The raw fields that place an entry (slug, kind, draft, and any field
-/// added to [`RawEntry`] later until it is listed here or in [`names`]).
+/// The raw fields that place an entry (its slug, and any field added to
+/// [`RawEntry`] later until it is listed here or in [`names`]).
 fn place(raw: &RawEntry) -> RawEntry {
     RawEntry { title: None, abbr: None, aliases: None, ..names(raw) }
 }
@@ -198,6 +216,8 @@ fn place(raw: &RawEntry) -> RawEntry {
 /// it is listed here.
 fn names(raw: &RawEntry) -> RawEntry {
     RawEntry {
+        kind: None,
+        draft: None,
         summary: None,
         tags: None,
         links: None,
@@ -266,7 +286,15 @@ fn rename(
             .iter()
             .zip(&kb.comparisons)
             .all(|(a, b)| (&a.slug, &a.entries, a.draft) == (&b.slug, &b.entries, b.draft));
-    let patched = Patched { id, before: saved, edges: None, names: Some(old_names), comparisons: None };
+    let patched = Patched {
+        id,
+        before: saved,
+        edges: None,
+        names: Some(old_names),
+        comparisons: None,
+        kind_changed: false,
+        draft_changed: false,
+    };
     if !local.is_empty() || !same_pages {
         patched.undo(kb);
         return None;

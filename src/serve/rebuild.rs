@@ -10,8 +10,9 @@
 
 use crate::diag::{self, Code, Diagnostic, Diagnostics};
 use crate::load::{self, Parts};
+use crate::render::affected::{self, PageMoves};
 use crate::render::list_pages::Fingerprints;
-use crate::render::{self, affected, GitDates, Input, Selection, Theme};
+use crate::render::{self, GitDates, Input, Selection, Theme};
 use crate::resolve::{self, KnowledgeBase};
 use crate::write::OutputFile;
 use std::collections::{BTreeMap, BTreeSet};
@@ -258,7 +259,7 @@ impl Session {
             comparison_documents: &good.comparison_documents,
             lists: &lists,
         };
-        let Resolved { how, kb, selection, found, comparison_documents } =
+        let Resolved { how, kb, selection, found, comparison_documents, moves } =
             match next_step(parts, before, &self.pending, self.drafts) {
                 Step::Resolved(resolved) => *resolved,
                 Step::Failed(sink) => {
@@ -294,6 +295,11 @@ impl Session {
             }
             None => lists,
         };
+        for path in &moves.removed {
+            good.page_paths.remove(path);
+        }
+        good.page_paths.extend(moves.added);
+        removed.extend(moves.removed);
         good.kb = kb;
         good.diagnostics = found;
         if let Some(comparison_documents) = comparison_documents {
@@ -371,6 +377,8 @@ struct Resolved<'l> {
     found: Parts3,
     /// `Some` when resolved anew.
     comparison_documents: Option<Vec<usize>>,
+    /// Entry and comparison pages that came or went.
+    moves: PageMoves,
 }
 
 /// The last good build's facts that an edit is applied to.
@@ -415,13 +423,12 @@ fn next_step<'l>(
     let edits: BTreeMap<usize, String> =
         pending.iter().map(|(&d, old)| (d, old.front_matter_text().to_owned())).collect();
     match affected::affected(before.kb, &kb, documents, &edits, before.lists) {
-        Some(selection) => Step::Resolved(Box::new(Resolved {
-            how: Resolving::Resolved,
-            kb,
-            selection,
-            found,
-            comparison_documents: Some(comparison_documents),
-        })),
+        Some(selection) => {
+            let moves = affected::page_moves(before.kb, &kb);
+            let comparison_documents = Some(comparison_documents);
+            let how = Resolving::Resolved;
+            Step::Resolved(Box::new(Resolved { how, kb, selection, found, comparison_documents, moves }))
+        }
         None => Step::Everything,
     }
 }
@@ -442,7 +449,9 @@ fn after_prose<'l>(parts: &Parts, before: Before<'_, 'l>, pending: &BTreeMap<usi
     }
     let edited: BTreeSet<usize> = pending.keys().copied().collect();
     let selection = affected::after_prose_edit(&facts, &kb, documents, &edited);
-    Step::Resolved(Box::new(Resolved { how: Resolving::Bodies, kb, selection, found, comparison_documents: None }))
+    let how = Resolving::Bodies;
+    let moves = PageMoves::default();
+    Step::Resolved(Box::new(Resolved { how, kb, selection, found, comparison_documents: None, moves }))
 }
 
 /// An edit of one entry that keeps every name: that entry (and the
@@ -466,24 +475,45 @@ fn after_entry_edit<'l>(
         return None;
     };
     let mut found = Parts3 { checks: Diagnostics::new(), ..before.found.clone() };
-    if patched.edges.is_some() {
+    if patched.edges.is_some() || patched.kind_changed {
         found.rules = Diagnostics::new();
         resolve::check_links(&kb, documents, config, &mut found.rules);
     }
+    // Body links to a draft are reported: check every body again.
+    let facts = patched.draft_changed.then(|| {
+        found.bodies = Diagnostics::new();
+        let facts = resolve::take_body_facts(&mut kb);
+        resolve::complete_in_place(&mut kb, before.comparison_documents, documents, &mut found.bodies);
+        facts
+    });
     resolve::check_front(&kb, documents, config, &mut found.checks);
     let sink = found.with(parts);
     if has_errors(&sink, parts) {
+        if let Some(facts) = facts {
+            resolve::restore_body_facts(&mut kb, facts);
+        }
         patched.undo(&mut kb);
         *before.kb = kb;
         return Some(Step::Failed(sink));
     }
     let selection = affected::after_entry_edit(&kb, documents, &patched, before.lists);
+    // Its page comes or goes with its draft flag.
+    let mut moves = PageMoves::default();
+    if let Some((id, was)) = patched.before.iter().find(|(t, _)| *t == patched.id) {
+        let path = render::urls::entry(&kb.entries[*id].slug);
+        match (kb.include_drafts || !was.draft, kb.is_published(*id)) {
+            (false, true) => moves.added.insert(path),
+            (true, false) => moves.removed.insert(path),
+            _ => false,
+        };
+    }
     Some(Step::Resolved(Box::new(Resolved {
         how: Resolving::OneEntry,
         kb,
         selection,
         found,
         comparison_documents: None,
+        moves,
     })))
 }
 
@@ -680,11 +710,61 @@ mod tests {
         assert!(retitled.is_some_and(|n| n < total), "{retitled:?} of {total}: {:?}", live.diagnostics);
         assert_eq!(live.session.last_resolving(), Resolving::OneEntry);
         live.assert_matches_full_build("title");
-        live.edit("content/backlog.md", |t| {
+        let total = pages(&live.served);
+        let contrasted = live.edit("content/backlog.md", |t| {
             t.replace("tags: [delivery]", "tags: [delivery]\nlinks:\n  contrasts_with: [owner]")
         });
-        assert_ne!(live.session.last_resolving(), Resolving::OneEntry);
+        assert!(contrasted.is_some_and(|n| n < total), "{contrasted:?} of {total}: {:?}", live.diagnostics);
+        assert_eq!(live.session.last_resolving(), Resolving::Resolved);
+        assert_eq!(pages(&live.served), total + 1, "a generated comparison page");
         live.assert_matches_full_build("contrast");
+        live.edit("content/backlog.md", |t| t.replace("\nlinks:\n  contrasts_with: [owner]", ""));
+        assert_eq!(pages(&live.served), total, "the generated comparison page is gone");
+        live.assert_matches_full_build("contrast gone");
+    }
+
+    #[test]
+    fn kind_and_draft_edits_patch_the_entry_and_match_a_full_build() {
+        let site = copy_site(Path::new(FIXTURE));
+        let term = "---\ntitle: Sprint\nkind: concept\nsummary: A fixed stretch of work.\nsources:\n  - { title: \"S\", url: \"https://example.com/s\" }\n---\nSee [[Backlog]].\n";
+        std::fs::write(site.path().join("content/sprint.md"), term).unwrap_or_else(|e| panic!("{e}"));
+        let mut live = Live::start(site.path());
+        let total = pages(&live.served);
+        // A concept that no relation rule constrains becomes a role.
+        let kind = live.edit("content/sprint.md", |t| t.replace("kind: concept", "kind: role"));
+        assert!(kind.is_some_and(|n| n < total), "{kind:?} of {total}: {:?}", live.diagnostics);
+        assert_eq!(live.session.last_resolving(), Resolving::OneEntry);
+        live.assert_matches_full_build("kind");
+        // A kind that breaks a relation rule is an error, and fixing it
+        // brings the site back.
+        assert_eq!(live.edit("content/backlog.md", |t| t.replace("kind: concept", "kind: role")), None);
+        assert!(live.diagnostics.iter().any(|d| d.code == Code::RelationKind), "{:?}", live.diagnostics);
+        live.edit("content/backlog.md", |t| t.replace("kind: role", "kind: concept"));
+        live.assert_matches_full_build("kind back");
+        // A draft's page goes, links to it turn to text, and it comes back.
+        let drafted = live.edit("content/backlog.md", |t| t.replace("kind: concept", "kind: concept\ndraft: true"));
+        assert!(drafted.is_some_and(|n| n < total), "{drafted:?} of {total}: {:?}", live.diagnostics);
+        assert_eq!(live.session.last_resolving(), Resolving::OneEntry);
+        assert!(!live.served.contains_key("backlog.html"));
+        assert!(live.diagnostics.iter().any(|d| d.code == Code::LinkToDraft), "{:?}", live.diagnostics);
+        live.assert_matches_full_build("draft");
+        live.edit("content/backlog.md", |t| t.replace("draft: true", "draft: false"));
+        assert_eq!(live.session.last_resolving(), Resolving::OneEntry);
+        assert!(live.served.contains_key("backlog.html"));
+        live.assert_matches_full_build("published");
+        // An entry in a comparison: the comparison turns draft too, so
+        // everything is resolved again, but only what shows them renders.
+        let compared = "compare/owner-vs-manager.html";
+        assert!(live.served.contains_key(compared));
+        let drafted = live.edit("content/owner.md", |t| t.replace("kind: role", "kind: role\ndraft: true"));
+        assert!(drafted.is_some_and(|n| n < total), "{drafted:?} of {total}: {:?}", live.diagnostics);
+        assert_eq!(live.session.last_resolving(), Resolving::Resolved);
+        assert!(!live.served.contains_key(compared) && !live.served.contains_key("owner.html"));
+        live.assert_matches_full_build("draft in a comparison");
+        live.edit("content/owner.md", |t| t.replace("kind: role\ndraft: true", "kind: role"));
+        assert_eq!(live.session.last_resolving(), Resolving::Resolved);
+        assert!(live.served.contains_key(compared));
+        live.assert_matches_full_build("comparison published again");
     }
 
     #[test]
@@ -804,6 +884,10 @@ mod tests {
                 live.edit(file, |t| t.replacen(&linked, "\n  see_also: [", 1));
                 live.assert_matches_full_build(&format!("typed link removed from {file}"));
             }
+            live.edit(file, |t| t.replacen("\nkind: ", "\ndraft: true\nkind: ", 1));
+            live.assert_matches_full_build(&format!("{file} turned draft"));
+            live.edit(file, |t| t.replacen("\ndraft: true\n", "\n", 1));
+            live.assert_matches_full_build(&format!("{file} published again"));
         }
     }
 }
