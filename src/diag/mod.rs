@@ -149,6 +149,11 @@ impl Diagnostics {
         self.items
     }
 
+    /// Keeps only the diagnostics `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
+    }
+
     /// The diagnostics recorded so far, in order.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()

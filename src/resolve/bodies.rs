@@ -73,31 +73,7 @@ pub(crate) fn resolve(
     let mut owners: Vec<(Option<EntryId>, usize)> =
         kb.entries.iter().enumerate().map(|(id, e)| (Some(id), e.document)).collect();
     owners.extend(comparison_docs.iter().map(|&d| (None, d)));
-    // Bodies are independent: check them in parallel, each with its own
-    // diagnostics, merged back in order.
-    let shared: &KnowledgeBase = kb;
-    let checked: Vec<Checked<'_>> = owners
-        .par_iter()
-        .map(|&(owner, document)| {
-            let doc = &documents[document];
-            let mut checked = Checked::default();
-            let mut budget = Budget::new(&mut checked.diagnostics);
-            for link in &doc.parsed.links {
-                check_link(
-                    shared,
-                    owner,
-                    document,
-                    doc,
-                    link,
-                    &mut checked.mentions,
-                    &mut checked.pending,
-                    &mut budget,
-                );
-            }
-            budget.finish(&doc.source.path);
-            checked
-        })
-        .collect();
+    let checked = check_bodies(kb, documents, &owners);
     let mut mentions: Vec<(EntryId, EntryId)> = Vec::new();
     let mut pending = Vec::new();
     for one in checked {
@@ -116,6 +92,44 @@ pub(crate) fn resolve(
     kb.entries
         .par_iter_mut()
         .for_each(|entry| entry.mentioned_in.sort_by(|a, b| titles[*a].cmp(&titles[*b]).then(a.cmp(b))));
+}
+
+/// Checks the links of each owner's body (an entry's, or with `None` a
+/// comparison's). Bodies are independent: checked in parallel, each with
+/// its own diagnostics, merged back in order.
+fn check_bodies<'d>(
+    kb: &KnowledgeBase,
+    documents: &'d [Document],
+    owners: &[(Option<EntryId>, usize)],
+) -> Vec<Checked<'d>> {
+    owners
+        .par_iter()
+        .filter(|(_, document)| *document < documents.len())
+        .map(|&(owner, document)| {
+            let doc = &documents[document];
+            let mut checked = Checked::default();
+            let mut budget = Budget::new(&mut checked.diagnostics);
+            for link in &doc.parsed.links {
+                check_link(kb, owner, document, doc, link, &mut checked.mentions, &mut checked.pending, &mut budget);
+            }
+            budget.finish(&doc.source.path);
+            checked
+        })
+        .collect()
+}
+
+/// The link and anchor diagnostics of the given owners' bodies alone, on a
+/// knowledge base whose headings are known (for `serve`, after an edit that
+/// can change only what these bodies report).
+pub(crate) fn recheck(kb: &KnowledgeBase, documents: &[Document], owners: &[(Option<EntryId>, usize)]) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    let mut pending = Vec::new();
+    for one in check_bodies(kb, documents, owners) {
+        pending.extend(one.pending);
+        diagnostics.extend(one.diagnostics);
+    }
+    check_anchors(kb, documents, &pending, &mut diagnostics);
+    diagnostics
 }
 
 #[allow(clippy::too_many_arguments)]

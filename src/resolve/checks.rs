@@ -36,7 +36,7 @@ fn at_start(document: &Document, code: Code, message: String) -> Diagnostic {
 // Reverse links make every relation and mention visible from both ends, so
 // an entry is an orphan only when no relation, mention or comparison
 // involves it: then no page but the lists leads to it.
-fn orphans(kb: &KnowledgeBase, documents: &[Document], diagnostics: &mut Diagnostics) {
+pub(crate) fn orphans(kb: &KnowledgeBase, documents: &[Document], diagnostics: &mut Diagnostics) {
     let mut linked = vec![false; kb.entries.len()];
     for edge in &kb.edges {
         linked[edge.from] = true;

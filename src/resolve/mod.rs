@@ -123,6 +123,35 @@ pub fn complete_in_place(
     checks::bodies(kb, documents, diagnostics);
 }
 
+/// After entry `id`'s draft flag changed (and nothing else that bodies
+/// read): the body link diagnostics of the bodies that can report it
+/// (those linking to it, its own, the comparisons') found again, in place
+/// of theirs in `diagnostics`. Cheaper than [`complete_in_place`], which
+/// would give the same.
+pub fn recheck_draft_links(
+    kb: &KnowledgeBase,
+    id: EntryId,
+    comparison_documents: &[usize],
+    documents: &[Document],
+    diagnostics: &mut Diagnostics,
+) {
+    let Some(entry) = kb.entries.get(id) else { return };
+    let mut owners: Vec<(Option<EntryId>, usize)> = vec![(Some(id), entry.document)];
+    owners.extend(entry.mentioned_in.iter().map(|&m| (Some(m), kb.entries[m].document)));
+    owners.extend(comparison_documents.iter().map(|&d| (None, d)));
+    let files: std::collections::BTreeSet<&str> =
+        owners.iter().filter_map(|&(_, d)| documents.get(d)).map(|d| d.source.path.as_str()).collect();
+    diagnostics.retain(|d| !files.contains(d.file.as_str()));
+    diagnostics.extend(bodies::recheck(kb, documents, &owners));
+}
+
+/// The orphan warnings found again, in place of those in `diagnostics`
+/// (for `serve`, after a patch changed edges or a draft flag).
+pub fn recheck_orphans(kb: &KnowledgeBase, documents: &[Document], diagnostics: &mut Diagnostics) {
+    diagnostics.retain(|d| d.code != crate::diag::Code::Orphan);
+    checks::orphans(kb, documents, diagnostics);
+}
+
 /// What [`complete`] adds to an entry.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BodyFacts {

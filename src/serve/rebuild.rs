@@ -99,9 +99,11 @@ impl Parts3 {
     }
 
     /// Whether a step that an entry edit does not run again reported on
-    /// `file`: its positions would move with an edit of that file.
+    /// `file`: its positions would move with an edit of that file. Orphan
+    /// warnings stand at the file's start and are found again whenever
+    /// an edit can change them.
     fn mention(&self, file: &str) -> bool {
-        [&self.structure, &self.bodies].iter().any(|d| d.iter().any(|d| d.file == file))
+        [&self.structure, &self.bodies].iter().any(|d| d.iter().any(|d| d.file == file && d.code != Code::Orphan))
     }
 }
 
@@ -479,19 +481,18 @@ fn after_entry_edit<'l>(
         found.rules = Diagnostics::new();
         resolve::check_links(&kb, documents, config, &mut found.rules);
     }
-    // Body links to a draft are reported: check every body again.
-    let facts = patched.draft_changed.then(|| {
-        found.bodies = Diagnostics::new();
-        let facts = resolve::take_body_facts(&mut kb);
-        resolve::complete_in_place(&mut kb, before.comparison_documents, documents, &mut found.bodies);
-        facts
-    });
+    // Body links to a draft are reported: check those again.
+    if patched.draft_changed {
+        let comparisons = before.comparison_documents;
+        resolve::recheck_draft_links(&kb, patched.id, comparisons, documents, &mut found.bodies);
+    }
+    // Orphans are found with the bodies, but edges and drafts decide them too.
+    if patched.draft_changed || patched.edges.is_some() {
+        resolve::recheck_orphans(&kb, documents, &mut found.bodies);
+    }
     resolve::check_front(&kb, documents, config, &mut found.checks);
     let sink = found.with(parts);
     if has_errors(&sink, parts) {
-        if let Some(facts) = facts {
-            resolve::restore_body_facts(&mut kb, facts);
-        }
         patched.undo(&mut kb);
         *before.kb = kb;
         return Some(Step::Failed(sink));
@@ -765,6 +766,29 @@ mod tests {
         assert_eq!(live.session.last_resolving(), Resolving::Resolved);
         assert!(live.served.contains_key(compared));
         live.assert_matches_full_build("comparison published again");
+    }
+
+    #[test]
+    fn an_orphan_linked_or_drafted_by_a_patch_is_reported_as_in_a_full_build() {
+        let site = copy_site(Path::new(FIXTURE));
+        let lone = "---\ntitle: Sprint\nkind: concept\nsummary: A fixed stretch of work.\nsources:\n  - { title: \"S\", url: \"https://example.com/s\" }\n---\nWork in a box of time.\n";
+        std::fs::write(site.path().join("content/sprint.md"), lone).unwrap_or_else(|e| panic!("{e}"));
+        let mut live = Live::start(site.path());
+        let orphans = |live: &Live| live.diagnostics.iter().filter(|d| d.code == Code::Orphan).count();
+        assert_eq!(orphans(&live), 1, "{:?}", live.diagnostics);
+        live.edit("content/backlog.md", |t| {
+            t.replace("tags: [delivery]", "tags: [delivery]\nlinks:\n  works_with: [sprint]")
+        });
+        assert_eq!(live.session.last_resolving(), Resolving::OneEntry);
+        assert_eq!(orphans(&live), 0, "{:?}", live.diagnostics);
+        live.assert_matches_full_build("orphan linked");
+        live.edit("content/backlog.md", |t| t.replace("\nlinks:\n  works_with: [sprint]", ""));
+        assert_eq!(orphans(&live), 1);
+        live.assert_matches_full_build("orphan again");
+        live.edit("content/sprint.md", |t| t.replace("kind: concept", "kind: concept\ndraft: true"));
+        assert_eq!(live.session.last_resolving(), Resolving::OneEntry);
+        assert_eq!(orphans(&live), 0, "a draft is no orphan");
+        live.assert_matches_full_build("orphan drafted");
     }
 
     #[test]
