@@ -8,16 +8,19 @@
 //! list pages by their data's fingerprints). The search index and exports
 //! follow in a second step, after open tabs were told to reload.
 
+use super::follow::{next_step, Before, Parts3, Resolved, Step};
 use crate::diag::{self, Code, Diagnostic, Diagnostics};
 use crate::load::{self, Parts};
-use crate::render::affected::{self, PageMoves};
 use crate::render::list_pages::Fingerprints;
 use crate::render::{self, GitDates, Input, Selection, Theme};
-use crate::resolve::{self, KnowledgeBase};
+use crate::resolve::KnowledgeBase;
 use crate::write::OutputFile;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+pub use super::follow::Resolving;
 
 /// New files for the served site.
 #[derive(Debug)]
@@ -65,60 +68,6 @@ struct Good {
     asset_paths: BTreeSet<String>,
     /// The search index and exports lag behind the pages.
     assets_stale: bool,
-}
-
-/// The diagnostics of the three steps of resolving (see [`Good`]).
-#[derive(Clone, Default)]
-struct Parts3 {
-    structure: Diagnostics,
-    rules: Diagnostics,
-    checks: Diagnostics,
-    bodies: Diagnostics,
-}
-
-impl Parts3 {
-    /// Resolves everything, keeping each step's diagnostics apart.
-    fn resolve(parts: &Parts, drafts: bool) -> (KnowledgeBase, Vec<usize>, Parts3) {
-        let loaded = &parts.loaded;
-        let mut found = Parts3::default();
-        let front = resolve::resolve_structure(loaded, drafts, &mut found.structure);
-        resolve::check_links(&front.kb, &loaded.documents, &loaded.config, &mut found.rules);
-        resolve::check_front(&front.kb, &loaded.documents, &loaded.config, &mut found.checks);
-        let comparison_documents = front.comparison_documents.clone();
-        let kb = resolve::complete(front, &loaded.documents, &mut found.bodies);
-        (kb, comparison_documents, found)
-    }
-
-    /// Everything found, with the loader's diagnostics.
-    fn with(&self, parts: &Parts) -> Diagnostics {
-        let mut sink = parts.diagnostics();
-        for step in [&self.structure, &self.rules, &self.checks, &self.bodies] {
-            sink.extend(step.clone());
-        }
-        sink
-    }
-
-    /// Whether a step that an entry edit does not run again reported on
-    /// `file`: its positions would move with an edit of that file. Orphan
-    /// warnings stand at the file's start and are found again whenever
-    /// an edit can change them.
-    fn mention(&self, file: &str) -> bool {
-        [&self.structure, &self.bodies].iter().any(|d| d.iter().any(|d| d.file == file && d.code != Code::Orphan))
-    }
-}
-
-/// How the last update brought the knowledge base up to date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Resolving {
-    /// Resolved and rendered everything.
-    Everything,
-    /// Resolved everything, rendered what the edit affects.
-    Resolved,
-    /// Completed the bodies again (prose-only edits).
-    Bodies,
-    /// Patched the edited entry (and the relation groups its links
-    /// change): its names stayed.
-    OneEntry,
 }
 
 /// What `serve` keeps between rebuilds.
@@ -359,168 +308,6 @@ impl Rebuild {
     fn empty(start: Instant) -> Rebuild {
         Rebuild { files: None, rendered: 0, diagnostics: Vec::new(), title: String::new(), elapsed: start.elapsed() }
     }
-}
-
-/// How the knowledge base follows the pending edits.
-enum Step<'l> {
-    /// Resolving reported errors: these, with the loader's diagnostics.
-    Failed(Diagnostics),
-    /// The set of pages or names changed: render everything.
-    Everything,
-    /// Resolved, with the pages to render.
-    Resolved(Box<Resolved<'l>>),
-}
-
-/// A knowledge base after an edit, and what to render of it.
-struct Resolved<'l> {
-    how: Resolving,
-    kb: KnowledgeBase,
-    selection: Selection<'l>,
-    found: Parts3,
-    /// `Some` when resolved anew.
-    comparison_documents: Option<Vec<usize>>,
-    /// Entry and comparison pages that came or went.
-    moves: PageMoves,
-}
-
-/// The last good build's facts that an edit is applied to.
-struct Before<'g, 'l> {
-    /// Taken by a cheap step, put back when it fails.
-    kb: &'g mut KnowledgeBase,
-    found: &'g Parts3,
-    comparison_documents: &'g [usize],
-    /// The served list pages' fingerprints.
-    lists: &'l Fingerprints,
-}
-
-/// Brings the last good knowledge base up to date with the pending edits,
-/// the cheapest way that gives what a full build gives: completing the
-/// bodies again after prose edits, patching one entry after an edit that
-/// keeps its names, else resolving everything.
-fn next_step<'l>(
-    parts: &Parts,
-    mut before: Before<'_, 'l>,
-    pending: &BTreeMap<usize, load::Document>,
-    drafts: bool,
-) -> Step<'l> {
-    let documents = &parts.loaded.documents;
-    let front_edited = |d: usize, old: &load::Document| {
-        documents.get(d).is_none_or(|doc| doc.front_matter_text() != old.front_matter_text())
-    };
-    // Lenient summaries come from bodies: any edit may change front facts.
-    let lenient = parts.loaded.config.summary_from_body;
-    if !lenient && !pending.iter().any(|(&d, old)| front_edited(d, old)) {
-        return after_prose(parts, before, pending);
-    }
-    if let (false, [(&d, old)]) = (lenient, pending.iter().collect::<Vec<_>>().as_slice()) {
-        if let Some(step) = after_entry_edit(parts, &mut before, d, old) {
-            return step;
-        }
-    }
-    let (kb, comparison_documents, found) = Parts3::resolve(parts, drafts);
-    let sink = found.with(parts);
-    if has_errors(&sink, parts) {
-        return Step::Failed(sink);
-    }
-    let edits: BTreeMap<usize, String> =
-        pending.iter().map(|(&d, old)| (d, old.front_matter_text().to_owned())).collect();
-    match affected::affected(before.kb, &kb, documents, &edits, before.lists) {
-        Some(selection) => {
-            let moves = affected::page_moves(before.kb, &kb);
-            let comparison_documents = Some(comparison_documents);
-            let how = Resolving::Resolved;
-            Step::Resolved(Box::new(Resolved { how, kb, selection, found, comparison_documents, moves }))
-        }
-        None => Step::Everything,
-    }
-}
-
-/// Prose-only edits leave what front matter resolved to as it was: the
-/// bodies are completed again on the last knowledge base.
-fn after_prose<'l>(parts: &Parts, before: Before<'_, 'l>, pending: &BTreeMap<usize, load::Document>) -> Step<'l> {
-    let documents = &parts.loaded.documents;
-    let mut kb = std::mem::take(before.kb);
-    let facts = resolve::take_body_facts(&mut kb);
-    let mut found = Parts3 { bodies: Diagnostics::new(), ..before.found.clone() };
-    resolve::complete_in_place(&mut kb, before.comparison_documents, documents, &mut found.bodies);
-    let sink = found.with(parts);
-    if has_errors(&sink, parts) {
-        resolve::restore_body_facts(&mut kb, facts);
-        *before.kb = kb;
-        return Step::Failed(sink);
-    }
-    let edited: BTreeSet<usize> = pending.keys().copied().collect();
-    let selection = affected::after_prose_edit(&facts, &kb, documents, &edited);
-    let how = Resolving::Bodies;
-    let moves = PageMoves::default();
-    Step::Resolved(Box::new(Resolved { how, kb, selection, found, comparison_documents: None, moves }))
-}
-
-/// An edit of one entry that keeps every name: that entry (and the
-/// relation groups its links change) patched, the checks run again.
-/// `None` when the edit may change more (see [`resolve::entry_edit`]) or
-/// when a diagnostic about the file could move with it.
-fn after_entry_edit<'l>(
-    parts: &Parts,
-    before: &mut Before<'_, 'l>,
-    d: usize,
-    old: &load::Document,
-) -> Option<Step<'l>> {
-    let (documents, config) = (&parts.loaded.documents, &parts.loaded.config);
-    if before.found.mention(&old.source.path) {
-        return None;
-    }
-    let mut kb = std::mem::take(before.kb);
-    let clean = before.found.structure.is_empty() && before.found.bodies.is_empty();
-    let Some(patched) = resolve::entry_edit(&mut kb, documents, config, d, old, clean) else {
-        *before.kb = kb;
-        return None;
-    };
-    let mut found = Parts3 { checks: Diagnostics::new(), ..before.found.clone() };
-    if patched.edges.is_some() || patched.kind_changed {
-        found.rules = Diagnostics::new();
-        resolve::check_links(&kb, documents, config, &mut found.rules);
-    }
-    // Body links to a draft are reported: check those again.
-    if patched.draft_changed {
-        let comparisons = before.comparison_documents;
-        resolve::recheck_draft_links(&kb, patched.id, comparisons, documents, &mut found.bodies);
-    }
-    // Orphans are found with the bodies, but edges and drafts decide them too.
-    if patched.draft_changed || patched.edges.is_some() {
-        resolve::recheck_orphans(&kb, documents, &mut found.bodies);
-    }
-    resolve::check_front(&kb, documents, config, &mut found.checks);
-    let sink = found.with(parts);
-    if has_errors(&sink, parts) {
-        patched.undo(&mut kb);
-        *before.kb = kb;
-        return Some(Step::Failed(sink));
-    }
-    let selection = affected::after_entry_edit(&kb, documents, &patched, before.lists);
-    // Its page comes or goes with its draft flag.
-    let mut moves = PageMoves::default();
-    if let Some((id, was)) = patched.before.iter().find(|(t, _)| *t == patched.id) {
-        let path = render::urls::entry(&kb.entries[*id].slug);
-        match (kb.include_drafts || !was.draft, kb.is_published(*id)) {
-            (false, true) => moves.added.insert(path),
-            (true, false) => moves.removed.insert(path),
-            _ => false,
-        };
-    }
-    Some(Step::Resolved(Box::new(Resolved {
-        how: Resolving::OneEntry,
-        kb,
-        selection,
-        found,
-        comparison_documents: None,
-        moves,
-    })))
-}
-
-/// Whether errors remain once the site's rules apply.
-fn has_errors(sink: &Diagnostics, parts: &Parts) -> bool {
-    !sink.is_empty() && diag::count(&sink.clone().finish(&parts.loaded.config.rules)).0 > 0
 }
 
 fn failed(sink: Diagnostics, parts: &Parts, title: String, start: Instant) -> Rebuild {
