@@ -64,13 +64,7 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
     let theme = render::theme::load(root, &loaded.config.theme)?;
     let dates = render::git_dates::collect(root);
     time("theme and git dates");
-    let input = render::Input {
-        kb: &kb,
-        documents: &loaded.documents,
-        config: &loaded.config,
-        theme: &theme,
-        git_dates: &dates,
-    };
+    let input = render::Input::of(&kb, &loaded, &theme, &dates);
     let rules = &loaded.config.rules;
     let clean_so_far = diag::count(&diagnostics.clone().finish(rules)).0 == 0;
     // Pages go to disk as they are rendered; the staging folder is only

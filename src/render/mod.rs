@@ -37,7 +37,7 @@ pub use theme::Theme;
 
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::load::Document;
+use crate::load::{Document, Loaded};
 use crate::resolve::EntryId;
 use crate::resolve::KnowledgeBase;
 use crate::write::OutputFile;
@@ -158,6 +158,13 @@ pub struct Input<'a> {
     pub theme: &'a Theme,
     /// "Last updated" dates from git history.
     pub git_dates: &'a GitDates,
+}
+
+impl<'a> Input<'a> {
+    /// What rendering reads of a loaded and resolved site.
+    pub fn of(kb: &'a KnowledgeBase, loaded: &'a Loaded, theme: &'a Theme, git_dates: &'a GitDates) -> Self {
+        Input { kb, documents: &loaded.documents, config: &loaded.config, theme, git_dates }
+    }
 }
 
 /// Which HTML pages to render.

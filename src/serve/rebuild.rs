@@ -511,11 +511,19 @@ mod tests {
         live.assert_matches_full_build("contrast gone");
     }
 
+    /// The `good` fixture with one more concept, `Sprint`, whose body is `body`.
+    fn fixture_with_sprint(body: &str) -> tempfile::TempDir {
+        let site = copy_site(Path::new(FIXTURE));
+        let front = "title: Sprint\nkind: concept\nsummary: A fixed stretch of work.\n\
+                     sources:\n  - { title: \"S\", url: \"https://example.com/s\" }";
+        let text = format!("---\n{front}\n---\n{body}\n");
+        std::fs::write(site.path().join("content/sprint.md"), text).unwrap_or_else(|e| panic!("{e}"));
+        site
+    }
+
     #[test]
     fn kind_and_draft_edits_patch_the_entry_and_match_a_full_build() {
-        let site = copy_site(Path::new(FIXTURE));
-        let term = "---\ntitle: Sprint\nkind: concept\nsummary: A fixed stretch of work.\nsources:\n  - { title: \"S\", url: \"https://example.com/s\" }\n---\nSee [[Backlog]].\n";
-        std::fs::write(site.path().join("content/sprint.md"), term).unwrap_or_else(|e| panic!("{e}"));
+        let site = fixture_with_sprint("See [[Backlog]].");
         let mut live = Live::start(site.path());
         let total = pages(&live.served);
         // A concept that no relation rule constrains becomes a role.
@@ -557,9 +565,7 @@ mod tests {
 
     #[test]
     fn an_orphan_linked_or_drafted_by_a_patch_is_reported_as_in_a_full_build() {
-        let site = copy_site(Path::new(FIXTURE));
-        let lone = "---\ntitle: Sprint\nkind: concept\nsummary: A fixed stretch of work.\nsources:\n  - { title: \"S\", url: \"https://example.com/s\" }\n---\nWork in a box of time.\n";
-        std::fs::write(site.path().join("content/sprint.md"), lone).unwrap_or_else(|e| panic!("{e}"));
+        let site = fixture_with_sprint("Work in a box of time.");
         let mut live = Live::start(site.path());
         let orphans = |live: &Live| live.diagnostics.iter().filter(|d| d.code == Code::Orphan).count();
         assert_eq!(orphans(&live), 1, "{:?}", live.diagnostics);
