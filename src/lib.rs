@@ -6,7 +6,7 @@
 //! 2. [`resolve`]: documents → a [`resolve::KnowledgeBase`] with every link,
 //!    reverse link and comparison resolved, and every problem as a diagnostic;
 //! 3. [`render`]: knowledge base + theme → in-memory output files;
-//! 4. [`write`]: output files → the output folder, replaced atomically.
+//! 4. [`mod@write`]: output files → the output folder, replaced atomically.
 //!
 //! Stages push problems into a [`diag::Diagnostics`] sink and keep going, so
 //! one run reports everything; only I/O and usage problems are [`Error`]s.

@@ -103,7 +103,7 @@ pub fn write(output: &Path, files: &[OutputFile]) -> Result<()> {
     write_changed(output, files).map(|_| ())
 }
 
-/// Like [`write`], and tells how many files were actually rewritten.
+/// Like [`write()`], and tells how many files were actually rewritten.
 pub fn write_changed(output: &Path, files: &[OutputFile]) -> Result<WriteStats> {
     let staging = Staging::begin(output)?;
     staging.add_all(files)?;

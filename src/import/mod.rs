@@ -7,7 +7,7 @@
 //! 4. [`index`]: safe unique slugs and titles, filtered aliases, lookups;
 //! 5. [`summary`]: a summary from the first paragraph where none is given;
 //! 6. [`convert`]: rewrite bodies ([`obsidian`] syntax, [`links`]);
-//! 7. [`write`]: site.toml, `content/`, and the [`report`].
+//! 7. [`mod@write`]: site.toml, `content/`, and the [`report`].
 
 pub mod body;
 pub mod convert;

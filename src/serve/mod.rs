@@ -1,11 +1,11 @@
 //! `rolebook serve`: the dev loop wrapped around the pure pipeline.
 //!
-//! 1. build once in memory ([`rebuild`]) and publish it as a [`state`] snapshot;
-//! 2. answer HTTP on loopback from the snapshot ([`server`], [`http`]);
-//! 3. watch the sources ([`watch`]); each debounced batch reruns the
+//! 1. build once in memory ([`rebuild`]) and publish it as a `state` snapshot;
+//! 2. answer HTTP on loopback from the snapshot (`server`, `http`);
+//! 3. watch the sources (`watch`); each debounced batch reruns the
 //!    pipeline; a good result swaps in (unchanged files are shared), a bad one
-//!    keeps the last good build and adds an error [`overlay`] to pages;
-//! 4. tell open tabs to reload over server-sent events ([`reload`]).
+//!    keeps the last good build and adds an error `overlay` to pages;
+//! 4. tell open tabs to reload over server-sent events (`reload`).
 //!
 //! Nothing is written to disk, so stopping (Ctrl-C) leaves nothing behind.
 
