@@ -66,7 +66,7 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
     time("theme and git dates");
     let input = render::Input::of(&kb, &loaded, &theme, &dates);
     let rules = &loaded.config.rules;
-    let clean_so_far = diag::count(&diagnostics.clone().finish(rules)).0 == 0;
+    let clean_so_far = !diagnostics.has_errors(rules);
     // Pages go to disk as they are rendered; the staging folder is only
     // swapped in when the whole build is free of errors.
     let (stats, staging) = if clean_so_far {

@@ -131,17 +131,12 @@ impl Diagnostics {
     /// Applies `[rules]` levels, drops allowed codes and sorts by file and position,
     /// so the report is stable whatever order the stages ran in.
     pub fn finish(mut self, rules: &BTreeMap<Code, Level>) -> Vec<Diagnostic> {
-        self.items.retain_mut(|d| match rules.get(&d.code) {
-            Some(Level::Allow) => false,
-            Some(Level::Error) => {
-                d.severity = Severity::Error;
+        self.items.retain_mut(|d| match severity(d, rules) {
+            Some(severity) => {
+                d.severity = severity;
                 true
             }
-            Some(Level::Warn) => {
-                d.severity = Severity::Warning;
-                true
-            }
-            None => true,
+            None => false,
         });
         self.items
             .sort_by(|a, b| (&a.file, a.location, a.code, &a.message).cmp(&(&b.file, b.location, b.code, &b.message)));
@@ -162,6 +157,22 @@ impl Diagnostics {
     /// Whether nothing was recorded.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
+    }
+
+    /// Whether any diagnostic is an error once `[rules]` levels apply: what
+    /// [`Diagnostics::finish`] would count, without copying or sorting.
+    pub fn has_errors(&self, rules: &BTreeMap<Code, Level>) -> bool {
+        self.items.iter().any(|d| severity(d, rules) == Some(Severity::Error))
+    }
+}
+
+/// A diagnostic's severity under `[rules]`; `None` when its code is allowed.
+fn severity(diagnostic: &Diagnostic, rules: &BTreeMap<Code, Level>) -> Option<Severity> {
+    match rules.get(&diagnostic.code) {
+        Some(Level::Allow) => None,
+        Some(Level::Error) => Some(Severity::Error),
+        Some(Level::Warn) => Some(Severity::Warning),
+        None => Some(diagnostic.severity),
     }
 }
 

@@ -128,16 +128,24 @@ pub struct PageMoves {
     pub removed: BTreeSet<String>,
 }
 
+impl PageMoves {
+    /// Notes the page of the entry with `slug` when it was published
+    /// (`before`) and is not (`now`), or the other way round.
+    pub fn entry(&mut self, slug: &str, before: bool, now: bool) {
+        match (before, now) {
+            (false, true) => self.added.insert(urls::entry(slug)),
+            (true, false) => self.removed.insert(urls::entry(slug)),
+            _ => false,
+        };
+    }
+}
+
 /// The entry and comparison pages published in one of `old` and `new`
 /// only (both with the same entries, see [`affected`]).
 pub fn page_moves(old: &KnowledgeBase, new: &KnowledgeBase) -> PageMoves {
     let mut moves = PageMoves::default();
     for (id, entry) in new.entries.iter().enumerate().filter(|&(id, _)| id < old.entries.len()) {
-        match (old.is_published(id), new.is_published(id)) {
-            (false, true) => moves.added.insert(urls::entry(&entry.slug)),
-            (true, false) => moves.removed.insert(urls::entry(&entry.slug)),
-            _ => false,
-        };
+        moves.entry(&entry.slug, old.is_published(id), new.is_published(id));
     }
     let published = |kb: &KnowledgeBase| -> BTreeSet<String> {
         let shown = kb.comparisons.iter().filter(|c| kb.include_drafts || !c.draft);

@@ -12,10 +12,9 @@
 //! Plus the page's own template data.
 
 use super::lists::{COMPARISONS_PATH, INDEX_LIMIT};
-use super::search_index::js_file;
+use super::search_index::{js_file, js_part_file, simple_slug};
 use super::urls;
 use super::views::Views;
-use crate::resolve::slug::slugify_ascii;
 use crate::resolve::EntryId;
 use crate::write::OutputFile;
 use serde::Serialize;
@@ -125,7 +124,7 @@ fn names_file(facets: Vec<[&str; 2]>, names: &[Name<'_>]) -> OutputFile {
         .iter()
         .map(|n| {
             // The script derives a slug of 0 from the title, as search does.
-            let derived = n.title.is_ascii() && slugify_ascii(n.title) == n.slug;
+            let derived = simple_slug(n.title) == n.slug;
             let mut row = vec![if derived { Value::from(0) } else { Value::from(n.slug) }, Value::from(n.title)];
             row.extend(n.abbr.map(Value::from));
             Value::Array(row)
@@ -139,10 +138,7 @@ fn detail_files(details: &[Details<'_>]) -> Vec<OutputFile> {
     details
         .chunks(BLOCK)
         .enumerate()
-        .map(|(n, chunk)| {
-            let prefix = format!("(window.ROLEBOOK_ROLES=window.ROLEBOOK_ROLES||{{}})[{n}]=");
-            js_file(&format!("assets/compare/c-{n}.js"), &prefix, &chunk)
-        })
+        .map(|(n, chunk)| js_part_file("assets/compare/c", "ROLEBOOK_ROLES", n, &chunk))
         .collect()
 }
 

@@ -99,7 +99,7 @@ fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &Li
     out.push_str("<a class=\"xref\" href=\"");
     push_attribute(out, context.root);
     push_attribute(out, &entry.slug);
-    out.push_str(".html");
+    out.push_str(super::urls::ENTRY_SUFFIX);
     if let Some(fragment) = fragment {
         out.push('#');
         push_attribute(out, find_anchor(&entry.headings, fragment).unwrap_or(fragment));

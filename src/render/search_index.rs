@@ -120,8 +120,7 @@ fn summary_files(records: &[Record<'_>]) -> Vec<OutputFile> {
         .enumerate()
         .map(|(n, chunk)| {
             let summaries: Vec<&str> = chunk.iter().map(|r| r.summary).collect();
-            let prefix = format!("(window.ROLEBOOK_SUMMARIES=window.ROLEBOOK_SUMMARIES||{{}})[{n}]=");
-            js_file(&format!("assets/search/s-{n}.js"), &prefix, &summaries)
+            js_part_file("assets/search/s", "ROLEBOOK_SUMMARIES", n, &summaries)
         })
         .collect()
 }
@@ -296,8 +295,7 @@ struct Shard<'a> {
 }
 
 fn shard_file(n: usize, shard: &Shard<'_>) -> OutputFile {
-    let prefix = format!("(window.ROLEBOOK_TERMS=window.ROLEBOOK_TERMS||{{}})[{n}]=");
-    js_file(&format!("assets/search/t-{n}.js"), &prefix, shard)
+    js_part_file("assets/search/t", "ROLEBOOK_TERMS", n, shard)
 }
 
 /// Ascending ids as base-36 gaps joined by commas (`3,1,a`).
@@ -355,12 +353,19 @@ fn distinctive(terms: &Terms, ids: &HashMap<&str, (u32, u32)>, total: usize) -> 
 /// The slug the search script derives from a title: ASCII letters and digits
 /// lower-cased, runs of anything else as one `-`. Non-ASCII titles never
 /// match, so their URL is always spelled out.
-fn simple_slug(title: &str) -> String {
+pub(super) fn simple_slug(title: &str) -> String {
     if title.is_ascii() {
         crate::resolve::slug::slugify_ascii(title)
     } else {
         String::new()
     }
+}
+
+/// Part `n` of data loaded in parts: `{stem}-{n}.js`, which stores `value`
+/// as `window[global][n]`.
+pub(super) fn js_part_file(stem: &str, global: &str, n: usize, value: &impl Serialize) -> OutputFile {
+    let prefix = format!("(window.{global}=window.{global}||{{}})[{n}]=");
+    js_file(&format!("{stem}-{n}.js"), &prefix, value)
 }
 
 /// A `.js` file: `prefix` + JSON + `;`.

@@ -1,10 +1,14 @@
 //! Site-relative paths of every page, and the `../` prefix that turns them
 //! into relative links, so the output works from any sub-path and file://.
 
+/// What follows the slug in an entry page's path (writers that append to
+/// a buffer use it instead of [`entry`]).
+pub const ENTRY_SUFFIX: &str = ".html";
+
 /// Output path of an entry page.
 pub fn entry(slug: &str) -> String {
     // Called for every link on every page: plain pushes, not `format!`.
-    join(&["", slug, ".html"])
+    join(&["", slug, ENTRY_SUFFIX])
 }
 
 /// Output path of a comparison page.

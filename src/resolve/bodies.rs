@@ -6,6 +6,7 @@ use super::body_links::{FoundLink, LinkDest};
 use super::model::{EntryId, Heading, KnowledgeBase};
 use super::relations::closest_entry;
 use super::slug::slugify;
+use super::title_order::TitleOrder;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Document;
 use rayon::prelude::*;
@@ -88,10 +89,8 @@ pub(crate) fn resolve(
     for (from, to) in mentions {
         kb.entries[to].mentioned_in.push(from);
     }
-    let titles: Vec<String> = kb.entries.par_iter().map(|e| e.title.to_lowercase()).collect();
-    kb.entries
-        .par_iter_mut()
-        .for_each(|entry| entry.mentioned_in.sort_by(|a, b| titles[*a].cmp(&titles[*b]).then(a.cmp(b))));
+    let order = TitleOrder::of(&kb.entries);
+    kb.entries.par_iter_mut().for_each(|entry| order.sort(&mut entry.mentioned_in));
 }
 
 /// Checks the links of each owner's body (an entry's, or with `None` a

@@ -22,6 +22,7 @@ mod names;
 mod patch;
 mod relations;
 pub mod slug;
+mod title_order;
 
 pub use bodies::find_anchor;
 pub use model::{Comparison, Decision, Edge, Entry, EntryId, Heading, KnowledgeBase, Part, RelationGroup, Source};

@@ -19,6 +19,7 @@ use super::compare::CONTRAST_RELATION;
 use super::model::{Comparison, Edge, Entry, EntryId, KnowledgeBase};
 use super::names::{keys_of, Claim};
 use super::slug::name_key;
+use super::title_order::TitleOrder;
 use super::{comparison_documents, comparisons, entries, relations};
 use crate::config::SiteConfig;
 use crate::diag::Diagnostics;
@@ -123,7 +124,8 @@ pub fn entry_edit(
         kb.edges.extend(added);
         kb.edges.sort_unstable();
         kb.edges.dedup();
-        relations::regroup(&mut kb.entries, &kb.edges, config, &touched);
+        let order = TitleOrder::of(&kb.entries);
+        relations::regroup(&mut kb.entries, &kb.edges, config, &order, &touched);
     }
     Some(Patched {
         id,
@@ -274,10 +276,10 @@ fn rename(
     entry.abbr = built.abbr.clone();
     entry.aliases = built.aliases.clone();
     show(entry, built);
-    relations::regroup(&mut kb.entries, &kb.edges, config, &touched);
-    let titles: Vec<String> = kb.entries.par_iter().map(|e| e.title.to_lowercase()).collect();
+    let order = TitleOrder::of(&kb.entries);
+    relations::regroup(&mut kb.entries, &kb.edges, config, &order, &touched);
     for &t in &touched {
-        kb.entries[t].mentioned_in.sort_by(|a, b| titles[*a].cmp(&titles[*b]).then(a.cmp(b)));
+        order.sort(&mut kb.entries[t].mentioned_in);
     }
     let mut local = Diagnostics::new();
     let retitled = comparisons(kb, documents, &comparison_documents(documents), config, &mut local);

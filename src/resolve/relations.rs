@@ -3,6 +3,7 @@
 
 use super::entries::report;
 use super::model::{Edge, Entry, EntryId, KnowledgeBase, RelationGroup};
+use super::title_order::TitleOrder;
 use crate::config::SiteConfig;
 use crate::diag::{suggest, Code, Diagnostics};
 use crate::load::raw::OneOrMany;
@@ -132,18 +133,31 @@ fn kinds_text(kinds: &[String]) -> String {
 /// Fills every entry's relation groups: outgoing under the relation's label,
 /// incoming under the inverse label (or the same label when symmetric).
 pub(crate) fn group(entries: &mut [Entry], edges: &[Edge], config: &SiteConfig) {
-    group_where(entries, edges, config, |_| true);
+    let order = TitleOrder::of(entries);
+    group_where(entries, edges, config, &order, |_| true);
 }
 
 /// [`group`] again for the entries in `ids` only (their edges changed).
-pub(crate) fn regroup(entries: &mut [Entry], edges: &[Edge], config: &SiteConfig, ids: &BTreeSet<EntryId>) {
+pub(crate) fn regroup(
+    entries: &mut [Entry],
+    edges: &[Edge],
+    config: &SiteConfig,
+    order: &TitleOrder,
+    ids: &BTreeSet<EntryId>,
+) {
     for &id in ids {
         entries[id].relations.clear();
     }
-    group_where(entries, edges, config, |id| ids.contains(&id));
+    group_where(entries, edges, config, order, |id| ids.contains(&id));
 }
 
-fn group_where(entries: &mut [Entry], edges: &[Edge], config: &SiteConfig, keep: impl Fn(EntryId) -> bool) {
+fn group_where(
+    entries: &mut [Entry],
+    edges: &[Edge],
+    config: &SiteConfig,
+    order: &TitleOrder,
+    keep: impl Fn(EntryId) -> bool,
+) {
     // (entry, relation, incoming, other), sorted: one run per group, in the
     // order the page lists them. A flat sort beats a map of sets per entry.
     let mut flat: Vec<(EntryId, usize, bool, EntryId)> = Vec::with_capacity(edges.len() * 2);
@@ -158,13 +172,12 @@ fn group_where(entries: &mut [Entry], edges: &[Edge], config: &SiteConfig, keep:
     }
     flat.par_sort_unstable();
     flat.dedup();
-    let titles: Vec<String> = entries.par_iter().map(|e| e.title.to_lowercase()).collect();
     for run in flat.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
         let (id, relation, incoming, _) = run[0];
         let def = &config.relations[relation];
         let label = if incoming { def.inverse_label.clone() } else { def.label.clone() };
         let mut ids: Vec<EntryId> = run.iter().map(|&(_, _, _, other)| other).collect();
-        ids.sort_by(|a, b| titles[*a].cmp(&titles[*b]).then(a.cmp(b)));
+        order.sort(&mut ids);
         entries[id].relations.push(RelationGroup { relation, incoming, label, entries: ids });
     }
 }

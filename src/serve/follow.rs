@@ -4,11 +4,11 @@
 //! patched after an edit of its front matter, else everything resolved and
 //! the two knowledge bases compared. Each answers with the pages to render.
 
-use crate::diag::{self, Code, Diagnostics};
+use crate::diag::{Code, Diagnostics};
 use crate::load::{self, Parts};
 use crate::render::affected::{self, PageMoves};
 use crate::render::list_pages::Fingerprints;
-use crate::render::{self, Selection};
+use crate::render::Selection;
 use crate::resolve::{self, KnowledgeBase};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -206,12 +206,7 @@ fn after_entry_edit<'l>(
     // Its page comes or goes with its draft flag.
     let mut moves = PageMoves::default();
     if let Some((id, was)) = patched.before.iter().find(|(t, _)| *t == patched.id) {
-        let path = render::urls::entry(&kb.entries[*id].slug);
-        match (kb.include_drafts || !was.draft, kb.is_published(*id)) {
-            (false, true) => moves.added.insert(path),
-            (true, false) => moves.removed.insert(path),
-            _ => false,
-        };
+        moves.entry(&kb.entries[*id].slug, kb.include_drafts || !was.draft, kb.is_published(*id));
     }
     Some(Step::Resolved(Box::new(Resolved {
         how: Resolving::OneEntry,
@@ -225,5 +220,5 @@ fn after_entry_edit<'l>(
 
 /// Whether errors remain once the site's rules apply.
 pub(super) fn has_errors(sink: &Diagnostics, parts: &Parts) -> bool {
-    !sink.is_empty() && diag::count(&sink.clone().finish(&parts.loaded.config.rules)).0 > 0
+    sink.has_errors(&parts.loaded.config.rules)
 }

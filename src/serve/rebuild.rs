@@ -193,16 +193,6 @@ impl Session {
         };
         let title = parts.loaded.config.title.clone();
         let rules = &parts.loaded.config.rules;
-        let failure = |sink: &Diagnostics| {
-            let diagnostics = sink.clone().finish(rules);
-            (diag::count(&diagnostics).0 > 0).then(|| Rebuild {
-                files: None,
-                rendered: 0,
-                diagnostics,
-                title: title.clone(),
-                elapsed: start.elapsed(),
-            })
-        };
         let lists = std::mem::take(&mut good.lists);
         let before = Before {
             kb: &mut good.kb,
@@ -215,7 +205,7 @@ impl Session {
                 Step::Resolved(resolved) => *resolved,
                 Step::Failed(sink) => {
                     good.lists = lists;
-                    return failure(&sink).unwrap_or_else(|| Rebuild::empty(start));
+                    return failed(sink, parts, title, start);
                 }
                 Step::Everything => {
                     self.good = None;
@@ -228,12 +218,12 @@ impl Session {
         let dates = GitDates::new();
         let input = Input { kb: &kb, documents, config: &parts.loaded.config, theme, git_dates: &dates };
         let pages = render::render_pages(&input, &selection, &mut sink);
-        if let Some(failure) = failure(&sink) {
+        let diagnostics = sink.finish(rules);
+        if diag::count(&diagnostics).0 > 0 {
             // A template error: nothing to compare the next edit with.
             self.good = None;
-            return failure;
+            return Rebuild { files: None, rendered: 0, diagnostics, title, elapsed: start.elapsed() };
         }
-        let diagnostics = sink.finish(rules);
         let mut removed = BTreeSet::new();
         good.lists = match pages.list_fingerprints {
             Some(now) => {
