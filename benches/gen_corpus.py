@@ -14,7 +14,7 @@ Writes one glossary of N entries three ways:
 Everything comes from a seeded random generator and fixed word lists written
 for this file, so the same (N, seed) always gives byte-identical files.
 
-Usage: gen_corpus.py N OUT [--seed 42] [--zola]
+Usage: gen_corpus.py N OUT [--seed 42] [--zola] [--shape default|long]
 """
 
 import argparse
@@ -244,7 +244,9 @@ def tag_choice(rng):
     return TAGS[min(int(rng.paretovariate(1.1)) - 1, len(TAGS) - 1)] if rng.random() < 0.5 else rng.choice(TAGS)
 
 
-def build_corpus(n, seed):
+def build_corpus(n, seed, shape="default"):
+    """shape "long": no hand-written comparisons and bodies about three times
+    as long, a second corpus whose cost sits in Markdown rather than in links."""
     rng = random.Random(seed)
     titles = make_titles(rng, n)
     entries = []
@@ -318,8 +320,10 @@ def build_corpus(n, seed):
         # Body: every entry links to the next one, so none is an orphan.
         targets = [(i + 1) % n] + [rng.randrange(n) for _ in range(rng.randint(4, 9))]
         targets = [t for t in targets if t != i] or [(i + 2) % n]
-        e.body = make_body(rng, entries, targets)
+        e.body = make_body(rng, entries, targets, 3 if shape == "long" else 1)
     comparisons = []
+    if shape == "long":
+        return entries, comparisons
     for k, (a, b) in enumerate(contrasts):
         if k % 3 == 0:
             x, y = entries[a], entries[b]
@@ -337,9 +341,9 @@ def build_corpus(n, seed):
     return entries, comparisons
 
 
-def make_body(rng, entries, targets):
-    """A 300-500-word Markdown body as a list of blocks; links are tuples."""
-    words_goal = rng.randint(300, 500)
+def make_body(rng, entries, targets, scale=1):
+    """A 300-500-word Markdown body (times scale) as a list of blocks; links are tuples."""
+    words_goal = rng.randint(300, 500) * scale
     headings = rng.sample(HEADINGS, rng.randint(2, 4))
     blocks = []
     count = 0
@@ -582,7 +586,9 @@ def write_zola(root, n, entries, comparisons):
           'taxonomies = [{ name = "tags", paginate_by = 500 }, { name = "kinds", paginate_by = 500 }]\n')
     write(os.path.join(content, "_index.md"),
           '+++\ntitle = "Benchmark glossary"\nsort_by = "title"\npaginate_by = 500\n+++\n')
-    write(os.path.join(content, "compare", "_index.md"), '+++\ntitle = "Comparisons"\n+++\n')
+    # section.html pages through paginator.pages, so every section pages.
+    write(os.path.join(content, "compare", "_index.md"),
+          '+++\ntitle = "Comparisons"\nsort_by = "title"\npaginate_by = 500\n+++\n')
 
     def link(e, form):
         text = e.title.lower() if form == 2 else e.title
@@ -636,10 +642,12 @@ def main():
     parser.add_argument("out", help="output folder (replaced)")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--zola", action="store_true", help="also write a Zola site")
+    parser.add_argument("--shape", choices=["default", "long"], default="default",
+                        help="long: no hand-written comparisons, bodies three times as long")
     args = parser.parse_args()
     if os.path.exists(args.out):
         shutil.rmtree(args.out)
-    entries, comparisons = build_corpus(args.n, args.seed)
+    entries, comparisons = build_corpus(args.n, args.seed, args.shape)
     write_rolebook(os.path.join(args.out, "rolebook"), args.n, entries, comparisons)
     write_hugo(os.path.join(args.out, "hugo"), args.n, entries, comparisons)
     if args.zola:

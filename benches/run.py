@@ -11,8 +11,9 @@ The I/O floor is measured in the same rounds: reading every input file
 (`cat` > /dev/null) and copying the finished output tree (`cp -r`).
 
 Usage: benches/run.py [--sizes 1000,10000,50000] [--rounds 5] [--work DIR]
-                      [--rebuild] [--no-build] [--seed 42]
+                      [--rebuild] [--no-build] [--seed 42] [--shape default|long]
 Needs: python3, cargo, hugo (Debian package), GNU time (/usr/bin/time).
+Zola (optional) is taken from ZOLA=, PATH or ../shared/tools/zola.
 """
 
 import argparse
@@ -51,11 +52,27 @@ def wall_of(cmd, shell=False):
 
 
 def count_pages(folder):
-    html = files = 0
-    for _, _, names in os.walk(folder):
+    """(HTML pages, files, bytes) of an output tree."""
+    html = files = size = 0
+    for top, _, names in os.walk(folder):
         files += len(names)
         html += sum(1 for n in names if n.endswith(".html"))
-    return html, files
+        size += sum(os.path.getsize(os.path.join(top, n)) for n in names)
+    return html, files, size
+
+
+def find_zola():
+    """Zola from ZOLA=, then PATH, then the copy built for this project in
+    ../shared/tools (it is on neither crates.io nor Debian)."""
+    candidates = [os.environ.get("ZOLA"), shutil.which("zola"),
+                  os.path.join(REPO, "..", "shared", "tools", "zola")]
+    for path in candidates:
+        if path and os.path.isfile(path) and os.access(path, os.X_OK):
+            return os.path.abspath(path)
+    return None
+
+
+ZOLA = find_zola()
 
 
 def tools(binary, corpus, out):
@@ -63,15 +80,16 @@ def tools(binary, corpus, out):
         "rolebook": [binary, "build", "--quiet", "--root", os.path.join(corpus, "rolebook"), "--output", out],
         "hugo": ["hugo", "--quiet", "--source", os.path.join(corpus, "hugo"), "--destination", out],
     }
-    if shutil.which("zola") and os.path.isdir(os.path.join(corpus, "zola")):
-        found["zola"] = ["zola", "--root", os.path.join(corpus, "zola"), "build", "--force", "--output-dir", out]
+    if ZOLA and os.path.isdir(os.path.join(corpus, "zola")):
+        found["zola"] = [ZOLA, "--root", os.path.join(corpus, "zola"), "build", "--force", "--output-dir", out]
     return found
 
 
 def measure(n, args, binary):
     corpus = os.path.join(args.work, f"corpus-{n}")
-    gen = [sys.executable, os.path.join(HERE, "gen_corpus.py"), str(n), corpus, "--seed", str(args.seed)]
-    if shutil.which("zola"):
+    gen = [sys.executable, os.path.join(HERE, "gen_corpus.py"), str(n), corpus, "--seed", str(args.seed),
+           "--shape", args.shape]
+    if ZOLA:
         gen.append("--zola")
     subprocess.run(gen, check=True, stdout=subprocess.DEVNULL)
     stats = os.path.join(args.work, "time.txt")
@@ -110,23 +128,26 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--work", default="/tmp/rolebook-bench")
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--no-build", action="store_true", help="use the existing target/release/rolebook")
+    parser.add_argument("--shape", choices=["default", "long"], default="default",
+                        help="corpus shape (long: no hand-written comparisons, longer bodies)")
+    parser.add_argument("--no-build", action="store_true", help="use the existing target/dist/rolebook")
     parser.add_argument("--rebuild", action="store_true",
                         help="after each build, build again into the same output (incremental-write case)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     os.makedirs(args.work, exist_ok=True)
     if not args.no_build:
-        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-    binary = os.path.join(REPO, "target", "release", "rolebook")
+        subprocess.run(["cargo", "build", "--profile", "dist", "--quiet"], cwd=REPO, check=True)
+    binary = os.path.join(REPO, "target", "dist", "rolebook")
     print(f"- load before: `{sh(['uptime']).strip()}`")
     print(f"- cores: {os.cpu_count()}; rolebook {sh(['git', '-C', REPO, 'rev-parse', '--short', 'HEAD'])}; "
           f"{sh(['hugo', 'version']).split(' BuildDate')[0]}"
-          + ("; " + sh(["zola", "--version"]) if shutil.which("zola") else "; zola: not installed"))
-    print(f"- {args.rounds} alternating rounds per size, median wall time\n")
-    print("| N | tool | wall (median) | min–max | HTML pages | ms/page | peak RSS | rolebook speed-up | rolebook memory |")
+          + ("; " + sh([ZOLA, "--version"]) if ZOLA else "; zola: not found (ZOLA=, PATH, ../shared/tools)"))
+    print(f"- corpus: seed {args.seed}, shape {args.shape}; {args.rounds} alternating rounds per size, median wall time\n")
+    print("| N | tool | wall (median) | min–max | HTML pages | ms/page | peak RSS | its time / rolebook's | rolebook memory |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     medians = {}
+    all_pages = {}
     floors = []
     rebuilds = []
     for n in sizes:
@@ -138,17 +159,23 @@ def main():
             wall = statistics.median(r["wall"])
             rss = max(r["rss"])
             html = pages[name][0]
-            speed = "—" if name == "rolebook" else f"{wall / rb:.1f}× faster"
+            speed = "—" if name == "rolebook" else f"{wall / rb:.1f}×"
             mem = "—" if name == "rolebook" else f"{rb_rss / rss:.2f}× of {name}'s"
             print(f"| {n:,} | {name} | {wall:.3f} s | {min(r['wall']):.3f}–{max(r['wall']):.3f} | {html:,} "
                   f"| {1000 * wall / max(html, 1):.3f} | {rss / 1024:.0f} MiB | {speed} | {mem} |")
         floors.append((n, floor, rb, pages["rolebook"]))
+        all_pages[n] = pages
         if args.rebuild:
             rebuilds.append((n, {name: statistics.median(r["rebuild"]) for name, r in results.items()}))
         sys.stdout.flush()
+    print("\n| N | tool | output files | output bytes | bytes per entry |")
+    print("|---:|---|---:|---:|---:|")
+    for n, _, _, _ in floors:
+        for name, (_, files, size) in all_pages[n].items():
+            print(f"| {n:,} | {name} | {files:,} | {size / 2**20:.1f} MiB | {size / n / 1024:.1f} KiB |")
     print("\n| N | read input (cat) | cp -r output | I/O floor (sum) | rolebook / floor | output files |")
     print("|---:|---:|---:|---:|---:|---:|")
-    for n, floor, rb, (_, files) in floors:
+    for n, floor, rb, (_, files, _) in floors:
         total = floor["read"] + floor["cp"]
         print(f"| {n:,} | {floor['read']:.3f} s | {floor['cp']:.3f} s | {total:.3f} s | {rb / total:.2f}× | {files:,} |")
     if rebuilds:
