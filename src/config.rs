@@ -313,8 +313,8 @@ fn parse_kinds(table: toml::Table, report: &mut impl FnMut(String, &str)) -> Vec
         };
         let plural = plural.unwrap_or_else(|| format!("{label}s"));
         // Each kind has a page at kinds/<slug>.html: the slug must exist and be its own.
-        let page = crate::resolve::slug::slugify(&key);
-        if page.is_empty() || kinds.iter().any(|k: &KindDef| crate::resolve::slug::slugify(&k.key) == page) {
+        let page = crate::slug::slugify(&key);
+        if page.is_empty() || kinds.iter().any(|k: &KindDef| crate::slug::slugify(&k.key) == page) {
             report(
                 format!(
                     "kind `{key}` needs letters or digits that no other kind's key has (its page is kinds/{page}.html)"

@@ -18,10 +18,13 @@ pub mod diag;
 pub mod error;
 pub mod import;
 pub mod load;
+pub mod markdown;
+pub mod output;
 pub mod render;
 pub mod resolve;
 pub mod schema;
 pub mod serve;
+pub mod slug;
 pub mod write;
 
 pub use error::{Error, Result};

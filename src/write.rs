@@ -16,14 +16,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// A file of the rendered site, by its `/`-separated path inside the output.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Relative path, e.g. `compare/dpm-vs-dpo.html`.
-    pub path: String,
-    /// Contents.
-    pub bytes: Vec<u8>,
-}
+pub use crate::output::OutputFile;
 
 /// Marks a folder as rolebook output, so only such folders are replaced.
 pub const MARKER: &str = ".rolebook-output";

@@ -17,9 +17,8 @@ pub use init::init;
 pub use new::new_entry;
 
 use crate::cli::{Cli, Command};
-use crate::diag::{self, emit, Diagnostic};
+pub use crate::diag::print::{print_human, use_color};
 use crate::error::Result;
-use std::io::IsTerminal;
 
 /// How a command ended, when it did not fail fatally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,20 +50,5 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Schema(args) => schema::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Import(args) => import::run(&args),
-    }
-}
-
-/// Whether stderr gets colour: only on a terminal, never with `NO_COLOR`.
-pub fn use_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
-}
-
-/// Prints diagnostics to stderr in the human format, then a count line.
-pub fn print_human(diagnostics: &[Diagnostic]) {
-    let color = use_color();
-    eprint!("{}", emit::render(diagnostics, emit::Format::Human, color));
-    let (errors, warnings) = diag::count(diagnostics);
-    if errors + warnings > 0 {
-        eprintln!("{errors} error(s), {warnings} warning(s)");
     }
 }

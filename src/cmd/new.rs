@@ -10,7 +10,7 @@ use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use crate::load::CONTENT_DIR;
 use crate::resolve::dates::{format_date, today};
-use crate::resolve::slug::{is_reserved, slugify};
+use crate::slug::{is_reserved, slugify};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 

@@ -6,6 +6,7 @@
 
 mod code;
 pub mod emit;
+pub mod print;
 mod span;
 pub mod suggest;
 

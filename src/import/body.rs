@@ -1,7 +1,7 @@
 //! Rewriting a body by byte ranges: where code, tables and HTML sit (so
 //! code is never touched), and applying a list of non-overlapping edits.
 
-use crate::resolve::body_links::markdown_options;
+use crate::markdown::links::markdown_options;
 use pulldown_cmark::{Event, Parser, Tag};
 use std::ops::Range;
 

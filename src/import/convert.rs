@@ -7,7 +7,7 @@ use super::index::Index;
 use super::report::Report;
 use super::source::Note;
 use super::{links, obsidian, Format};
-use crate::resolve::slug::name_key;
+use crate::slug::name_key;
 
 /// What rewriting one body needs to know about the whole source.
 #[derive(Debug, Clone, Copy)]

@@ -5,7 +5,7 @@
 use super::report::Report;
 use super::source::Note;
 use super::{Format, KindRule};
-use crate::resolve::slug::slugify;
+use crate::slug::slugify;
 use serde_json::Value;
 
 /// Front-matter keys the import understands, per format (lower case).

@@ -6,7 +6,7 @@
 use super::fields::Meta;
 use super::report::Report;
 use super::source::Note;
-use crate::resolve::slug::{is_reserved, name_key, slugify};
+use crate::slug::{is_reserved, name_key, slugify};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Resolved identities of every note, plus lookups.

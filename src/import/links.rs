@@ -7,7 +7,7 @@ use super::body::{Edit, Layout};
 use super::convert::Ctx;
 use super::report::Report;
 use super::Format;
-use crate::resolve::body_links::{is_unsafe_url, markdown_options};
+use crate::markdown::links::{is_unsafe_url, markdown_options};
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
 /// What a link destination points at.

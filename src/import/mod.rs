@@ -5,7 +5,7 @@
 //! 2. [`source`]: read every note, front matter into a generic map;
 //! 3. [`fields`]: map front matter to rolebook fields (any capitalization);
 //! 4. [`index`]: safe unique slugs and titles, filtered aliases, lookups;
-//! 5. [`summary`]: a summary from the first paragraph where none is given;
+//! 5. [`summary`](crate::markdown::summary): a summary from the first paragraph where none is given;
 //! 6. [`convert`]: rewrite bodies ([`obsidian`] syntax, [`links`]);
 //! 7. [`mod@write`]: site.toml, `content/`, and the [`report`].
 
@@ -18,11 +18,12 @@ pub mod links;
 pub mod obsidian;
 pub mod report;
 pub mod source;
-pub mod summary;
+
 pub mod write;
 
 use crate::error::{Error, Result};
-use crate::resolve::slug::slugify;
+use crate::markdown::summary;
+use crate::slug::slugify;
 use report::Report;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

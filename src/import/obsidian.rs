@@ -6,7 +6,7 @@
 use super::body::{apply, escape_markdown, lines, Edit, Layout};
 use super::convert::Ctx;
 use super::report::Report;
-use crate::resolve::slug::slugify;
+use crate::slug::slugify;
 
 /// Image extensions an `![[embed]]` shows inline.
 const IMAGES: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "avif"];
@@ -218,7 +218,7 @@ fn block_text(body: &str, id: &str) -> Option<String> {
     if let Some(cut) = text.rfind(&marker) {
         text.truncate(cut);
     }
-    super::summary::from_body(&text)
+    crate::markdown::summary::from_body(&text)
 }
 
 /// A block id `^abc` closing a line (Obsidian hides it).

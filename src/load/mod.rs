@@ -2,19 +2,17 @@
 //! `content/`, split front matter from body and parse the YAML. Nothing is
 //! interpreted here; `resolve` turns names into links.
 
-pub mod body;
 pub mod front_matter;
 pub mod raw;
 mod source;
-pub mod terms;
 
-pub use body::ParsedBody;
 pub use front_matter::{FrontMatter, Key};
 pub use source::SourceFile;
 
 use crate::config::{self, SiteConfig, CONFIG_FILE};
 use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex};
 use crate::error::{Error, Result};
+use crate::markdown::ParsedBody;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -205,7 +203,7 @@ pub fn parse_document(path: String, content_path: String, text: String, diagnost
     };
     let keys = front_matter::top_level_keys(&source.text, split);
     let front = front_matter::parse(&source, split, &keys, diagnostics);
-    let parsed = body::parse(source.text.get(split.body..).unwrap_or(""));
+    let parsed = crate::markdown::body::parse(source.text.get(split.body..).unwrap_or(""));
     Document { source, front, keys, body: split.body, parsed }
 }
 

@@ -19,7 +19,7 @@ use super::list_pages::Fingerprints;
 use super::urls;
 use super::{Lists, Selection};
 use crate::load::Document;
-use crate::resolve::body_links::LinkDest;
+use crate::markdown::links::LinkDest;
 use crate::resolve::{BodyFacts, Comparison, Entry, EntryId, KnowledgeBase, Patched};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};

@@ -112,5 +112,5 @@ pub fn tag_links(tags: &[String]) -> Vec<Link> {
 /// The "edit this page" URL for a file under content/.
 pub fn edit_url(views: &Views<'_>, content_path: &str) -> Option<String> {
     let url = views.config.repo_edit_url.as_ref()?.replace("{path}", content_path);
-    (!crate::resolve::body_links::is_unsafe_url(&url)).then_some(url)
+    (!crate::markdown::links::is_unsafe_url(&url)).then_some(url)
 }

@@ -1,12 +1,12 @@
 //! Markdown → HTML: the one place that renders bodies. The body was parsed
-//! once, at load (`load::body`), into an HTML template; this fills in its
+//! once, at load (`markdown::body`, called by `load`), into an HTML template; this fills in its
 //! links: entry links become relative URLs with the data the hover preview
 //! needs, links to missing or draft entries plain text, script URLs inert.
 //! Bodies with raw HTML are then sanitized (see `sanitize`) unless the site
 //! trusts it; bodies without are safe by construction and skip the sanitizer.
 
-use crate::load::body::{self, ParsedBody, Piece};
-use crate::resolve::body_links::{FoundLink, LinkDest};
+use crate::markdown::links::{FoundLink, LinkDest};
+use crate::markdown::{ParsedBody, Piece};
 use crate::resolve::{find_anchor, EntryId, KnowledgeBase};
 
 /// What link rewriting needs to know about the page being rendered.
@@ -30,10 +30,11 @@ enum Opened {
     Span,
 }
 
-/// Renders a Markdown text to HTML (parses it first; pages use
-/// [`render_parsed`] with the parse made at load).
-pub fn render(body: &str, context: &LinkContext<'_>) -> String {
-    render_parsed(&body::parse(body), context)
+/// Renders a Markdown text to HTML, for tests: pages use [`render_parsed`]
+/// with the one parse made at load.
+#[cfg(test)]
+pub(crate) fn render(body: &str, context: &LinkContext<'_>) -> String {
+    render_parsed(&crate::markdown::body::parse(body), context)
 }
 
 /// Renders a parsed body to HTML.
@@ -212,7 +213,7 @@ mod tests {
                     [y]( JaVa\tScript:alert(4)) ![i](data:text/html;base64,PHNjcmlwdD4=) \
                     ![j](javascript:alert(5)) [[#T]] [[Missing]] `<script>` \\<script>\n\n\
                     | a |\n|:-|\n| b |\n\n- [x] done\n";
-        let parsed = crate::load::body::parse(body);
+        let parsed = crate::markdown::body::parse(body);
         assert!(!parsed.needs_sanitizer, "this test is about the path without the sanitizer");
         let html = render(
             body,
@@ -239,7 +240,7 @@ mod tests {
 
     #[test]
     fn raw_html_past_the_depth_limit_is_text_unless_trusted() {
-        let body = format!("{}x\n", "<i>".repeat(super::super::nesting::MAX_RAW_DEPTH + 1));
+        let body = format!("{}x\n", "<i>".repeat(crate::markdown::nesting::MAX_RAW_DEPTH + 1));
         assert!(render_plain(&body, false).contains("&lt;i&gt;x"));
         assert!(render_plain(&body, true).ends_with("<i><i>x</p>\n"));
     }
@@ -251,13 +252,13 @@ mod tests {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread pool");
         let (parses, documents) = pool.install(|| {
             let mut diagnostics = crate::diag::Diagnostics::new();
-            let before = crate::load::body::PARSES.with(std::cell::Cell::get);
+            let before = crate::markdown::body::PARSES.with(std::cell::Cell::get);
             let loaded = crate::load::load(&root, &mut diagnostics).expect("the fixture loads");
             let kb = crate::resolve::resolve(&loaded, false, &mut diagnostics);
             let theme = crate::render::theme::load(&root, &loaded.config.theme).expect("the theme loads");
             let (files, _) = crate::render::render(&kb, &loaded.documents, &loaded.config, &theme, &mut diagnostics);
             assert!(files.iter().any(|f| f.path == "assets/search-index.js"));
-            (crate::load::body::PARSES.with(std::cell::Cell::get) - before, loaded.documents.len())
+            (crate::markdown::body::PARSES.with(std::cell::Cell::get) - before, loaded.documents.len())
         });
         assert!(documents >= 4);
         assert_eq!(parses, documents, "load, resolve and render parse each body once in all");

@@ -11,11 +11,11 @@
 //! table alignment, footnotes, task-list checkboxes and code-block classes.
 //!
 //! Bodies without raw HTML skip it (issue 8): their HTML is all generated,
-//! escaped and checked while parsing (`load::body`), and the sanitizer would
+//! escaped and checked while parsing (`markdown::body`, called by `load`), and the sanitizer would
 //! only re-serialize it (`text-align:left` for `text-align: left`, `<br>`
 //! for `<br />`).
 
-use crate::resolve::body_links::is_unsafe_url;
+use crate::markdown::links::is_unsafe_url;
 use ammonia::Builder;
 use std::collections::HashSet;
 use std::sync::LazyLock;

@@ -14,10 +14,10 @@
 //!   for the results on screen.
 
 use super::views::Views;
-use crate::load::terms::Terms;
 use crate::load::Document;
+use crate::markdown::terms::Terms;
+use crate::output::OutputFile;
 use crate::resolve::EntryId;
-use crate::write::OutputFile;
 use foldhash::{HashMap, HashMapExt as _};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -25,7 +25,7 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-pub use crate::load::terms::words;
+pub use crate::markdown::terms::words;
 
 /// Entries per summary block.
 pub const BLOCK: usize = 50;
@@ -355,7 +355,7 @@ fn distinctive(terms: &Terms, ids: &HashMap<&str, (u32, u32)>, total: usize) -> 
 /// match, so their URL is always spelled out.
 pub(super) fn simple_slug(title: &str) -> String {
     if title.is_ascii() {
-        crate::resolve::slug::slugify_ascii(title)
+        crate::slug::slugify_ascii(title)
     } else {
         String::new()
     }
@@ -396,7 +396,7 @@ mod tests {
 
     #[test]
     fn counts_body_words_and_drops_stopwords() {
-        let terms = crate::load::body::parse("The owner **owns** the backlog; the owner orders it. `sql`").terms;
+        let terms = crate::markdown::body::parse("The owner **owns** the backlog; the owner orders it. `sql`").terms;
         let counts: BTreeMap<&str, u32> = terms.iter().collect();
         assert_eq!(counts.get("owner"), Some(&2));
         assert!(counts.contains_key("sql") && !counts.contains_key("the"), "{counts:?}");
@@ -404,7 +404,7 @@ mod tests {
 
     #[test]
     fn prefers_rare_words_when_capping() {
-        let terms = crate::load::body::parse("common common common common common foreman").terms;
+        let terms = crate::markdown::body::parse("common common common common common foreman").terms;
         let ids: HashMap<&str, (u32, u32)> = [("common", (100, 0)), ("foreman", (1, 1))].into_iter().collect();
         assert_eq!(distinctive(&terms, &ids, 100), vec![1, 0], "foreman first");
     }

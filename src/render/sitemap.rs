@@ -5,7 +5,7 @@
 //! honest way to write one, so none is emitted.
 
 use super::markdown::escape;
-use crate::write::OutputFile;
+use crate::output::OutputFile;
 
 /// The sitemap for the given output paths, or `None` when `base_url` is not
 /// absolute. `404.html` is left out; paths are listed in the order given.

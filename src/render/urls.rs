@@ -26,13 +26,13 @@ fn join(parts: &[&str]) -> String {
 
 /// Output path of a kind's page.
 pub fn kind(key: &str) -> String {
-    format!("kinds/{}.html", crate::resolve::slug::slugify(key))
+    format!("kinds/{}.html", crate::slug::slugify(key))
 }
 
 /// Output path of a tag's page (a tag called `index` must not replace the
 /// tag overview at `tags/index.html`).
 pub fn tag(tag: &str) -> String {
-    match crate::resolve::slug::slugify(tag) {
+    match crate::slug::slugify(tag) {
         slug if slug == "index" => "tags/index-tag.html".to_owned(),
         slug => format!("tags/{slug}.html"),
     }

@@ -2,13 +2,13 @@
 //! name index, anchors checked against the target's headings, and the
 //! "Mentioned in" reverse links collected.
 
-use super::body_links::{FoundLink, LinkDest};
 use super::model::{EntryId, Heading, KnowledgeBase};
 use super::relations::closest_entry;
-use super::slug::slugify;
 use super::title_order::TitleOrder;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Document;
+use crate::markdown::links::{FoundLink, LinkDest};
+use crate::slug::slugify;
 use rayon::prelude::*;
 
 /// Most link diagnostics reported for one file; the rest are counted in one

@@ -1,14 +1,14 @@
 //! Raw front matter → [`Entry`]: required fields, kinds, slugs, facets,
 //! decisions and dates are checked here; names stay names until `relations`.
 
-use super::body_links::is_unsafe_url;
 use super::dates::parse_date;
 use super::model::{Decision, Entry, Part, Source};
-use super::slug::{is_reserved, is_valid, slugify};
 use crate::config::SiteConfig;
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::load::raw::{RawEntry, RawSource};
 use crate::load::Document;
+use crate::markdown::links::is_unsafe_url;
+use crate::slug::{is_reserved, is_valid, slugify};
 
 /// Reports a problem at `needle` inside top-level `key` of a document.
 pub(super) fn report(document: &Document, code: Code, key: &str, needle: &str, message: String) -> Diagnostic {
@@ -126,7 +126,7 @@ fn is_blank(value: &Option<String>) -> bool {
 /// Lenient reading (`summary_from_body = true`): the first real paragraph of
 /// the body stands in for a missing `summary`, with a warning.
 fn summary_from_body(document: &Document, parsed: bool, diagnostics: &mut Diagnostics) -> String {
-    let found = crate::import::summary::from_body(document.body_text());
+    let found = crate::markdown::summary::from_body(document.body_text());
     if parsed {
         let message = match &found {
             Some(_) => "no `summary`: the first paragraph of the body is used",

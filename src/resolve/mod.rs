@@ -12,7 +12,7 @@
 //! result after an edit that changed only prose ([`complete`]).
 
 mod bodies;
-pub mod body_links;
+
 mod checks;
 mod compare;
 pub mod dates;
@@ -21,7 +21,7 @@ pub mod model;
 mod names;
 mod patch;
 mod relations;
-pub mod slug;
+
 mod title_order;
 
 pub use bodies::find_anchor;

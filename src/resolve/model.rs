@@ -1,6 +1,7 @@
 //! The resolved knowledge base: entries with ids instead of names, typed
 //! edges, reverse links and comparisons. Immutable once `resolve` returns.
 
+pub use crate::markdown::Heading;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -58,17 +59,6 @@ pub struct Source {
     pub url: Option<String>,
     /// Publisher, if given.
     pub publisher: Option<String>,
-}
-
-/// A heading in an entry body, with its anchor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Heading {
-    /// 1–6.
-    pub level: u8,
-    /// Plain text.
-    pub text: String,
-    /// The `id` attribute.
-    pub anchor: String,
 }
 
 /// A labelled list of related entries, as shown on an entry page.
@@ -186,8 +176,8 @@ impl KnowledgeBase {
     /// `Tools/Databases/Redshift`, by its last part.
     pub fn lookup(&self, name: &str) -> Option<EntryId> {
         let find = |name: &str| {
-            let key = super::slug::name_key(name);
-            self.names.get(&key).or_else(|| self.slugs.get(&super::slug::slugify(name))).copied()
+            let key = crate::slug::name_key(name);
+            self.names.get(&key).or_else(|| self.slugs.get(&crate::slug::slugify(name))).copied()
         };
         find(name).or_else(|| name.rsplit_once('/').and_then(|(_, last)| find(last)))
     }

@@ -1,9 +1,9 @@
 //! The name index: slug, title, abbr and aliases → entry. Two entries
 //! claiming one name is an error that names both files.
 
-use super::slug::{name_key, slugify};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Document;
+use crate::slug::{name_key, slugify};
 use foldhash::HashMap;
 use rayon::prelude::*;
 

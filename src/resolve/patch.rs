@@ -18,13 +18,13 @@
 use super::compare::CONTRAST_RELATION;
 use super::model::{Comparison, Edge, Entry, EntryId, KnowledgeBase};
 use super::names::{keys_of, Claim};
-use super::slug::name_key;
 use super::title_order::TitleOrder;
 use super::{comparison_documents, comparisons, entries, relations};
 use crate::config::SiteConfig;
 use crate::diag::Diagnostics;
 use crate::load::raw::RawEntry;
 use crate::load::{Document, FrontMatter};
+use crate::slug::name_key;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
@@ -321,7 +321,7 @@ fn names_any(document: &Document, keys: &BTreeSet<&String>) -> bool {
     };
     typed
         || document.parsed.links.iter().any(|link| match link.destination() {
-            crate::resolve::body_links::LinkDest::Entry { name, .. } => hit(name),
+            crate::markdown::links::LinkDest::Entry { name, .. } => hit(name),
             _ => false,
         })
 }

@@ -151,7 +151,7 @@ fn changed(watch: &mut watch::Watch, batch: &DebounceEventResult) -> BTreeSet<Pa
 /// and a line when it failed. Returns what is now shown.
 fn report(result: &Rebuild, shown: Option<&[Diagnostic]>) -> Vec<Diagnostic> {
     if shown != Some(result.diagnostics.as_slice()) {
-        crate::cmd::print_human(&result.diagnostics);
+        crate::diag::print::print_human(&result.diagnostics);
     }
     if result.files.is_none() {
         let (errors, _) = diag::count(&result.diagnostics);

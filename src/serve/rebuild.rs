@@ -11,10 +11,10 @@
 use super::follow::{next_step, Before, Parts3, Resolved, Step};
 use crate::diag::{self, Code, Diagnostic, Diagnostics};
 use crate::load::{self, Parts};
+use crate::output::OutputFile;
 use crate::render::list_pages::Fingerprints;
 use crate::render::{self, GitDates, Input, Selection, Theme};
 use crate::resolve::KnowledgeBase;
-use crate::write::OutputFile;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

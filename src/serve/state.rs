@@ -158,7 +158,7 @@ fn merge(old: &Files, update: Update) -> (Files, Change) {
 mod tests {
     use super::*;
     use crate::diag::Code;
-    use crate::write::OutputFile;
+    use crate::output::OutputFile;
     use std::time::Duration;
 
     fn good(files: &[(&str, &str)]) -> Rebuild {

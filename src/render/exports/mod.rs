@@ -8,8 +8,8 @@ mod graph;
 mod skos;
 
 use crate::config::SiteConfig;
+use crate::output::OutputFile;
 use crate::resolve::{EntryId, KnowledgeBase};
-use crate::write::OutputFile;
 
 /// Output path of the knowledge-graph JSON.
 pub const GRAPH: &str = "graph.json";

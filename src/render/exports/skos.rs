@@ -10,8 +10,8 @@
 use super::absolute_base;
 use crate::config::{SiteConfig, Skos};
 use crate::render::urls;
-use crate::resolve::slug::slugify;
 use crate::resolve::{EntryId, KnowledgeBase};
+use crate::slug::slugify;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 

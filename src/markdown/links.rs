@@ -1,10 +1,11 @@
 //! Links and headings inside entry bodies: the Markdown dialect, how a link
 //! destination is classified, and heading anchors. Shared by the one parse
-//! of a body (`load::body`), `resolve` (which checks links) and `render`
+//! of a body (`markdown::body`, called by `load`), `resolve` (which checks links) and `render`
 //! (which rewrites them), so all read a body the same way.
 
-use super::slug::slugify;
+use crate::slug::slugify;
 use pulldown_cmark::{HeadingLevel, LinkType, Options};
+use serde::Serialize;
 use std::collections::HashMap;
 
 /// The Markdown dialect: CommonMark plus GFM tables, footnotes,
@@ -115,6 +116,17 @@ impl FoundLink {
         let link_type = if self.wiki { LinkType::WikiLink { has_pothole: false } } else { LinkType::Inline };
         classify(link_type, &self.dest)
     }
+}
+
+/// A heading in an entry body, with its anchor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// Plain text.
+    pub text: String,
+    /// The `id` attribute.
+    pub anchor: String,
 }
 
 /// Heading level as a number.

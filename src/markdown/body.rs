@@ -11,10 +11,10 @@
 //! target. Everything else that rendering decides is decided here: heading
 //! ids, the nesting cap, the raw-HTML depth limit, unsafe image URLs.
 
+use super::links::Heading;
+use super::links::{is_unsafe_url, level_number, markdown_options, Anchors, FoundLink};
+use super::nesting::{Cap, RawDepth};
 use super::terms::{Counter, Terms};
-use crate::render::nesting::{Cap, RawDepth};
-use crate::resolve::body_links::{is_unsafe_url, level_number, markdown_options, Anchors, FoundLink};
-use crate::resolve::Heading;
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use std::fmt;
 
@@ -342,7 +342,7 @@ mod tests {
 
     #[test]
     fn raw_html_past_the_depth_limit_waits_for_trust() {
-        let body = "<span>".repeat(crate::render::nesting::MAX_RAW_DEPTH + 1);
+        let body = "<span>".repeat(crate::markdown::nesting::MAX_RAW_DEPTH + 1);
         let parsed = parse(&body);
         assert!(parsed.needs_sanitizer);
         let raw: Vec<String> = pieces(&parsed).into_iter().filter(|p| p.starts_with("[raw")).collect();

@@ -4,7 +4,7 @@
 //! "Real" means prose: images and badges, call-outs and block quotes, HTML,
 //! headings, tables, code and Obsidian comments are skipped.
 
-use crate::resolve::body_links::markdown_options;
+use crate::markdown::links::markdown_options;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// Longest summary kept, in characters, before it is cut at a word.
