@@ -31,7 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let theme = render::theme::load(&root, &loaded.config.theme)?;
     let theme_ms = ms(t);
     let t = Instant::now();
-    let (files, stats) = render::render(&kb, &loaded.documents, &loaded.config, &theme, &mut diagnostics);
+    let (files, stats) = render::render(&kb, &loaded.config, &theme, &mut diagnostics);
     let render_ms = ms(t);
     let t = Instant::now();
     let output = write::check_output(&root, &output)?;
@@ -53,7 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut diagnostics = Diagnostics::new();
         let loaded = load::load(&root, &mut diagnostics)?;
         let kb = resolve::resolve(&loaded, false, &mut diagnostics);
-        let (files, _) = render::render(&kb, &loaded.documents, &loaded.config, &theme, &mut diagnostics);
+        let (files, _) = render::render(&kb, &loaded.config, &theme, &mut diagnostics);
         std::hint::black_box(files);
         runs.push(ms(t));
     }

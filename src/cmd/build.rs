@@ -64,7 +64,7 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
     let theme = render::theme::load(root, &loaded.config.theme)?;
     let dates = render::git_dates::collect(root);
     time("theme and git dates");
-    let input = render::Input::of(&kb, &loaded, &theme, &dates);
+    let input = render::Input::of(&kb, &loaded.config, &theme, &dates);
     let rules = &loaded.config.rules;
     let clean_so_far = !diagnostics.has_errors(rules);
     // Pages go to disk as they are rendered; the staging folder is only

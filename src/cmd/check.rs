@@ -15,7 +15,7 @@ pub fn check(root: &Path, drafts: bool) -> Result<Vec<Diagnostic>> {
     let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
     let theme = render::theme::load(root, &loaded.config.theme)?;
     let dates = render::git_dates::GitDates::new();
-    let input = render::Input::of(&kb, &loaded, &theme, &dates);
+    let input = render::Input::of(&kb, &loaded.config, &theme, &dates);
     render::render_for_diagnostics(&input, &mut diagnostics);
     Ok(diagnostics.finish(&loaded.config.rules))
 }

@@ -6,6 +6,8 @@ mod diff;
 mod import;
 mod init;
 mod new;
+#[cfg(test)]
+mod pipeline_tests;
 mod progress;
 mod schema;
 mod serve;

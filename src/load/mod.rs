@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::markdown::ParsedBody;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The content folder inside a site root.
 pub const CONTENT_DIR: &str = "content";
@@ -32,7 +33,7 @@ pub struct Document {
     pub body: usize,
     /// The body, parsed once for every later stage (empty when the front
     /// matter could not be read: such a file is not rendered).
-    pub parsed: ParsedBody,
+    pub parsed: Arc<ParsedBody>,
 }
 
 impl Document {
@@ -199,11 +200,11 @@ pub fn reload_document(parts: &mut Parts, path: &Path) -> Result<Option<(usize, 
 pub fn parse_document(path: String, content_path: String, text: String, diagnostics: &mut Diagnostics) -> Document {
     let source = SourceFile::new(path, content_path, text);
     let Some(split) = front_matter::split(&source, diagnostics) else {
-        return Document { source, front: None, keys: Vec::new(), body: 0, parsed: ParsedBody::default() };
+        return Document { source, front: None, keys: Vec::new(), body: 0, parsed: Arc::default() };
     };
     let keys = front_matter::top_level_keys(&source.text, split);
     let front = front_matter::parse(&source, split, &keys, diagnostics);
-    let parsed = crate::markdown::body::parse(source.text.get(split.body..).unwrap_or(""));
+    let parsed = Arc::new(crate::markdown::body::parse(source.text.get(split.body..).unwrap_or("")));
     Document { source, front, keys, body: split.body, parsed }
 }
 

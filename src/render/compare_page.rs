@@ -5,7 +5,6 @@
 use super::entry_page::{edit_url, tag_links};
 use super::markdown::{self, LinkContext};
 use super::views::{EntryLink, Link, Views};
-use crate::load::Document;
 use crate::resolve::{Comparison, EntryId, Source};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -82,15 +81,10 @@ pub struct ComparePage<'a> {
 }
 
 /// Builds the page data of one comparison.
-pub fn build<'a>(
-    views: &Views<'a>,
-    documents: &'a [Document],
-    comparison: &'a Comparison,
-    root: &str,
-) -> ComparePage<'a> {
+pub fn build<'a>(views: &Views<'a>, comparison: &'a Comparison, root: &str) -> ComparePage<'a> {
     let kb = views.kb;
     let ids = &comparison.entries;
-    let document = comparison.document.map(|d| &documents[d]);
+    let prose = comparison.prose.as_ref();
     let context =
         LinkContext { kb, root, current: None, trust_html: views.config.trust_html, kinds: &views.config.kinds };
     let (shared, distinct) = split_responsibilities(views, ids);
@@ -110,14 +104,14 @@ pub fn build<'a>(
         distinct,
         decisions: decision_rows(views, ids),
         between: between(views, ids),
-        body: document.map(|d| markdown::render_parsed(&d.parsed, &context)).unwrap_or_default(),
+        body: prose.map(|p| markdown::render_parsed(&p.body, &context)).unwrap_or_default(),
         sources: &comparison.sources,
         tags: tag_links(&comparison.tags),
         updated: comparison
             .updated
             .as_deref()
-            .or_else(|| document.and_then(|d| views.git_dates.get(&d.source.content_path)).map(String::as_str)),
-        edit_url: document.and_then(|d| edit_url(views, &d.source.content_path)),
+            .or_else(|| prose.and_then(|p| views.git_dates.get(&p.content_path)).map(String::as_str)),
+        edit_url: prose.and_then(|p| edit_url(views, &p.content_path)),
         generated: comparison.document.is_none(),
     }
 }

@@ -4,7 +4,6 @@ use super::markdown::{self, LinkContext};
 use super::relation_map;
 use super::urls;
 use super::views::{DecisionView, EntryLink, FacetView, Link, RelationView, Views};
-use crate::load::Document;
 use crate::resolve::{EntryId, Heading, Source};
 use serde::Serialize;
 
@@ -58,10 +57,9 @@ pub struct EntryPage<'a> {
 }
 
 /// Builds the page data of one entry.
-pub fn build<'a>(views: &Views<'a>, documents: &'a [Document], id: EntryId, root: &str) -> EntryPage<'a> {
+pub fn build<'a>(views: &Views<'a>, id: EntryId, root: &str) -> EntryPage<'a> {
     let kb = views.kb;
     let entry = &kb.entries[id];
-    let document = &documents[entry.document];
     let relations = views.relations(id);
     let context =
         LinkContext { kb, root, current: Some(id), trust_html: views.config.trust_html, kinds: &views.config.kinds };
@@ -73,7 +71,7 @@ pub fn build<'a>(views: &Views<'a>, documents: &'a [Document], id: EntryId, root
         kind: views.kind_label(&entry.kind),
         kind_url: urls::kind(&entry.kind),
         summary: &entry.summary,
-        body: markdown::render_parsed(&document.parsed, &context),
+        body: markdown::render_parsed(&entry.prose.body, &context),
         toc: entry.headings.iter().filter(|h| (2..=3).contains(&h.level)).collect(),
         map: relation_map::svg(&entry.title, &relations, root),
         relations,
@@ -98,8 +96,8 @@ pub fn build<'a>(views: &Views<'a>, documents: &'a [Document], id: EntryId, root
         updated: entry
             .updated
             .as_deref()
-            .or_else(|| views.git_dates.get(&document.source.content_path).map(String::as_str)),
-        edit_url: edit_url(views, &document.source.content_path),
+            .or_else(|| views.git_dates.get(&entry.prose.content_path).map(String::as_str)),
+        edit_url: edit_url(views, &entry.prose.content_path),
         draft: entry.draft,
     }
 }

@@ -11,7 +11,7 @@
 //! or file://.
 
 pub mod a_z;
-pub mod affected;
+
 pub mod compare_data;
 pub mod compare_page;
 pub mod entry_page;
@@ -37,7 +37,6 @@ pub use theme::Theme;
 
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::load::{Document, Loaded};
 use crate::output::OutputFile;
 use crate::resolve::EntryId;
 use crate::resolve::KnowledgeBase;
@@ -61,12 +60,11 @@ pub struct RenderStats {
 /// Renders every page into memory. Template errors become diagnostics.
 pub fn render(
     kb: &KnowledgeBase,
-    documents: &[Document],
     config: &SiteConfig,
     theme: &Theme,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<OutputFile>, RenderStats) {
-    let input = Input { kb, documents, config, theme, git_dates: &GitDates::new() };
+    let input = Input { kb, config, theme, git_dates: &GitDates::new() };
     let pages = render_pages(&input, &Selection::All, diagnostics);
     let paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
     let assets = render_assets(&input, &paths);
@@ -150,8 +148,6 @@ fn stream_pages<E>(
 pub struct Input<'a> {
     /// The resolved site.
     pub kb: &'a KnowledgeBase,
-    /// The loaded content files.
-    pub documents: &'a [Document],
     /// The settings.
     pub config: &'a SiteConfig,
     /// Templates and static files.
@@ -161,9 +157,10 @@ pub struct Input<'a> {
 }
 
 impl<'a> Input<'a> {
-    /// What rendering reads of a loaded and resolved site.
-    pub fn of(kb: &'a KnowledgeBase, loaded: &'a Loaded, theme: &'a Theme, git_dates: &'a GitDates) -> Self {
-        Input { kb, documents: &loaded.documents, config: &loaded.config, theme, git_dates }
+    /// What rendering reads: a resolved site (whose entries carry their
+    /// parsed bodies), its settings, its theme and its git dates.
+    pub fn of(kb: &'a KnowledgeBase, config: &'a SiteConfig, theme: &'a Theme, git_dates: &'a GitDates) -> Self {
+        Input { kb, config, theme, git_dates }
     }
 }
 
@@ -172,7 +169,7 @@ impl<'a> Input<'a> {
 pub enum Selection<'k> {
     /// Every page.
     All,
-    /// Some pages: what an edit affects (see [`affected`]).
+    /// Some pages: what an edit affects (`serve` works it out after an edit).
     Only {
         /// Entry pages.
         entries: BTreeSet<EntryId>,
@@ -240,7 +237,7 @@ pub struct Pages {
 
 /// Renders the selected HTML pages.
 pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &mut Diagnostics) -> Pages {
-    let (kb, config, documents) = (input.kb, input.config, input.documents);
+    let (kb, config) = (input.kb, input.config);
     let views = Views { kb, config, git_dates: input.git_dates };
     // Site-wide data is the same on every page: convert it once (tera values
     // share their contents, so each page's copy is cheap).
@@ -254,7 +251,7 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &
         .filter(|&id| kb.is_published(id))
         .map(|id| {
             let path = urls::entry(&kb.entries[id].slug);
-            let data = entry_page::build(&views, documents, id, &urls::root_of(&path));
+            let data = entry_page::build(&views, id, &urls::root_of(&path));
             let title = match data.abbr {
                 Some(abbr) => format!("{} ({abbr})", data.title),
                 None => data.title.to_owned(),
@@ -270,7 +267,7 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &
         .filter(|(index, c)| (kb.include_drafts || !c.draft) && selection.comparison(*index))
         .map(|(_, c)| {
             let path = urls::comparison(&c.slug);
-            let data = compare_page::build(&views, documents, c, &urls::root_of(&path));
+            let data = compare_page::build(&views, c, &urls::root_of(&path));
             page("compare.html", path, Meta { title: c.title.clone(), description: &c.summary }, "compare", &data)
         })
         .collect();
@@ -364,7 +361,7 @@ fn data_files(input: &Input<'_>) -> Vec<OutputFile> {
     let sorted = lists::alphabetical(&views);
     let (mut files, exports) = rayon::join(
         || {
-            let mut files = search_index::files(&views, input.documents, &sorted);
+            let mut files = search_index::files(&views, &sorted);
             files.extend(compare_data::files(&views, &sorted));
             files
         },

@@ -14,7 +14,6 @@
 //!   for the results on screen.
 
 use super::views::Views;
-use crate::load::Document;
 use crate::markdown::terms::Terms;
 use crate::output::OutputFile;
 use crate::resolve::EntryId;
@@ -50,7 +49,7 @@ struct Record<'a> {
 static NO_TERMS: Terms = Terms::EMPTY;
 
 /// Builds every search file for the published entries (`sorted`) and comparisons.
-pub fn files(views: &Views<'_>, documents: &[Document], sorted: &[EntryId]) -> Vec<OutputFile> {
+pub fn files(views: &Views<'_>, sorted: &[EntryId]) -> Vec<OutputFile> {
     let kb = views.kb;
     let mut kinds: Vec<&str> = views.config.kinds.iter().map(|k| k.label.as_str()).collect();
     let mut records: Vec<Record<'_>> = sorted
@@ -65,7 +64,7 @@ pub fn files(views: &Views<'_>, documents: &[Document], sorted: &[EntryId]) -> V
                 kind: views.config.kinds.iter().position(|k| k.key == e.kind).unwrap_or(0),
                 tags: &e.tags,
                 summary: &e.summary,
-                terms: documents.get(e.document).map_or(&NO_TERMS, |d| &d.parsed.terms),
+                terms: &e.prose.body.terms,
             }
         })
         .collect();
@@ -79,7 +78,7 @@ pub fn files(views: &Views<'_>, documents: &[Document], sorted: &[EntryId]) -> V
         kind: comparison_kind,
         tags: &c.tags,
         summary: &c.summary,
-        terms: c.document.and_then(|d| documents.get(d)).map_or(&NO_TERMS, |d| &d.parsed.terms),
+        terms: c.prose.as_ref().map_or(&NO_TERMS, |p| &p.body.terms),
     }));
     let (shards, shard_files) = term_shards(&records);
     let mut files = vec![names_file(&records, &kinds, &shards)];

@@ -82,7 +82,16 @@ pub(crate) fn resolve(
         pending.extend(one.pending);
         diagnostics.extend(one.diagnostics);
     }
-    kb.entries.par_iter_mut().for_each(|entry| entry.headings = documents[entry.document].parsed.headings.clone());
+    kb.entries.par_iter_mut().for_each(|entry| {
+        let document = &documents[entry.document];
+        entry.headings = document.parsed.headings.clone();
+        entry.prose.body = document.parsed.clone();
+    });
+    for comparison in &mut kb.comparisons {
+        if let (Some(d), Some(prose)) = (comparison.document, comparison.prose.as_mut()) {
+            prose.body = documents[d].parsed.clone();
+        }
+    }
     check_anchors(kb, documents, &pending, diagnostics);
     mentions.par_sort_unstable();
     mentions.dedup();

@@ -56,6 +56,7 @@ pub(crate) fn hand_written(
         draft: raw.draft.unwrap_or(false) || entries.iter().any(|&id| kb.entries[id].draft),
         entries,
         document: Some(document_index),
+        prose: Some(super::entries::prose_of(document)),
     }
 }
 
@@ -129,6 +130,7 @@ pub(crate) fn generated(
                 sources: Vec::new(),
                 updated: None,
                 document: None,
+                prose: None,
                 draft: x.draft || y.draft,
             }
         })

@@ -2,7 +2,7 @@
 //! decisions and dates are checked here; names stay names until `relations`.
 
 use super::dates::parse_date;
-use super::model::{Decision, Entry, Part, Source};
+use super::model::{Decision, Entry, Part, Prose, Source};
 use crate::config::SiteConfig;
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::load::raw::{RawEntry, RawSource};
@@ -112,11 +112,17 @@ pub(crate) fn build(
         updated: date_of(document, raw.updated.as_deref(), diagnostics),
         draft: raw.draft.unwrap_or(false),
         document: document_index,
+        prose: prose_of(document),
         relations: Vec::new(),
         mentioned_in: Vec::new(),
         headings: Vec::new(),
         comparisons: Vec::new(),
     }
+}
+
+/// What rendering reads of a document.
+pub(crate) fn prose_of(document: &Document) -> Prose {
+    Prose { content_path: document.source.content_path.clone(), body: document.parsed.clone() }
 }
 
 fn is_blank(value: &Option<String>) -> bool {

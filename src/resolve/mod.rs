@@ -25,7 +25,9 @@ mod relations;
 mod title_order;
 
 pub use bodies::find_anchor;
-pub use model::{Comparison, Decision, Edge, Entry, EntryId, Heading, KnowledgeBase, Part, RelationGroup, Source};
+pub use model::{
+    Comparison, Decision, Edge, Entry, EntryId, Heading, KnowledgeBase, Part, Prose, RelationGroup, Source,
+};
 pub use patch::{entry_edit, Patched};
 
 use crate::config::SiteConfig;

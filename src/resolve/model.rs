@@ -2,8 +2,10 @@
 //! edges, reverse links and comparisons. Immutable once `resolve` returns.
 
 pub use crate::markdown::Heading;
+use crate::markdown::ParsedBody;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Index of an entry in [`KnowledgeBase::entries`].
 pub type EntryId = usize;
@@ -61,6 +63,15 @@ pub struct Source {
     pub publisher: Option<String>,
 }
 
+/// The prose of a page, as load parsed it: what rendering reads of a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prose {
+    /// The file's path inside `content/`, for edit links and git dates.
+    pub content_path: String,
+    /// The body, parsed once and shared with the loaded document.
+    pub body: Arc<ParsedBody>,
+}
+
 /// A labelled list of related entries, as shown on an entry page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RelationGroup {
@@ -107,6 +118,8 @@ pub struct Entry {
     pub draft: bool,
     /// Index of the document it came from.
     pub document: usize,
+    /// Its body (completed again with the headings after a prose edit).
+    pub prose: Prose,
     /// Typed relations in both directions, grouped by label.
     pub relations: Vec<RelationGroup>,
     /// Entries whose body links here.
@@ -149,6 +162,8 @@ pub struct Comparison {
     pub updated: Option<String>,
     /// The document with the prose; `None` for generated pages.
     pub document: Option<usize>,
+    /// The document's body; `None` for generated pages.
+    pub prose: Option<Prose>,
     /// Left out unless drafts are built.
     pub draft: bool,
 }

@@ -4,9 +4,9 @@
 //! patched after an edit of its front matter, else everything resolved and
 //! the two knowledge bases compared. Each answers with the pages to render.
 
+use super::affected::{self, PageMoves};
 use crate::diag::{Code, Diagnostics};
 use crate::load::{self, Parts};
-use crate::render::affected::{self, PageMoves};
 use crate::render::list_pages::Fingerprints;
 use crate::render::Selection;
 use crate::resolve::{self, KnowledgeBase};

@@ -9,6 +9,7 @@
 //!
 //! Nothing is written to disk, so stopping (Ctrl-C) leaves nothing behind.
 
+mod affected;
 mod follow;
 mod http;
 mod overlay;

@@ -4,7 +4,7 @@
 //! gives ([`Resolving`]: bodies completed again after a prose edit, one
 //! entry patched after an edit that keeps its names, else everything
 //! resolved)
-//! and re-renders only the pages the edit affects ([`render::affected`];
+//! and re-renders only the pages the edit affects (`affected`;
 //! list pages by their data's fingerprints). The search index and exports
 //! follow in a second step, after open tabs were told to reload.
 
@@ -154,13 +154,7 @@ impl Session {
         }
         let Some(theme) = self.theme.as_ref() else { return failed(sink, parts, title, start) };
         let dates = GitDates::new();
-        let input = Input {
-            kb: &kb,
-            documents: &parts.loaded.documents,
-            config: &parts.loaded.config,
-            theme,
-            git_dates: &dates,
-        };
+        let input = Input { kb: &kb, config: &parts.loaded.config, theme, git_dates: &dates };
         let pages = render::render_pages(&input, &Selection::All, &mut sink);
         let page_paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
         let assets = render::render_assets(&input, &page_paths);
@@ -213,10 +207,9 @@ impl Session {
                 }
             };
         self.last = how;
-        let documents = &parts.loaded.documents;
         let mut sink = found.with(parts);
         let dates = GitDates::new();
-        let input = Input { kb: &kb, documents, config: &parts.loaded.config, theme, git_dates: &dates };
+        let input = Input { kb: &kb, config: &parts.loaded.config, theme, git_dates: &dates };
         let pages = render::render_pages(&input, &selection, &mut sink);
         let diagnostics = sink.finish(rules);
         if diag::count(&diagnostics).0 > 0 {
@@ -265,13 +258,7 @@ impl Session {
             return None;
         }
         let dates = GitDates::new();
-        let input = Input {
-            kb: &good.kb,
-            documents: &parts.loaded.documents,
-            config: &parts.loaded.config,
-            theme,
-            git_dates: &dates,
-        };
+        let input = Input { kb: &good.kb, config: &parts.loaded.config, theme, git_dates: &dates };
         let page_paths: Vec<&str> = good.page_paths.iter().map(String::as_str).collect();
         let assets = render::render_assets(&input, &page_paths);
         let paths: BTreeSet<String> = assets.iter().map(|f| f.path.clone()).collect();

@@ -15,11 +15,11 @@
 //! `src/serve/rebuild.rs` check, edit after edit, that rendering the answer
 //! serves the same files and diagnostics as a full build.
 
-use super::list_pages::Fingerprints;
-use super::urls;
-use super::{Lists, Selection};
 use crate::load::Document;
 use crate::markdown::links::LinkDest;
+use crate::render::list_pages::Fingerprints;
+use crate::render::urls;
+use crate::render::{Lists, Selection};
 use crate::resolve::{BodyFacts, Comparison, Entry, EntryId, KnowledgeBase, Patched};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// front matter before the edit) changed, going from `old_kb` to `new_kb`
 /// (resolved from `documents`), given the served list pages'
 /// fingerprints; `None` when everything must be.
-pub fn affected<'a>(
+pub(crate) fn affected<'a>(
     old_kb: &KnowledgeBase,
     new_kb: &KnowledgeBase,
     documents: &[Document],
@@ -121,7 +121,7 @@ fn same_entries(a: &KnowledgeBase, b: &KnowledgeBase) -> bool {
 
 /// Entry and comparison pages that come or go with an edit.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct PageMoves {
+pub(crate) struct PageMoves {
     /// Paths of pages published now and not before.
     pub added: BTreeSet<String>,
     /// Paths of pages published before and not now.
@@ -131,7 +131,7 @@ pub struct PageMoves {
 impl PageMoves {
     /// Notes the page of the entry with `slug` when it was published
     /// (`before`) and is not (`now`), or the other way round.
-    pub fn entry(&mut self, slug: &str, before: bool, now: bool) {
+    pub(crate) fn entry(&mut self, slug: &str, before: bool, now: bool) {
         match (before, now) {
             (false, true) => self.added.insert(urls::entry(slug)),
             (true, false) => self.removed.insert(urls::entry(slug)),
@@ -142,7 +142,7 @@ impl PageMoves {
 
 /// The entry and comparison pages published in one of `old` and `new`
 /// only (both with the same entries, see [`affected`]).
-pub fn page_moves(old: &KnowledgeBase, new: &KnowledgeBase) -> PageMoves {
+pub(crate) fn page_moves(old: &KnowledgeBase, new: &KnowledgeBase) -> PageMoves {
     let mut moves = PageMoves::default();
     for (id, entry) in new.entries.iter().enumerate().filter(|&(id, _)| id < old.entries.len()) {
         moves.entry(&entry.slug, old.is_published(id), new.is_published(id));
@@ -216,7 +216,7 @@ fn showing(kb: &KnowledgeBase, cards: &BTreeSet<EntryId>) -> BTreeSet<EntryId> {
 /// matter), given each entry's body facts `before` and the knowledge base
 /// completed again: the edited pages, the entries whose "Mentioned in" list
 /// changed, and the pages whose links point at headings that changed.
-pub fn after_prose_edit(
+pub(crate) fn after_prose_edit(
     before: &[BodyFacts],
     kb: &KnowledgeBase,
     documents: &[Document],
@@ -250,7 +250,7 @@ pub fn after_prose_edit(
 /// The pages to re-render after `resolve::entry_edit` patched the
 /// knowledge base: what [`affected`] answers for such an edit, without a
 /// second knowledge base to compare.
-pub fn after_entry_edit<'a>(
+pub(crate) fn after_entry_edit<'a>(
     kb: &KnowledgeBase,
     documents: &[Document],
     patched: &Patched,
