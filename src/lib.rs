@@ -10,6 +10,11 @@
 //!
 //! Stages push problems into a [`diag::Diagnostics`] sink and keep going, so
 //! one run reports everything; only I/O and usage problems are [`Error`]s.
+//!
+//! Each stage imports only earlier ones. What several stages share lives in
+//! leaf modules that import no stage: [`markdown`] (the body model that
+//! `load` parses once and later stages read), [`slug`], [`output`] (the
+//! files `render` hands to `write`), [`diag`] and [`config`].
 
 pub mod cli;
 pub mod cmd;
