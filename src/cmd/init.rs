@@ -43,7 +43,7 @@ pub fn init(dir: &Path, theme: bool) -> Result<Vec<String>> {
         SCAFFOLD.iter().map(|(p, t)| ((*p).to_owned(), t.replace("{{ date }}", &date).into_bytes())).collect();
     let config = config::parse(SCAFFOLD[0].1, &mut Diagnostics::new());
     files.push((SCHEMA_FILE.to_owned(), crate::schema::to_text(&config).into_bytes()));
-    for (path, bytes) in [(".vscode/settings.json", VSCODE_SETTINGS), (".gitignore", "/public/\n")] {
+    for (path, bytes) in [(".vscode/settings.json", VSCODE_SETTINGS), (".gitignore", "/public/\n/.public.*\n")] {
         if !dir.join(path).exists() {
             files.push((path.to_owned(), bytes.as_bytes().to_vec()));
         }
