@@ -10,7 +10,10 @@
 //! Nothing is written to disk, so stopping (Ctrl-C) leaves nothing behind.
 
 mod affected;
+mod connections;
+mod deadline;
 mod follow;
+mod host;
 mod http;
 mod overlay;
 pub mod rebuild;
@@ -71,7 +74,9 @@ pub fn run(options: &Options) -> Result<()> {
     let listener = bind(&options.bind, options.port)?;
     let url = url_of(&listener, &options.bind)?;
     let loopback = is_loopback(&listener);
-    let shared = Arc::new(Shared { site, hub: reload::Hub::default() });
+    let address = listener.local_addr().map_err(|e| Error::io("listen on", &options.bind, e))?;
+    let hosts = host::HostCheck::for_address(address);
+    let shared = Arc::new(Shared { site, hub: reload::Hub::default(), hosts });
     let accepting = Arc::clone(&shared);
     std::thread::Builder::new()
         .name("rolebook-accept".into())
