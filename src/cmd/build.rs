@@ -62,6 +62,7 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
     let freeing = std::thread::spawn(move || drop(sources));
     time("resolve");
     let theme = render::theme::load(root, &loaded.config.theme)?;
+    theme.skipped.iter().for_each(|d| diagnostics.push(d.clone()));
     let dates = render::git_dates::collect(root);
     time("theme and git dates");
     let input = render::Input::of(&kb, &loaded.config, &theme, &dates);

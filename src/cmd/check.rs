@@ -14,6 +14,7 @@ pub fn check(root: &Path, drafts: bool) -> Result<Vec<Diagnostic>> {
     let loaded = load::load(root, &mut diagnostics)?;
     let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
     let theme = render::theme::load(root, &loaded.config.theme)?;
+    theme.skipped.iter().for_each(|d| diagnostics.push(d.clone()));
     let dates = render::git_dates::GitDates::new();
     let input = render::Input::of(&kb, &loaded.config, &theme, &dates);
     render::render_for_diagnostics(&input, &mut diagnostics);

@@ -55,6 +55,7 @@ codes! {
     DuplicateLink = "duplicate-link", Warning;
     LinkToDraft = "link-to-draft", Warning;
     UnsafeUrl = "unsafe-url", Warning;
+    SkippedFile = "skipped-file", Warning;
     InvalidDate = "invalid-date", Error;
     InvalidDecision = "invalid-decision", Error;
     CompareArity = "compare-arity", Error;

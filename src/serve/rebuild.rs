@@ -153,6 +153,7 @@ impl Session {
             }
         }
         let Some(theme) = self.theme.as_ref() else { return failed(sink, parts, title, start) };
+        theme.skipped.iter().for_each(|d| sink.push(d.clone()));
         let dates = GitDates::new();
         let input = Input { kb: &kb, config: &parts.loaded.config, theme, git_dates: &dates };
         let pages = render::render_pages(&input, &Selection::All, &mut sink);
