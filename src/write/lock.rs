@@ -3,6 +3,11 @@
 //! first, like cargo does for its build folder, and gives up with an error
 //! after [`WAIT`]. The lock dies with its process, so a killed build never
 //! leaves it held. Where the system has no `flock` the build goes unlocked.
+//!
+//! The holder removes the file when it is done, so nothing is left beside
+//! the output. That is safe because a build that locks a file checks that
+//! the file is still the one at the path; if the holder removed it
+//! meanwhile, it opens the new one and tries again.
 
 use crate::error::{Error, Result};
 use std::fs::File;
@@ -15,11 +20,10 @@ pub(super) const WAIT: Duration = Duration::from_secs(300);
 /// How often a waiting build tries again.
 const POLL: Duration = Duration::from_millis(50);
 
-/// A held lock; released when dropped (the file stays, as removing it
-/// would let two builds lock two different files).
+/// A held lock; the file is removed and the lock released when dropped.
 #[derive(Debug)]
 pub(super) struct OutputLock {
-    _file: Option<File>,
+    held: Option<(File, PathBuf)>,
 }
 
 /// The lock file of `output`: `.NAME.lock` in the same folder.
@@ -32,17 +36,47 @@ impl OutputLock {
     /// Takes the lock of `output`, waiting at most `wait` for another holder.
     pub(super) fn acquire(output: &Path, wait: Duration) -> Result<OutputLock> {
         let path = path_of(output);
-        let file = open(&path).map_err(|e| Error::io("open the lock file", &path, e))?;
         let start = Instant::now();
         loop {
+            let file = open(&path).map_err(|e| Error::io("open the lock file", &path, e))?;
             match try_lock(&file) {
-                Ok(true) => return Ok(OutputLock { _file: Some(file) }),
+                Ok(true) if is_at(&file, &path) => return Ok(OutputLock { held: Some((file, path)) }),
+                // Locked a file its holder has just removed: take the new one.
+                Ok(true) => {}
                 Ok(false) if start.elapsed() < wait => std::thread::sleep(POLL),
                 Ok(false) => return Err(Error::Busy { output: output.to_path_buf(), lock: path, waited: wait }),
-                Err(Unsupported) => return Ok(OutputLock { _file: None }),
+                Err(Unsupported) => {
+                    let _ = std::fs::remove_file(&path);
+                    return Ok(OutputLock { held: None });
+                }
             }
         }
     }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Removed while still locked; the lock goes with the file handle.
+        if let Some((file, path)) = self.held.take() {
+            let _ = std::fs::remove_file(&path);
+            drop(file);
+        }
+    }
+}
+
+/// Whether `file` is the file now at `path`.
+#[cfg(unix)]
+fn is_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::symlink_metadata(path)) {
+        (Ok(open), Ok(now)) => open.dev() == now.dev() && open.ino() == now.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn is_at(_file: &File, _path: &Path) -> bool {
+    true
 }
 
 /// The file system cannot lock (e.g. some network mounts).
@@ -92,9 +126,29 @@ mod tests {
         let first = OutputLock::acquire(&output, Duration::ZERO).unwrap();
         let busy = OutputLock::acquire(&output, Duration::from_millis(120)).unwrap_err();
         assert!(busy.to_string().contains("another build is writing public/"), "{busy}");
-        drop(first);
-        assert!(OutputLock::acquire(&output, Duration::ZERO).is_ok());
         assert!(dir.path().join(".public.lock").is_file());
+        drop(first);
+        assert!(!dir.path().join(".public.lock").exists(), "nothing is left beside the output");
+        assert!(OutputLock::acquire(&output, Duration::ZERO).is_ok());
+    }
+
+    #[test]
+    fn many_threads_take_turns() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let inside = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..8 {
+                scope.spawn(|| {
+                    for _ in 0..20 {
+                        let _lock = OutputLock::acquire(&output, WAIT).unwrap();
+                        assert_eq!(inside.fetch_add(1, std::sync::atomic::Ordering::SeqCst), 0, "two holders");
+                        std::thread::yield_now();
+                        inside.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                    }
+                });
+            }
+        });
     }
 
     #[test]

@@ -11,12 +11,12 @@ fn build_command(site: &TestSite) -> Command {
     command
 }
 
-/// Names in the site folder that start with `.public.`, but the lock file.
+/// Names in the site folder that start with `.public.`: staging folders and the lock file.
 fn staging_leftovers(site: &TestSite) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(site.root())
         .expect("read the site folder")
         .map(|i| i.expect("item").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".public.") && n != ".public.lock")
+        .filter(|n| n.starts_with(".public."))
         .collect();
     names.sort();
     names
