@@ -2,9 +2,11 @@
 //! `content/`, split front matter from body and parse the YAML. Nothing is
 //! interpreted here; `resolve` turns names into links.
 
+pub mod fields;
 pub mod front_matter;
 pub mod raw;
 mod source;
+pub mod yaml;
 
 pub use front_matter::{FrontMatter, Key};
 pub use source::SourceFile;

@@ -11,6 +11,7 @@ mod determinism;
 mod diff;
 mod exports;
 mod hostile;
+mod hostile_text;
 mod import;
 mod init;
 mod new;

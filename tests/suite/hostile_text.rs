@@ -1,0 +1,160 @@
+//! Issue 15 (text that must never be lost or smuggled) and issue 14 §3
+//! (every problem at once, in the user's words): front matter checked field
+//! by field, bounded expansion, file names a file system can hold, skipped
+//! files, raw HTML that would swallow a page, control characters, unsafe
+//! image URLs.
+
+use crate::util::TestSite;
+use serde_json::Value;
+
+fn check_json(site: &TestSite) -> (i32, Vec<Value>) {
+    let run = site.run(&["check", "--format", "json"]);
+    let value: Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {run:?}"));
+    (run.code, value.as_array().cloned().unwrap_or_default())
+}
+
+/// (code, line, column, message) of every diagnostic in `file`.
+fn in_file(list: &[Value], file: &str) -> Vec<(String, u64, u64, String)> {
+    list.iter()
+        .filter(|d| d["file"] == file)
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_owned(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+                d["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue_14_six_problems_in_one_front_matter_are_six_diagnostics() {
+    let site = TestSite::fixture("good");
+    site.write(
+        "content/six.md",
+        "---\ntitle: Six\nkind: Role\nsumary: x\ntags: \"a, b\"\nupdated: 2024-13-45\nlinks: {work_with: [owner]}\n---\nBody.\n",
+    );
+    let (code, list) = check_json(&site);
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64, u64, String)> =
+        in_file(&list, "content/six.md").into_iter().filter(|(code, ..)| code != "orphan").collect();
+    let codes: Vec<(&str, u64, u64)> = found.iter().map(|(c, l, col, _)| (c.as_str(), *l, *col)).collect();
+    assert_eq!(
+        codes,
+        [
+            ("missing-field", 1, 1),
+            ("missing-sources", 1, 1),
+            ("unknown-kind", 3, 7),
+            ("unknown-field", 4, 1),
+            ("invalid-field", 5, 7),
+            ("invalid-date", 6, 10),
+            ("unknown-relation", 7, 9),
+        ],
+        "{found:#?}"
+    );
+    let message = |code: &str| found.iter().find(|d| d.0 == code).map(|d| d.3.clone()).unwrap_or_default();
+    assert_eq!(message("invalid-field"), "`tags` must be a list, like `tags: [a, b]`");
+    assert_eq!(message("missing-field"), "`summary` is required");
+    for (.., text) in &found {
+        for internal in ["OneOrMany", "RawEntry", "untagged", "struct ", "enum "] {
+            assert!(!text.contains(internal), "internal name in {text:?}");
+        }
+    }
+}
+
+#[test]
+fn issue_14_wrong_shapes_are_worded_for_the_user_and_nulls_in_lists_are_reported() {
+    let site = TestSite::fixture("good");
+    site.write(
+        "content/shapes.md",
+        "---\ntitle: Shapes\nkind: concept\nsummary: x\naliases: [Alpha, null]\nlinks:\n  works_with: [owner, ~]\n\
+         draft: maybe\nfacets: [focus]\nsources:\n  - { url: \"https://example.com\" }\n---\n",
+    );
+    let (_, list) = check_json(&site);
+    let found = in_file(&list, "content/shapes.md");
+    let errors: Vec<(&str, u64, u64, &str)> = found
+        .iter()
+        .filter(|(code, ..)| code == "invalid-field")
+        .map(|(c, l, col, m)| (c.as_str(), *l, *col, m.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("invalid-field", 5, 18, "`aliases` has an empty item (null)"),
+            ("invalid-field", 7, 23, "`works_with` under `links` has an empty item (null)"),
+            ("invalid-field", 8, 8, "`draft` must be true or false, like `draft: true`"),
+            (
+                "invalid-field",
+                9,
+                9,
+                "`facets` must be a map of names to text, like `facets: { focus: The how and the when }`"
+            ),
+            ("invalid-field", 11, 3, "an item of `sources` has no `title`"),
+        ],
+        "{found:#?}"
+    );
+    // The good parts still count: the alias resolves, the link is made.
+    assert!(!found.iter().any(|(code, ..)| code == "broken-link"), "{found:#?}");
+    let build = site.run(&["build"]);
+    assert_ne!(build.code, 0);
+    site.edit("content/shapes.md", ", null]", "]");
+    site.edit("content/shapes.md", ", ~]", "]");
+    site.edit("content/shapes.md", "draft: maybe\n", "");
+    site.edit("content/shapes.md", "facets: [focus]\n", "");
+    site.edit("content/shapes.md", "{ url:", "{ title: Example, url:");
+    let (_, list) = check_json(&site);
+    let names: Vec<&str> = list.iter().filter_map(|d| d["code"].as_str()).collect();
+    assert!(!names.iter().any(|n| n.starts_with("invalid")), "{list:#?}");
+    assert!(!in_file(&list, "content/shapes.md").iter().any(|d| d.3.contains("null")));
+}
+
+/// The attack of issue 15: a 100 KB anchored summary repeated by `*s`.
+fn summary_bomb(aliases: usize) -> String {
+    let big = "x".repeat(100_000);
+    let mut text = format!("---\ntitle: Bomb\nkind: concept\nsummary: &s \"{big}\"\n");
+    text.push_str("aliases: [");
+    text.push_str(&vec!["*s"; aliases].join(", "));
+    text.push_str("]\n---\nBody.\n");
+    text
+}
+
+#[test]
+fn issue_15_an_alias_bomb_is_refused_with_its_position() {
+    let site = TestSite::fixture("good");
+    site.write("content/bomb.md", &summary_bomb(1_000));
+    let (code, list) = check_json(&site);
+    assert_eq!(code, 1);
+    let found = in_file(&list, "content/bomb.md");
+    let found: Vec<_> = found.into_iter().filter(|d| d.0 != "orphan").collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].0.as_str(), found[0].1, found[0].2), ("front-matter-too-large", 5, 1));
+    assert!(found[0].3.contains("KB"), "{found:?}");
+}
+
+#[test]
+fn issue_15_per_field_sizes_are_bounded_with_a_clear_error() {
+    let site = TestSite::fixture("good");
+    let long = "word ".repeat(1_000);
+    let tags: Vec<String> = (0..300).map(|i| format!("t{i}")).collect();
+    site.write(
+        "content/long.md",
+        &format!(
+            "---\ntitle: Long\nkind: concept\nsummary: {long}\nfacets:\n  focus: {long}\ntags: [{}]\n---\n",
+            tags.join(", ")
+        ),
+    );
+    let (_, list) = check_json(&site);
+    let found = in_file(&list, "content/long.md");
+    let too_long: Vec<(u64, &str)> =
+        found.iter().filter(|d| d.0 == "field-too-long").map(|d| (d.1, d.3.as_str())).collect();
+    assert_eq!(
+        too_long,
+        [
+            (4, "`summary` is 4999 characters long; at most 2000 fit"),
+            (6, "`focus` under `facets` is 4999 characters long; at most 2000 fit"),
+            (7, "`tags` has 300 items; at most 200 fit"),
+        ],
+        "{found:#?}"
+    );
+}
