@@ -96,7 +96,7 @@ macro_rules! row {
 /// An entry's fields.
 pub static ENTRY_FIELDS: &[Field<RawEntry>] = &[
     row!("title", Text, NAME, "title: Data Product Owner", "Display title.", |e, v| e.title = v.text()),
-    row!("slug", Slug, NAME, "slug: data-product-owner", "URL identifier overriding the file name.", |e, v| e.slug =
+    row!("slug", Slug, 1_000, "slug: data-product-owner", "URL identifier overriding the file name.", |e, v| e.slug =
         v.text()),
     row!("abbr", Text, NAME, "abbr: DPO", "Abbreviation; [[ABBR]] links resolve to this entry.", |e, v| e.abbr =
         v.text()),
@@ -142,7 +142,7 @@ pub static ENTRY_FIELDS: &[Field<RawEntry>] = &[
 /// A comparison page's fields.
 pub static COMPARISON_FIELDS: &[Field<RawComparison>] = &[
     row!("title", Text, NAME, "title: Owner vs Manager", "Display title.", |c, v| c.title = v.text()),
-    row!("slug", Slug, NAME, "slug: owner-vs-manager", "URL identifier overriding the file name.", |c, v| c.slug =
+    row!("slug", Slug, 1_000, "slug: owner-vs-manager", "URL identifier overriding the file name.", |c, v| c.slug =
         v.text()),
     row!("compare", Texts, NAME, "compare: [owner, manager]", "The 2 to 4 entries compared, by name.", |c, v| c
         .compare =

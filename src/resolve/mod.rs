@@ -293,7 +293,8 @@ fn comparisons(
         }
     }
     warn_duplicate_sets(&list, documents, diagnostics);
-    let generated = compare::generated(kb, &kb.edges, config, &list);
+    let mut generated = compare::generated(kb, &kb.edges, config, &list);
+    compare::check_generated_names(&mut generated, kb, documents, diagnostics);
     list.extend(generated);
     list.sort_by(|a, b| a.slug.cmp(&b.slug).then(a.document.cmp(&b.document)));
     list

@@ -158,3 +158,37 @@ fn issue_15_per_field_sizes_are_bounded_with_a_clear_error() {
         "{found:#?}"
     );
 }
+
+fn concept(title: &str, extra: &str) -> String {
+    format!("---\ntitle: {title}\nkind: concept\nsummary: About {title}.\n{extra}---\nBody.\n")
+}
+
+#[test]
+fn issue_15_slugs_longer_than_a_file_system_allows_are_check_errors() {
+    let site = TestSite::fixture("good");
+    let long_slug = format!("slug: {}\n", "a".repeat(300));
+    site.write("content/long-slug.md", &concept("Long slug", &long_slug));
+    let name = format!("{}.md", "b".repeat(249));
+    site.write(&format!("content/{name}"), &concept("Long file", ""));
+    let (c, d) = ("c".repeat(150), "d".repeat(150));
+    site.write("content/c.md", &concept("C", &format!("slug: {c}\nlinks: {{contrasts_with: [D]}}\n")));
+    site.write("content/d.md", &concept("D", &format!("slug: {d}\nlinks: {{contrasts_with: [C]}}\n")));
+    let (code, list) = check_json(&site);
+    assert_eq!(code, 1);
+    let too_long: Vec<(&str, &str)> = list
+        .iter()
+        .filter(|d| d["code"] == "slug-too-long")
+        .map(|d| (d["file"].as_str().unwrap_or_default(), d["suggestion"].as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(too_long.len(), 3, "{too_long:#?}");
+    assert!(too_long.iter().any(|(file, _)| *file == "content/long-slug.md"), "{too_long:#?}");
+    assert!(too_long.iter().any(|(file, _)| *file == format!("content/{name}")), "{too_long:#?}");
+    assert!(too_long.iter().any(|(file, hint)| *file == "content/c.md" && hint.contains("shorter `slug:`")));
+    assert!(too_long.iter().all(|(_, hint)| hint.contains("slug: ")), "{too_long:#?}");
+    // Relaxed, the build still never asks for a name the file system refuses.
+    let toml = site.read("site.toml");
+    site.write("site.toml", &format!("{toml}\n[rules]\nslug-too-long = \"warn\"\norphan = \"allow\"\n"));
+    let build = site.run(&["build"]);
+    assert!(!build.stderr.contains("os error"), "{build:?}");
+    assert_eq!(build.code, 0, "{build:?}");
+}
