@@ -249,10 +249,18 @@ fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<(Path
             let path = e.path().map_or_else(|| content.clone(), Path::to_path_buf);
             Error::io("read folder", path, e.into())
         })?;
+        let relative = item.path().strip_prefix(&content).unwrap_or(item.path());
+        if let Some(what) = special_kind(item.file_type()) {
+            let shown = format!("{CONTENT_DIR}/{}", relative.to_string_lossy());
+            diagnostics.push(
+                Diagnostic::new(Code::SkippedFile, shown, format!("skipped: {what} is never read or copied"))
+                    .suggest("put the file itself in content/, or remove it"),
+            );
+            continue;
+        }
         if !item.file_type().is_file() || !is_markdown(item.path()) {
             continue;
         }
-        let relative = item.path().strip_prefix(&content).unwrap_or(item.path());
         match relative_string(relative) {
             Some(relative) => paths.push((item.path().to_path_buf(), relative)),
             None => diagnostics.push(Diagnostic::new(
@@ -263,6 +271,29 @@ fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<(Path
         }
     }
     Ok(paths)
+}
+
+/// What a walked item is when it is neither a file nor a folder: a
+/// symlink (never followed, so a link out of the site is never read), a
+/// FIFO (reading one would block), a socket or a device.
+fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_symlink() {
+        return Some("a symbolic link");
+    }
+    if file_type.is_file() || file_type.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a device or other special file")
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -192,3 +192,31 @@ fn issue_15_slugs_longer_than_a_file_system_allows_are_check_errors() {
     assert!(!build.stderr.contains("os error"), "{build:?}");
     assert_eq!(build.code, 0, "{build:?}");
 }
+
+#[test]
+fn issue_15_symlinks_fifos_and_sockets_in_content_are_skipped_with_a_warning() {
+    let site = TestSite::fixture("good");
+    let outside = TestSite::empty();
+    outside.write("secret.md", &concept("Secret", ""));
+    std::os::unix::fs::symlink(outside.path("secret.md"), site.path("content/secret.md")).expect("symlink");
+    std::os::unix::fs::symlink(outside.root(), site.path("content/elsewhere")).expect("symlink");
+    let fifo = std::process::Command::new("mkfifo").arg(site.path("content/pipe.md")).status().expect("mkfifo");
+    assert!(fifo.success());
+    let _socket = std::os::unix::net::UnixListener::bind(site.path("content/socket.md")).expect("socket");
+    let (_, list) = check_json(&site);
+    let skipped: Vec<(&str, &str)> = list
+        .iter()
+        .filter(|d| d["code"] == "skipped-file")
+        .map(|d| (d["file"].as_str().unwrap_or_default(), d["message"].as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            ("content/elsewhere", "skipped: a symbolic link is never read or copied"),
+            ("content/pipe.md", "skipped: a named pipe (FIFO) is never read or copied"),
+            ("content/secret.md", "skipped: a symbolic link is never read or copied"),
+            ("content/socket.md", "skipped: a socket is never read or copied"),
+        ]
+    );
+    assert!(list.iter().filter(|d| d["code"] == "skipped-file").all(|d| d["severity"] == "warning"));
+}
