@@ -83,7 +83,8 @@ pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mu
         })
         .collect();
     let (slugs, names) = names::index(&claims, diagnostics);
-    let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, ..KnowledgeBase::default() };
+    let trust_html = config.trust_html;
+    let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, trust_html, ..KnowledgeBase::default() };
     kb.edges = typed_edges(&kb, &links, documents, config, diagnostics);
     kb.comparisons = comparisons(&kb, documents, &comparison_docs, config, diagnostics);
     relations::group(&mut kb.entries, &kb.edges, config);

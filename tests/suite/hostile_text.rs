@@ -220,3 +220,93 @@ fn issue_15_symlinks_fifos_and_sockets_in_content_are_skipped_with_a_warning() {
     );
     assert!(list.iter().filter(|d| d["code"] == "skipped-file").all(|d| d["severity"] == "warning"));
 }
+
+const SWALLOWING: &[&str] =
+    &["style", "script", "template", "textarea", "title", "iframe", "noscript", "xmp", "plaintext", "noembed"];
+
+#[test]
+fn issue_15_an_unclosed_raw_text_element_never_swallows_the_page() {
+    let site = TestSite::fixture("good");
+    for tag in SWALLOWING {
+        let body = format!("Before <{tag}> inline KEEP-A.\n\nAfter KEEP-B.\n\n## Heading\n\nLast KEEP-C.\n");
+        site.write(
+            &format!("content/t-{tag}.md"),
+            &format!("{}{body}", concept(&format!("T {tag}"), "").replace("Body.\n", "")),
+        );
+    }
+    let (_, list) = check_json(&site);
+    for tag in SWALLOWING {
+        let found = in_file(&list, &format!("content/t-{tag}.md"));
+        let removed: Vec<_> = found.iter().filter(|d| d.0 == "raw-html-removed").collect();
+        assert_eq!(removed.len(), 1, "{tag}: {found:#?}");
+        assert_eq!((removed[0].1, removed[0].2), (6, 8), "{tag}");
+        assert_eq!(removed[0].3, format!("unclosed `<{tag}>` removed; the text after it is kept"));
+    }
+    let build = site.run(&["build"]);
+    assert_eq!(build.code, 0, "{build:?}");
+    for tag in SWALLOWING {
+        let page = site.read(&format!("public/t-{tag}.html"));
+        for kept in ["<p>Before  inline KEEP-A.</p>", "<p>After KEEP-B.</p>", "Last KEEP-C."] {
+            assert!(page.contains(kept), "{tag}: lost {kept}");
+        }
+        assert!(!page.contains(&format!("&lt;{tag}")), "{tag}: shown as escaped markup");
+        assert!(page.contains("id=\"heading\""), "{tag}: the heading became text");
+    }
+}
+
+#[test]
+fn issue_15_closed_elements_are_reported_and_trusted_sites_keep_them() {
+    let site = TestSite::fixture("good");
+    site.write(
+        "content/closed.md",
+        &concept("Closed", "").replace(
+            "Body.\n",
+            "A <style>p{}</style> B <form>in form</form>.\n\n<script>\nalert(1)\n</script>\n\nKEEP-closed\n",
+        ),
+    );
+    let (_, list) = check_json(&site);
+    let removed: Vec<(u64, u64, String)> = in_file(&list, "content/closed.md")
+        .into_iter()
+        .filter(|d| d.0 == "raw-html-removed")
+        .map(|d| (d.1, d.2, d.3))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            (6, 3, "raw `<style>` element removed with its content".to_owned()),
+            (6, 24, "raw `<form>` tag removed (its text is kept)".to_owned()),
+            (8, 1, "raw `<script>` element removed with its content".to_owned()),
+        ]
+    );
+    assert_eq!(site.run(&["build"]).code, 0);
+    let page = site.read("public/closed.html");
+    assert!(page.contains("KEEP-closed") && page.contains("in form") && !page.contains("alert(1)"));
+    site.write("content/open.md", &concept("Open", "").replace("Body.\n", "Open <style> here\n"));
+    site.edit("site.toml", "title = \"Fixture Roles\"", "title = \"Fixture Roles\"\ntrust_html = true");
+    let (_, list) = check_json(&site);
+    assert!(!list.iter().any(|d| d["code"] == "raw-html-removed"), "{list:#?}");
+    assert_eq!(site.run(&["build"]).code, 0);
+    assert!(site.read("public/open.html").contains("Open <style> here"));
+}
+
+#[test]
+fn issue_15_script_image_urls_get_the_unsafe_url_warning_links_get() {
+    let site = TestSite::fixture("good");
+    site.write(
+        "content/images.md",
+        &concept("Images", "").replace("Body.\n", "![x](javascript:alert(1)) and [y](javascript:alert(2))\n"),
+    );
+    let (_, list) = check_json(&site);
+    let unsafe_urls: Vec<(u64, u64, String)> = in_file(&list, "content/images.md")
+        .into_iter()
+        .filter(|d| d.0 == "unsafe-url")
+        .map(|d| (d.1, d.2, d.3))
+        .collect();
+    assert_eq!(
+        unsafe_urls,
+        [
+            (6, 1, "unsafe image URL `javascript:alert(1)` removed".to_owned()),
+            (6, 31, "unsafe link `javascript:alert(2)` removed".to_owned()),
+        ]
+    );
+}
