@@ -2,6 +2,7 @@
 //! `content/`, split front matter from body and parse the YAML. Nothing is
 //! interpreted here; `resolve` turns names into links.
 
+mod controls;
 pub mod fields;
 pub mod front_matter;
 pub mod raw;
@@ -200,6 +201,7 @@ pub fn reload_document(parts: &mut Parts, path: &Path) -> Result<Option<(usize, 
 
 /// Parses one file's text into a document (used by `load` and by tests).
 pub fn parse_document(path: String, content_path: String, text: String, diagnostics: &mut Diagnostics) -> Document {
+    let text = controls::strip(&path, text, diagnostics);
     let source = SourceFile::new(path, content_path, text);
     let Some(split) = front_matter::split(&source, diagnostics) else {
         return Document { source, front: None, keys: Vec::new(), body: 0, parsed: Arc::default() };

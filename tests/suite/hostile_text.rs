@@ -310,3 +310,40 @@ fn issue_15_script_image_urls_get_the_unsafe_url_warning_links_get() {
         ]
     );
 }
+
+#[test]
+fn issue_15_control_characters_and_noncharacters_reach_no_output() {
+    let site = TestSite::fixture("good");
+    let bad = ["\u{1b}", "\u{7}", "\u{7f}", "\u{85}", "\u{9b}", "\u{fffe}", "\u{ffff}", "\u{10ffff}", "\u{0}"];
+    let all: String = bad.concat();
+    site.write(
+        "content/controls.md",
+        &format!(
+            "---\ntitle: Con{all}trols\nkind: concept\nsummary: Sum{all}mary.\ntags: [t{all}ag]\n\
+             links: {{works_with: [owner]}}\n---\nBody{all} text with [[Owner]].\n"
+        ),
+    );
+    let (_, list) = check_json(&site);
+    let found = in_file(&list, "content/controls.md");
+    let controls: Vec<(u64, u64)> = found.iter().filter(|d| d.0 == "control-character").map(|d| (d.1, d.2)).collect();
+    assert_eq!(controls.len(), 21, "{found:#?}");
+    assert_eq!(controls.iter().find(|at| at.0 != 0), Some(&(2, 11)));
+    assert!(found.iter().any(|d| d.3 == "16 more control characters removed from this file"), "{found:#?}");
+    assert!(list.iter().filter(|d| d["code"] == "control-character").all(|d| d["severity"] == "warning"));
+    assert_eq!(site.run(&["build"]).code, 0);
+    let mut checked = 0;
+    for (path, bytes) in crate::util::snapshot(&site.path("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        let banned = text.chars().find(|&c| {
+            let code = u32::from(c);
+            (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                || (0xFDD0..=0xFDEF).contains(&code)
+                || code & 0xFFFE == 0xFFFE
+        });
+        assert_eq!(banned, None, "{path}");
+        checked += usize::from(text.contains("Controls"));
+    }
+    assert!(checked >= 5, "the entry reached only {checked} files");
+    let csv = site.read("public/glossary.csv");
+    assert!(csv.contains("Controls") && csv.contains("Summary."));
+}
