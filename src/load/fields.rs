@@ -556,3 +556,75 @@ impl Check<'_, '_> {
         complete.then_some(record)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::front_matter::{split, top_level_keys};
+    use crate::load::yaml;
+
+    /// Reads `yaml` as an entry's front matter: the entry and each
+    /// diagnostic as (line, column, message).
+    fn entry(yaml: &str) -> (RawEntry, Vec<(usize, usize, String)>) {
+        let file = SourceFile::new("content/x.md".into(), "x.md".into(), format!("---\n{yaml}---\n"));
+        let mut diagnostics = Diagnostics::new();
+        let block = split(&file, &mut diagnostics).expect("fences");
+        let keys = top_level_keys(&file.text, block);
+        let Ok(Node::Map(map)) = yaml::parse(&file.text[block.yaml.0..block.yaml.1], 1 << 20, &known_keys()) else {
+            panic!("not a map")
+        };
+        let raw = read(ENTRY_FIELDS, &map, &Spots::new(&file, &keys, block.yaml.1), &mut diagnostics);
+        let list = diagnostics.finish(&Default::default());
+        (
+            raw,
+            list.into_iter()
+                .map(|d| (d.location.map_or(0, |l| l.line), d.location.map_or(0, |l| l.column), d.message))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn every_wrong_field_is_reported_and_the_others_are_read() {
+        let (raw, found) = entry("title: T\ntags: \"a, b\"\ndraft: maybe\naliases: [A, ~]\nsummary: [x]\n");
+        assert_eq!(raw.title.as_deref(), Some("T"));
+        assert_eq!(raw.aliases, Some(vec!["A".to_owned()]));
+        assert_eq!((raw.tags, raw.draft, raw.summary), (None, None, None));
+        let messages: Vec<&str> = found.iter().map(|(.., m)| m.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`tags` must be a list, like `tags: [a, b]`",
+                "`draft` must be true or false, like `draft: true`",
+                "`aliases` has an empty item (null)",
+                "`summary` must be text, like `summary: One or two plain sentences.`",
+            ]
+        );
+        assert_eq!((found[2].0, found[2].1), (5, 14));
+    }
+
+    #[test]
+    fn numbers_and_booleans_are_text_where_text_is_wanted() {
+        let (raw, found) = entry("title: 2024\nabbr: true\ntags: [1, x]\nlinks: {works_with: 7}\n");
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!((raw.title.as_deref(), raw.abbr.as_deref()), (Some("2024"), Some("true")));
+        assert_eq!(raw.tags, Some(vec!["1".to_owned(), "x".to_owned()]));
+        assert_eq!(raw.links.and_then(|l| l.get("works_with").cloned()), Some(OneOrMany::One("7".into())));
+    }
+
+    #[test]
+    fn records_need_their_keys_and_warn_about_unknown_ones() {
+        let (raw, found) =
+            entry("decisions:\n  - { decision: D, part: decides }\n  - { part: informed }\nsources:\n  - { title: A, link: x }\n");
+        assert_eq!(raw.decisions.map(|d| d.len()), Some(1));
+        assert_eq!(raw.sources.map(|s| s[0].title.clone()), Some("A".to_owned()));
+        let messages: Vec<&str> = found.iter().map(|(.., m)| m.as_str()).collect();
+        assert_eq!(messages, ["an item of `decisions` has no `decision`", "unknown key `link` in `sources`"]);
+    }
+
+    #[test]
+    fn too_long_text_is_cut_with_an_error() {
+        let (raw, found) = entry(&format!("title: {}\n", "x".repeat(300)));
+        assert_eq!(raw.title.map(|t| t.len()), Some(NAME));
+        assert_eq!(found[0].2, "`title` is 300 characters long; at most 200 fit");
+    }
+}
