@@ -141,6 +141,16 @@ impl<'de> Visitor<'de> for NodeSeed<'_> {
         Ok(Node::Number(value.to_string()))
     }
 
+    fn visit_i128<E: de::Error>(self, value: i128) -> Result<Node, E> {
+        self.spend(40)?;
+        Ok(Node::Number(value.to_string()))
+    }
+
+    fn visit_u128<E: de::Error>(self, value: u128) -> Result<Node, E> {
+        self.spend(40)?;
+        Ok(Node::Number(value.to_string()))
+    }
+
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Node, E> {
         self.spend(24)?;
         Ok(Node::Number(value.to_string()))
@@ -250,6 +260,8 @@ mod tests {
     fn reports_duplicate_keys_and_keeps_tagged_values() {
         assert!(read("a: 1\na: 2\n").unwrap_err().contains("duplicate field `a`"));
         assert_eq!(read("a: !thing x\n").unwrap(), Node::Map(vec![("a".into(), Node::Text("x".into()))]));
+        let huge = read("a: 999999999999999999999999999999999999\nb: .nan\n").unwrap();
+        assert!(matches!(huge, Node::Map(ref m) if m.len() == 2), "{huge:?}");
     }
 
     #[test]
