@@ -8,7 +8,7 @@ use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::load::raw::{RawEntry, RawSource};
 use crate::load::Document;
 use crate::markdown::links::is_unsafe_url;
-use crate::slug::{is_reserved, is_valid, slugify};
+use crate::slug::{is_reserved, is_valid, shorten, slugify, MAX_SLUG};
 
 /// Reports a problem at `needle` inside top-level `key` of a document.
 pub(super) fn report(document: &Document, code: Code, key: &str, needle: &str, message: String) -> Diagnostic {
@@ -45,6 +45,17 @@ pub(crate) fn slug_of(document: &Document, explicit: Option<&str>, diagnostics: 
         let d = report(document, Code::InvalidSlug, "slug", "", message);
         diagnostics.push(d.suggest("rename the file with letters or digits, or set `slug:`"));
         return "untitled".to_owned();
+    }
+    if slug.len() > MAX_SLUG {
+        let shorter = shorten(&slug, 60);
+        let shown: String = slug.chars().take(40).collect();
+        let message =
+            format!("slug `{shown}…` is {} characters long; file names allow at most {MAX_SLUG} here", slug.len());
+        let d = report(document, Code::SlugTooLong, "slug", "", message);
+        diagnostics.push(d.suggest(format!("set a shorter `slug:`, e.g. `slug: {shorter}`")));
+        // Even when the rule is relaxed, never ask the file system for a
+        // name it cannot hold.
+        return shorten(&slug, MAX_SLUG);
     }
     if is_reserved(&slug) {
         let message = format!("slug `{slug}` is reserved for a generated page or a device name");

@@ -83,7 +83,8 @@ pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mu
         })
         .collect();
     let (slugs, names) = names::index(&claims, diagnostics);
-    let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, ..KnowledgeBase::default() };
+    let trust_html = config.trust_html;
+    let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, trust_html, ..KnowledgeBase::default() };
     kb.edges = typed_edges(&kb, &links, documents, config, diagnostics);
     kb.comparisons = comparisons(&kb, documents, &comparison_docs, config, diagnostics);
     relations::group(&mut kb.entries, &kb.edges, config);
@@ -293,7 +294,8 @@ fn comparisons(
         }
     }
     warn_duplicate_sets(&list, documents, diagnostics);
-    let generated = compare::generated(kb, &kb.edges, config, &list);
+    let mut generated = compare::generated(kb, &kb.edges, config, &list);
+    compare::check_generated_names(&mut generated, kb, documents, diagnostics);
     list.extend(generated);
     list.sort_by(|a, b| a.slug.cmp(&b.slug).then(a.document.cmp(&b.document)));
     list

@@ -183,6 +183,9 @@ pub struct KnowledgeBase {
     pub slugs: foldhash::HashMap<String, EntryId>,
     /// Whether draft entries are part of the output.
     pub include_drafts: bool,
+    /// Whether raw HTML in bodies is kept as written (site.toml
+    /// `trust_html`): then the allow-list removes nothing to report.
+    pub trust_html: bool,
 }
 
 impl KnowledgeBase {

@@ -60,6 +60,7 @@ fn comparison_pages_split_shared_and_distinct_responsibilities() {
 fn escapes_front_matter_and_raw_html() {
     let site = TestSite::fixture("good");
     site.edit("content/backlog.md", "title: Backlog", "title: \"Backlog <img src=x onerror=alert(1)>\"");
+    site.edit("content/backlog.md", "A list.", "A list. <script>alert(\"x\")</script>");
     assert_eq!(site.run(&["build"]).code, 0);
     let page = site.read("public/backlog.html");
     assert!(!page.contains("<img src=x"), "front matter must be escaped");

@@ -12,6 +12,7 @@ mod diff;
 mod exports;
 mod hostile;
 mod hostile_ops;
+mod hostile_text;
 mod import;
 mod init;
 mod new;
