@@ -125,9 +125,11 @@ fn built_in(config: &SiteConfig, kind: &KindDef, title: &str, abbr: Option<&str>
     out
 }
 
-/// `links:` with every relation key this kind may use, commented out.
+/// `links: {}` with every relation key this kind may use in comments below
+/// it: an empty map, not the `null` a bare `links:` would be, so the stub
+/// validates against `rolebook schema` as written.
 fn links_stub(out: &mut String, config: &SiteConfig, kind: &str) {
-    out.push_str("links:                       # uncomment and fill; targets by slug, title, abbr or alias\n");
+    out.push_str("links: {}                    # replace {} with lines below, uncommented; targets by slug, title, abbr or alias\n");
     for relation in &config.relations {
         if relation.from.is_empty() || relation.from.iter().any(|k| k == kind) {
             let _ = writeln!(out, "  # {}: []{}", relation.key, pad_comment(&relation.key, &relation.label));

@@ -49,11 +49,34 @@ pub fn to_text(config: &SiteConfig) -> String {
 }
 
 /// An object schema over serde field names; a field `describe` does not
-/// know gets an empty schema, which the tests reject.
+/// know gets an empty schema, which the tests reject. A field that is not
+/// required also accepts `null`, as the loader does: YAML reads a key with
+/// nothing after it (`abbr:`) as `null`, and the loader treats that as absent.
 fn object(fields: &[&str], describe: impl Fn(&str) -> Option<Value>, required: &[&str]) -> Value {
-    let properties: Map<String, Value> =
-        fields.iter().map(|f| ((*f).to_owned(), describe(f).unwrap_or_else(|| json!({})))).collect();
+    let properties: Map<String, Value> = fields
+        .iter()
+        .map(|f| {
+            let schema = describe(f).unwrap_or_else(|| json!({}));
+            let schema = if required.contains(f) { schema } else { nullable(schema) };
+            ((*f).to_owned(), schema)
+        })
+        .collect();
     json!({ "type": "object", "properties": properties, "required": required, "additionalProperties": false })
+}
+
+/// `schema`, or `null`.
+fn nullable(mut schema: Value) -> Value {
+    match schema.get("type").cloned() {
+        Some(Value::String(name)) => {
+            schema["type"] = json!([name, "null"]);
+            if let Some(Value::Array(values)) = schema.get_mut("enum") {
+                values.push(Value::Null);
+            }
+            schema
+        }
+        Some(_) => schema,
+        None => json!({ "anyOf": [schema, { "type": "null" }] }),
+    }
 }
 
 fn entry_required(config: &SiteConfig) -> Vec<&'static str> {
@@ -197,6 +220,7 @@ mod tests {
             let properties = schema["$defs"][def]["properties"].as_object().expect("properties");
             assert!(!properties.is_empty(), "{def} has no properties");
             for (field, property) in properties {
+                let property = property.get("anyOf").and_then(|a| a.get(0)).unwrap_or(property);
                 assert!(
                     property.get("type").is_some() || property.get("$ref").is_some(),
                     "`{def}.{field}` has no schema: describe it in src/schema/mod.rs"

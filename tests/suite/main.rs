@@ -19,4 +19,5 @@ mod render;
 mod review;
 mod schema;
 mod serve;
+mod stub_schema;
 mod util;
