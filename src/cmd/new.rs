@@ -98,8 +98,9 @@ fn fill_archetype(template: &str, title: &str, kind: &str, abbr: Option<&str>, s
 }
 
 /// The built-in archetype: every field of the kind, with `TODO` text where
-/// the author has to write something, so the stub passes `check` with only
-/// an `orphan` warning until something links to it.
+/// the author has to write something, so the stub passes `check` with an
+/// `orphan` warning until something links to it and a `placeholder` warning
+/// at each `TODO` and example address left to replace.
 fn built_in(config: &SiteConfig, kind: &KindDef, title: &str, abbr: Option<&str>) -> String {
     let mut out = String::from("---\n");
     let _ = writeln!(out, "title: {}", quoted(title));

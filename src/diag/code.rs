@@ -66,6 +66,7 @@ codes! {
     Stale = "stale", Warning;
     DuplicateSummary = "duplicate-summary", Warning;
     UnknownRule = "unknown-rule", Warning;
+    Placeholder = "placeholder", Warning;
     Template = "template", Error;
 }
 

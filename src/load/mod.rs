@@ -3,6 +3,7 @@
 //! interpreted here; `resolve` turns names into links.
 
 pub mod front_matter;
+mod placeholder;
 pub mod raw;
 mod source;
 
@@ -204,6 +205,7 @@ pub fn parse_document(path: String, content_path: String, text: String, diagnost
     };
     let keys = front_matter::top_level_keys(&source.text, split);
     let front = front_matter::parse(&source, split, &keys, diagnostics);
+    placeholder::check(&source, split, &keys, diagnostics);
     let parsed = Arc::new(crate::markdown::body::parse(source.text.get(split.body..).unwrap_or("")));
     Document { source, front, keys, body: split.body, parsed }
 }
