@@ -1,6 +1,10 @@
 //! site.toml → [`SiteConfig`]: the kinds, relations, facets and rules a site
 //! declares. Problems become diagnostics with the line in site.toml.
 
+mod start_here;
+
+pub use start_here::{Featured, Target as FeaturedTarget, PAGES as FEATURABLE_PAGES};
+
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics, Level, LineIndex};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -122,6 +126,8 @@ pub struct SiteConfig {
     pub facets: Vec<FacetDef>,
     /// Per-code levels.
     pub rules: BTreeMap<crate::diag::Code, Level>,
+    /// The home page's "Start here" items (`[[start_here]]`), in order.
+    pub start_here: Vec<Featured>,
 }
 
 #[derive(Deserialize)]
@@ -148,6 +154,8 @@ struct RawConfig {
     facets: Option<RawFacets>,
     #[serde(default)]
     rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    start_here: Vec<toml::Spanned<start_here::RawFeatured>>,
 }
 
 #[derive(Deserialize)]
@@ -210,6 +218,7 @@ impl Default for SiteConfig {
             relations: Vec::new(),
             facets: Vec::new(),
             rules: BTreeMap::new(),
+            start_here: Vec::new(),
         }
     }
 }
@@ -278,6 +287,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
             report(format!("default_kind `{kind}` is not a declared kind"), "default_kind");
         }
     }
+    let start_here = start_here::parse(raw.start_here, text, diagnostics);
     SiteConfig {
         title: raw.title.unwrap_or(defaults.title),
         description: raw.description.unwrap_or_default(),
@@ -294,6 +304,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
         relations,
         facets,
         rules,
+        start_here,
     }
 }
 

@@ -21,12 +21,13 @@ pub mod model;
 mod names;
 mod patch;
 mod relations;
-
+mod start_here;
 mod title_order;
 
 pub use bodies::find_anchor;
 pub use model::{
-    Comparison, Decision, Edge, Entry, EntryId, Heading, KnowledgeBase, Part, Prose, RelationGroup, Source,
+    Comparison, Decision, Edge, Entry, EntryId, FeaturedRef, Heading, KnowledgeBase, Part, Prose, RelationGroup,
+    Source, StartHere,
 };
 pub use patch::{entry_edit, Patched};
 
@@ -86,6 +87,7 @@ pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mu
     let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, ..KnowledgeBase::default() };
     kb.edges = typed_edges(&kb, &links, documents, config, diagnostics);
     kb.comparisons = comparisons(&kb, documents, &comparison_docs, config, diagnostics);
+    kb.start_here = start_here::resolve(&kb, config, diagnostics);
     relations::group(&mut kb.entries, &kb.edges, config);
     for (index, comparison) in kb.comparisons.iter().enumerate() {
         for &id in &comparison.entries {

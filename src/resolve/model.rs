@@ -183,6 +183,28 @@ pub struct KnowledgeBase {
     pub slugs: foldhash::HashMap<String, EntryId>,
     /// Whether draft entries are part of the output.
     pub include_drafts: bool,
+    /// The home page's "Start here" items that resolved, in site.toml order.
+    pub start_here: Vec<StartHere>,
+}
+
+/// One "Start here" item of the home page, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartHere {
+    /// What it points to.
+    pub target: FeaturedRef,
+    /// Why to open it, in one line.
+    pub reason: String,
+}
+
+/// What a "Start here" item of the home page points to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeaturedRef {
+    /// An entry.
+    Entry(EntryId),
+    /// A comparison, by index into [`KnowledgeBase::comparisons`].
+    Comparison(usize),
+    /// A built-in page, by key (`matrix`, `compare`, …).
+    Page(String),
 }
 
 impl KnowledgeBase {

@@ -20,5 +20,6 @@ mod render;
 mod review;
 mod schema;
 mod serve;
+mod start_here;
 mod stub_schema;
 mod util;
