@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::load::CONTENT_DIR;
 use crate::resolve::dates::{format_date, today};
 use crate::slug::{is_reserved, slugify};
+use crate::term::outln;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -50,7 +51,7 @@ pub fn new_entry(root: &Path, title: &str, kind: Option<&str>, abbr: Option<&str
 pub(super) fn run(args: &NewArgs) -> Result<Outcome> {
     let path = new_entry(&args.root, &args.title, args.kind.as_deref(), args.abbr.as_deref())?;
     let shown = if args.root == Path::new(".") { path.strip_prefix(".").unwrap_or(&path) } else { &path };
-    println!("{}", shown.display());
+    outln!("{}", shown.display());
     Ok(Outcome::Success)
 }
 

@@ -152,6 +152,12 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
     let mut site_diagnostics = Diagnostics::new();
     let config_text = read_text(&config_path, CONFIG_FILE, &mut site_diagnostics)?.unwrap_or_default();
     let config = config::parse(&config_text, &mut site_diagnostics);
+    // Content read against a half-read config gets blamed for the config's
+    // mistakes (unknown kinds, relations, facets…): report site.toml alone.
+    if site_diagnostics.has_errors(&config.rules) {
+        let loaded = Loaded { root: root.to_path_buf(), config, documents: Vec::new() };
+        return Ok(Parts { loaded, site_diagnostics, document_diagnostics: Vec::new() });
+    }
     let paths = content_paths(root, &mut site_diagnostics)?;
     let results: Vec<Result<(Option<Document>, Diagnostics)>> = paths
         .par_iter()

@@ -4,9 +4,11 @@
 #![allow(unreachable_pub)]
 
 mod build;
+mod build_summary;
 mod check;
 mod cli;
 mod compare_data;
+mod config_alone;
 mod determinism;
 mod diff;
 mod exports;
@@ -15,6 +17,7 @@ mod import;
 mod init;
 mod new;
 mod paging;
+mod pipes;
 mod placeholder;
 mod render;
 mod review;
