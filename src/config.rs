@@ -258,11 +258,13 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
     let raw: RawConfig = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {
-            let offset = error.span().map_or(0, |s| s.start);
+            let span = error.span().unwrap_or(0..0);
+            // Underline what the parser points at, up to the end of its line.
+            let width = text.get(span.clone()).map_or(1, |s| s.lines().next().unwrap_or("").chars().count());
             let message = error.message().to_owned();
             diagnostics.push(
                 Diagnostic::new(Code::InvalidConfig, CONFIG_FILE, format!("site.toml: {message}"))
-                    .at_offset(&index, text, offset, 1),
+                    .at_offset(&index, text, span.start, width),
             );
             return SiteConfig::default();
         }
@@ -273,7 +275,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
             &index,
             text,
             offset,
-            needle.len(),
+            needle.chars().count(),
         ));
     };
     let kinds = parse_kinds(raw.kinds, &mut report);

@@ -155,6 +155,8 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
     // Content read against a half-read config gets blamed for the config's
     // mistakes (unknown kinds, relations, facets…): report site.toml alone.
     if site_diagnostics.has_errors(&config.rules) {
+        // What site.toml names in the content cannot be looked up either.
+        let config = config::SiteConfig { start_here: Vec::new(), ..config };
         let loaded = Loaded { root: root.to_path_buf(), config, documents: Vec::new() };
         return Ok(Parts { loaded, site_diagnostics, document_diagnostics: Vec::new() });
     }

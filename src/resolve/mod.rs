@@ -17,6 +17,7 @@ mod checks;
 mod compare;
 pub mod dates;
 mod entries;
+mod link_position;
 pub mod model;
 mod names;
 mod patch;

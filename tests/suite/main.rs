@@ -19,6 +19,7 @@ mod new;
 mod paging;
 mod pipes;
 mod placeholder;
+mod positions;
 mod render;
 mod review;
 mod schema;

@@ -72,33 +72,48 @@ fn no_block_without_start_here() {
     assert!(block(&site.read("public/index.html")).is_none());
 }
 
-#[test]
-fn unknown_names_and_pages_are_reported_in_site_toml_at_their_line() {
-    let site = TestSite::fixture("good");
-    let before = with_start_here(
-        &site,
-        "[[start_here]]\nentry = \"Prodct Owner\"\nreason = \"x\"\n\n\
-         [[start_here]]\ncomparison = \"owner-vs-mngr\"\nreason = \"y\"\n\n\
-         [[start_here]]\npage = \"matrixx\"\nreason = \"z\"\n\n\
-         [[start_here]]\nentry = \"owner\"\npage = \"map\"\nreason = \"two\"\n",
-    );
+/// Diagnostics about site.toml as `code:line:column message`.
+fn site_toml_diagnostics(site: &TestSite) -> Vec<String> {
     let run = site.run(&["check", "--format", "json"]);
     assert_eq!(run.code, 1, "{run:?}");
     let list: Value = serde_json::from_str(&run.stdout).expect("json");
-    let found: Vec<String> = list
-        .as_array()
+    list.as_array()
         .expect("array")
         .iter()
         .filter(|d| d["file"] == "site.toml")
         .map(|d| format!("{}:{}:{} {}", d["code"].as_str().unwrap_or(""), d["line"], d["column"], d["message"]))
-        .collect();
-    let at = |code: &str, line: usize, column: &str| format!("{code}:{}:{column}", before + line);
-    let has = |start: String, text: &str| found.iter().any(|d| d.starts_with(&start) && d.contains(text));
-    assert!(has(at("broken-link", 2, "9 "), "`Prodct Owner`"), "{found:?}");
-    assert!(has(at("broken-link", 6, "14 "), "`owner-vs-mngr`"), "{found:?}");
-    assert!(has(at("invalid-config", 10, "8 "), "`matrixx`"), "{found:?}");
-    assert!(has(at("invalid-config", 13, ""), "one of entry"), "{found:?}");
+        .collect()
+}
+
+#[test]
+fn unknown_names_are_broken_links_in_site_toml_with_a_suggestion() {
+    let site = TestSite::fixture("good");
+    let before = with_start_here(
+        &site,
+        "[[start_here]]\nentry = \"Prodct Owner\"\nreason = \"x\"\n\n\
+         [[start_here]]\ncomparison = \"owner-vs-mngr\"\nreason = \"y\"\n",
+    );
+    let found = site_toml_diagnostics(&site);
+    let at = |line: usize, column: usize| format!("broken-link:{}:{column} ", before + line);
+    assert!(found.iter().any(|d| d.starts_with(&at(2, 9)) && d.contains("`Prodct Owner`")), "{found:?}");
+    assert!(found.iter().any(|d| d.starts_with(&at(6, 14)) && d.contains("`owner-vs-mngr`")), "{found:?}");
     let human = site.run(&["check"]);
     assert!(human.stderr.contains("help: did you mean `owner` (Product Owner)?"), "{}", human.stderr);
     assert!(human.stderr.contains("help: did you mean `owner-vs-manager`?"), "{}", human.stderr);
+    assert!(human.stderr.contains("^^^^^^^^^^^^^^\n"), "the caret spans \"Prodct Owner\": {}", human.stderr);
+}
+
+#[test]
+fn unknown_pages_and_items_with_two_targets_are_config_errors() {
+    let site = TestSite::fixture("good");
+    let before = with_start_here(
+        &site,
+        "[[start_here]]\npage = \"matrixx\"\nreason = \"z\"\n\n\
+         [[start_here]]\nentry = \"owner\"\npage = \"map\"\nreason = \"two\"\n",
+    );
+    let found = site_toml_diagnostics(&site);
+    let at = |line: usize, column: &str| format!("invalid-config:{}:{column}", before + line);
+    assert!(found.iter().any(|d| d.starts_with(&at(2, "8 ")) && d.contains("`matrixx`")), "{found:?}");
+    assert!(found.iter().any(|d| d.starts_with(&at(5, "")) && d.contains("one of entry")), "{found:?}");
+    assert_eq!(found.len(), 2, "a broken site.toml is reported alone: {found:?}");
 }
