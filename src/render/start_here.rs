@@ -23,10 +23,10 @@ pub struct Featured<'a> {
 /// The block's items, in site.toml order.
 pub fn items<'a>(views: &Views<'a>) -> Vec<Featured<'a>> {
     let kb = views.kb;
-    kb.start_here
-        .iter()
+    crate::resolve::start_here(kb, views.config)
+        .into_iter()
         .filter_map(|item| {
-            let reason = item.reason.as_str();
+            let reason = views.config.start_here.get(item.item).map_or("", |f| f.reason.as_str());
             Some(match &item.target {
                 FeaturedRef::Entry(id) => {
                     let entry = kb.entries.get(*id)?;

@@ -88,7 +88,6 @@ pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mu
     let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, ..KnowledgeBase::default() };
     kb.edges = typed_edges(&kb, &links, documents, config, diagnostics);
     kb.comparisons = comparisons(&kb, documents, &comparison_docs, config, diagnostics);
-    kb.start_here = start_here::resolve(&kb, config, diagnostics);
     relations::group(&mut kb.entries, &kb.edges, config);
     for (index, comparison) in kb.comparisons.iter().enumerate() {
         for &id in &comparison.entries {
@@ -107,6 +106,13 @@ pub fn check_links(kb: &KnowledgeBase, documents: &[Document], config: &SiteConf
 /// facets and sources, stale dates, copied summaries, links to drafts.
 pub fn check_front(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
     checks::front(kb, documents, config, diagnostics);
+    start_here::resolve(kb, config, diagnostics);
+}
+
+/// The home page's "Start here" items (site.toml `[[start_here]]`) whose
+/// targets exist and are published, in order; [`check_front`] reports the rest.
+pub fn start_here(kb: &KnowledgeBase, config: &SiteConfig) -> Vec<StartHere> {
+    start_here::resolve(kb, config, &mut Diagnostics::new())
 }
 
 /// Step 6: body links resolved, anchors checked, "Mentioned in" collected,

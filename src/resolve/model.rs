@@ -183,8 +183,6 @@ pub struct KnowledgeBase {
     pub slugs: foldhash::HashMap<String, EntryId>,
     /// Whether draft entries are part of the output.
     pub include_drafts: bool,
-    /// The home page's "Start here" items that resolved, in site.toml order.
-    pub start_here: Vec<StartHere>,
 }
 
 /// One "Start here" item of the home page, resolved.
@@ -192,8 +190,8 @@ pub struct KnowledgeBase {
 pub struct StartHere {
     /// What it points to.
     pub target: FeaturedRef,
-    /// Why to open it, in one line.
-    pub reason: String,
+    /// Its index in site.toml's `[[start_here]]` list (for the reason).
+    pub item: usize,
 }
 
 /// What a "Start here" item of the home page points to.
