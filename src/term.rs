@@ -38,7 +38,8 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     escape_with(text, false)
 }
 
-fn is_unsafe(c: char) -> bool {
+/// Whether a terminal or log viewer could act on `c` instead of showing it.
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
         || ('\u{202a}'..='\u{202e}').contains(&c)

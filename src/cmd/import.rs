@@ -22,7 +22,8 @@ pub(super) fn run(args: &ImportArgs) -> Result<Outcome> {
         default_kind: args.default_kind.clone(),
     };
     let imported = import::import(&options)?;
-    out!("{}", imported.report.render(false));
+    // Note titles and file names come from the source: shown, never obeyed.
+    out!("{}", crate::term::escape_with(&imported.report.render(false), true));
     let root = imported.into.display();
     outln!("\nimported into {root} (full report: {root}/{})", import::write::REPORT_FILE);
     outln!("next: rolebook check --root {root}");

@@ -26,4 +26,5 @@ mod schema;
 mod serve;
 mod start_here;
 mod stub_schema;
+mod terminal_escapes;
 mod util;

@@ -48,7 +48,8 @@ pub(super) fn format(diff: &KbDiff, format: DiffFormat) -> String {
 
 pub(in crate::cmd) fn run(args: &DiffArgs) -> Result<Outcome> {
     let diff = diff(&args.root, &args.git_ref)?;
-    out!("{}", format(&diff, args.format));
+    // Titles and paths come from the content: shown, never obeyed.
+    out!("{}", crate::term::escape_with(&format(&diff, args.format), true));
     Ok(Outcome::Success)
 }
 
