@@ -67,6 +67,7 @@ codes! {
     DuplicateSummary = "duplicate-summary", Warning;
     UnknownRule = "unknown-rule", Warning;
     Placeholder = "placeholder", Warning;
+    ConfusableName = "confusable-name", Warning;
     Template = "template", Error;
 }
 

@@ -15,6 +15,7 @@ mod bodies;
 
 mod checks;
 mod compare;
+mod confusable;
 pub mod dates;
 mod entries;
 mod link_position;
@@ -106,6 +107,7 @@ pub fn check_links(kb: &KnowledgeBase, documents: &[Document], config: &SiteConf
 /// facets and sources, stale dates, copied summaries, links to drafts.
 pub fn check_front(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
     checks::front(kb, documents, config, diagnostics);
+    confusable::check(kb, documents, diagnostics);
     start_here::resolve(kb, config, diagnostics);
 }
 

@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod compare_data;
 mod config_alone;
+mod confusable;
 mod determinism;
 mod diff;
 mod exports;
