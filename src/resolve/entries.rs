@@ -43,7 +43,19 @@ pub(super) fn report_edge(
 /// A diagnostic about the name `name` written under `links:` → `relation:`
 /// (or about the relation key itself when `name` is empty), pointing at it.
 pub(super) fn report_link(document: &Document, code: Code, relation: &str, name: &str, message: String) -> Diagnostic {
-    match super::link_position::find(document, relation, name) {
+    report_link_nth(document, code, relation, name, 0, message)
+}
+
+/// [`report_link`] at the `nth` (0-based) time `name` is written there.
+pub(super) fn report_link_nth(
+    document: &Document,
+    code: Code,
+    relation: &str,
+    name: &str,
+    nth: usize,
+    message: String,
+) -> Diagnostic {
+    match super::link_position::find(document, relation, name, nth) {
         Some((offset, width)) => Diagnostic::new(code, document.source.path.clone(), message).at_offset(
             &document.source.index,
             &document.source.text,

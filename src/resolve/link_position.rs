@@ -22,8 +22,10 @@ pub(crate) fn written_name<'d>(
 }
 
 /// Byte offset and width in characters of `name` as written under
-/// `links:` → `key:`, or of `key` itself when `name` is empty.
-pub(crate) fn find(document: &Document, key: &str, name: &str) -> Option<(usize, usize)> {
+/// `links:` → `key:` for the `nth` (0-based) time, or for the first time
+/// when it is not written that often (a name listed twice is reported
+/// where it repeats); of `key` itself when `name` is empty.
+pub(crate) fn find(document: &Document, key: &str, name: &str, nth: usize) -> Option<(usize, usize)> {
     let (block_start, block_end) = links_block(document)?;
     let text = &document.source.text;
     let block = &text[block_start..block_end];
@@ -39,7 +41,15 @@ pub(crate) fn find(document: &Document, key: &str, name: &str) -> Option<(usize,
     let value_start = key_at + key.len();
     let value_end = value_start + value_length(&block[value_start..], indent_of(block, key_at));
     let value = &block[value_start..value_end];
-    let at = find_token(value, name, |_| true)?;
+    let first = find_token(value, name, |_| true)?;
+    let mut at = first;
+    for _ in 0..nth {
+        let from = at + name.len();
+        match find_token(&value[from..], name, |_| true) {
+            Some(next) => at = from + next,
+            None => return Some((block_start + value_start + first, name.chars().count())),
+        }
+    }
     Some((block_start + value_start + at, name.chars().count()))
 }
 
@@ -116,7 +126,7 @@ mod tests {
 
     fn at(text: &str, key: &str, name: &str) -> Option<(String, usize)> {
         let document = document(text);
-        find(&document, key, name).map(|(offset, width)| (text[offset..].chars().take(width).collect(), offset))
+        find(&document, key, name, 0).map(|(offset, width)| (text[offset..].chars().take(width).collect(), offset))
     }
 
     #[test]
@@ -135,6 +145,14 @@ mod tests {
         let (found, offset) = at(text, "contrasts_with", "Data Owner").expect("found");
         assert_eq!(found, "Data Owner");
         assert_eq!(offset, text.rfind("Data Owner").expect("second"));
+    }
+
+    #[test]
+    fn finds_a_repeated_name_where_it_repeats() {
+        let text = "---\nlinks:\n  works_with: [owner, Owner Two, owner]\n---\n";
+        let document = document(text);
+        assert_eq!(find(&document, "works_with", "owner", 1).map(|f| f.0), text.rfind("owner"));
+        assert_eq!(find(&document, "works_with", "owner", 5).map(|f| f.0), text.find("owner"));
     }
 
     #[test]

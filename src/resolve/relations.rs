@@ -1,7 +1,7 @@
 //! Typed front-matter links → edges, checked against the relation rules of
 //! site.toml; then every entry's relation groups in both directions.
 
-use super::entries::{report, report_link};
+use super::entries::{report, report_link, report_link_nth};
 use super::model::{Edge, Entry, EntryId, KnowledgeBase, RelationGroup};
 use super::title_order::TitleOrder;
 use crate::config::SiteConfig;
@@ -33,11 +33,13 @@ pub(crate) fn edges_of(
             continue;
         };
         let mut seen = BTreeSet::new();
-        for name in targets.names() {
+        for (index, name) in targets.names().iter().enumerate() {
             let Some(target) = resolve_target(id, key, name, document, kb, diagnostics) else { continue };
             if !seen.insert(target) {
                 let message = format!("`{name}` is listed twice under `{key}`");
-                diagnostics.push(report_link(document, Code::DuplicateLink, key, name, message));
+                // Point at this writing of the name, not an earlier one.
+                let nth = targets.names()[..index].iter().filter(|n| *n == name).count();
+                diagnostics.push(report_link_nth(document, Code::DuplicateLink, key, name, nth, message));
                 continue;
             }
             let (from, to) = if inverse { (target, id) } else { (id, target) };

@@ -69,3 +69,17 @@ fn a_name_inside_a_longer_one_is_not_taken_for_it() {
     let found = at(&run, "contrast-not-mutual", "content/steward.md");
     assert_eq!(found.iter().map(|(l, c, _)| (*l, *c)).collect::<Vec<_>>(), [(6, 36)], "{found:?}");
 }
+
+#[test]
+fn a_name_listed_twice_is_reported_where_it_repeats() {
+    let site = TestSite::fixture("good");
+    site.write(
+        "content/steward.md",
+        "---\ntitle: Data Steward\nkind: role\nsummary: Keeps definitions straight.\nlinks:\n  \
+         works_with: [owner, manager, owner]\n---\nBody.\n",
+    );
+    let run = site.run(&["check", "--format", "json"]);
+    let found = at(&run, "duplicate-link", "content/steward.md");
+    // `  works_with: [owner, manager, ` is 31 characters: the second `owner` is at 32.
+    assert_eq!(found.iter().map(|(l, c, _)| (*l, *c)).collect::<Vec<_>>(), [(6, 32)], "{found:?}");
+}
