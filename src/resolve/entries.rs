@@ -120,11 +120,14 @@ pub(crate) fn build(
             _ => {
                 if parsed {
                     let message = format!("`{field}` is required");
+                    // At the key when it is there with no value, else at the opening `---`.
+                    let written = document.keys.iter().any(|k| k.name == field);
+                    let width = if written { field.chars().count() } else { 3 };
                     let d = Diagnostic::new(Code::MissingField, document.source.path.clone(), message).at_offset(
                         &document.source.index,
                         &document.source.text,
                         document.key_offset(field),
-                        3,
+                        width,
                     );
                     diagnostics.push(d.suggest(format!("add `{field}:` to the front matter")));
                 }

@@ -83,3 +83,11 @@ fn a_name_listed_twice_is_reported_where_it_repeats() {
     // `  works_with: [owner, manager, ` is 31 characters: the second `owner` is at 32.
     assert_eq!(found.iter().map(|(l, c, _)| (*l, *c)).collect::<Vec<_>>(), [(6, 32)], "{found:?}");
 }
+
+#[test]
+fn a_required_key_without_a_value_is_underlined_whole() {
+    let site = TestSite::fixture("good");
+    site.write("content/empty-summary.md", "---\ntitle: Empty\nkind: concept\nsummary:\n---\nBody.\n");
+    let run = site.run(&["check"]);
+    assert!(run.stderr.contains("  4 | summary:\n    | ^^^^^^^\n"), "{}", run.stderr);
+}
