@@ -5,7 +5,7 @@
 //!   send in a pull request. An ESC in a title could set the window title or
 //!   clear the screen, a carriage return or line separator could forge a line
 //!   of output; control characters are printed as `\u{1b}` instead.
-//! - [`outln!`](crate::term::outln) and friends: `rolebook check | head -1`
+//! - `outln!` and friends: `rolebook check | head -1`
 //!   closes the pipe after one line; `print!` would then panic (exit 101).
 //!   These write and ignore the error: the reader has gone, so nothing more
 //!   can be told to it.
