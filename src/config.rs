@@ -1,6 +1,10 @@
 //! site.toml → [`SiteConfig`]: the kinds, relations, facets and rules a site
 //! declares. Problems become diagnostics with the line in site.toml.
 
+mod start_here;
+
+pub use start_here::{Featured, Target as FeaturedTarget, PAGES as FEATURABLE_PAGES};
+
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics, Level, LineIndex};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -122,6 +126,8 @@ pub struct SiteConfig {
     pub facets: Vec<FacetDef>,
     /// Per-code levels.
     pub rules: BTreeMap<crate::diag::Code, Level>,
+    /// The home page's "Start here" items (`[[start_here]]`), in order.
+    pub start_here: Vec<Featured>,
 }
 
 #[derive(Deserialize)]
@@ -148,6 +154,8 @@ struct RawConfig {
     facets: Option<RawFacets>,
     #[serde(default)]
     rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    start_here: Vec<toml::Spanned<start_here::RawFeatured>>,
 }
 
 #[derive(Deserialize)]
@@ -210,6 +218,7 @@ impl Default for SiteConfig {
             relations: Vec::new(),
             facets: Vec::new(),
             rules: BTreeMap::new(),
+            start_here: Vec::new(),
         }
     }
 }
@@ -249,11 +258,13 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
     let raw: RawConfig = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {
-            let offset = error.span().map_or(0, |s| s.start);
+            let span = error.span().unwrap_or(0..0);
+            // Underline what the parser points at, up to the end of its line.
+            let width = text.get(span.clone()).map_or(1, |s| s.lines().next().unwrap_or("").chars().count());
             let message = error.message().to_owned();
             diagnostics.push(
                 Diagnostic::new(Code::InvalidConfig, CONFIG_FILE, format!("site.toml: {message}"))
-                    .at_offset(&index, text, offset, 1),
+                    .at_offset(&index, text, span.start, width),
             );
             return SiteConfig::default();
         }
@@ -264,7 +275,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
             &index,
             text,
             offset,
-            needle.len(),
+            needle.chars().count(),
         ));
     };
     let kinds = parse_kinds(raw.kinds, &mut report);
@@ -294,6 +305,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
             report(format!("default_kind `{kind}` is not a declared kind"), "default_kind");
         }
     }
+    let start_here = start_here::parse(raw.start_here, text, diagnostics);
     SiteConfig {
         title: raw.title.unwrap_or(defaults.title),
         description: raw.description.unwrap_or_default(),
@@ -310,6 +322,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
         relations,
         facets,
         rules,
+        start_here,
     }
 }
 

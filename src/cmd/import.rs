@@ -5,6 +5,7 @@ use super::Outcome;
 use crate::cli::{FromArg, ImportArgs};
 use crate::error::Result;
 use crate::import::{self, Format, KindRule, Options};
+use crate::term::{out, outln};
 
 pub(super) fn run(args: &ImportArgs) -> Result<Outcome> {
     let from = args.from.map(|f| match f {
@@ -21,9 +22,10 @@ pub(super) fn run(args: &ImportArgs) -> Result<Outcome> {
         default_kind: args.default_kind.clone(),
     };
     let imported = import::import(&options)?;
-    print!("{}", imported.report.render(false));
+    // Note titles and file names come from the source: shown, never obeyed.
+    out!("{}", crate::term::escape_with(&imported.report.render(false), true));
     let root = imported.into.display();
-    println!("\nimported into {root} (full report: {root}/{})", import::write::REPORT_FILE);
-    println!("next: rolebook check --root {root}");
+    outln!("\nimported into {root} (full report: {root}/{})", import::write::REPORT_FILE);
+    outln!("next: rolebook check --root {root}");
     Ok(Outcome::Success)
 }

@@ -9,6 +9,7 @@ use crate::config::{self, CONFIG_FILE};
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use crate::resolve::dates::{format_date, today};
+use crate::term::outln;
 use std::path::Path;
 
 /// Where `init` writes the schema, relative to the site root.
@@ -62,12 +63,12 @@ pub(super) fn run(args: &InitArgs) -> Result<Outcome> {
     let files = init(&args.dir, args.theme)?;
     let entries = files.iter().filter(|f| f.starts_with("content/") && !f.starts_with("content/compare/")).count();
     let shown = args.dir.display();
-    println!("created a site in {shown}: site.toml, {entries} example entries, 1 comparison, {SCHEMA_FILE}");
+    outln!("created a site in {shown}: site.toml, {entries} example entries, 1 comparison, {SCHEMA_FILE}");
     if args.theme {
-        println!("copied the default theme into {}", args.dir.join("themes/default").display());
+        outln!("copied the default theme into {}", args.dir.join("themes/default").display());
     }
     let root = if args.dir == Path::new(".") { String::new() } else { format!(" --root {shown}") };
-    println!("next: rolebook build{root}   (then open public/index.html)");
+    outln!("next: rolebook build{root}   (then open public/index.html)");
     Ok(Outcome::Success)
 }
 

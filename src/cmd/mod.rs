@@ -19,7 +19,7 @@ pub use init::init;
 pub use new::new_entry;
 
 use crate::cli::{Cli, Command};
-pub use crate::diag::print::{print_human, use_color};
+pub use crate::diag::print::{print_human, print_human_capped, use_color};
 use crate::error::Result;
 
 /// How a command ended, when it did not fail fatally.

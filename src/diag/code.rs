@@ -73,6 +73,8 @@ codes! {
     Stale = "stale", Warning;
     DuplicateSummary = "duplicate-summary", Warning;
     UnknownRule = "unknown-rule", Warning;
+    Placeholder = "placeholder", Warning;
+    ConfusableName = "confusable-name", Warning;
     Template = "template", Error;
 }
 

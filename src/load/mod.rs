@@ -5,6 +5,7 @@
 mod controls;
 pub mod fields;
 pub mod front_matter;
+mod placeholder;
 pub mod raw;
 mod source;
 pub mod yaml;
@@ -154,6 +155,14 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
     let mut site_diagnostics = Diagnostics::new();
     let config_text = read_text(&config_path, CONFIG_FILE, &mut site_diagnostics)?.unwrap_or_default();
     let config = config::parse(&config_text, &mut site_diagnostics);
+    // Content read against a half-read config gets blamed for the config's
+    // mistakes (unknown kinds, relations, facets…): report site.toml alone.
+    if site_diagnostics.has_errors(&config.rules) {
+        // What site.toml names in the content cannot be looked up either.
+        let config = config::SiteConfig { start_here: Vec::new(), ..config };
+        let loaded = Loaded { root: root.to_path_buf(), config, documents: Vec::new() };
+        return Ok(Parts { loaded, site_diagnostics, document_diagnostics: Vec::new() });
+    }
     let paths = content_paths(root, &mut site_diagnostics)?;
     let results: Vec<Result<(Option<Document>, Diagnostics)>> = paths
         .par_iter()
@@ -208,6 +217,7 @@ pub fn parse_document(path: String, content_path: String, text: String, diagnost
     };
     let keys = front_matter::top_level_keys(&source.text, split);
     let front = front_matter::parse(&source, split, &keys, diagnostics);
+    placeholder::check(&source, split, &keys, diagnostics);
     let parsed = Arc::new(crate::markdown::body::parse(source.text.get(split.body..).unwrap_or("")));
     Document { source, front, keys, body: split.body, parsed }
 }

@@ -58,6 +58,8 @@ pub struct IndexPage<'a> {
     pub comparisons_url: Option<String>,
     /// Number of published entries.
     pub count: usize,
+    /// The "Start here" block (site.toml `[[start_here]]`).
+    pub start_here: Vec<super::start_here::Featured<'a>>,
 }
 
 /// A numbered link in a pager.
@@ -152,6 +154,7 @@ pub fn index<'a>(views: &Views<'a>, sorted: &[EntryId]) -> IndexPage<'a> {
         comparison_count: published.len(),
         comparisons_url: (published.len() > INDEX_LIMIT).then(|| COMPARISONS_PATH.to_owned()),
         count: sorted.len(),
+        start_here: super::start_here::items(views),
     }
 }
 

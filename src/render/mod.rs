@@ -28,6 +28,7 @@ pub mod sanitize;
 pub mod search_index;
 pub mod site_map;
 pub mod sitemap;
+pub mod start_here;
 pub mod theme;
 pub mod urls;
 pub mod views;

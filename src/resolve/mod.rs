@@ -15,18 +15,21 @@ mod bodies;
 
 mod checks;
 mod compare;
+mod confusable;
 pub mod dates;
 mod entries;
+mod link_position;
 pub mod model;
 mod names;
 mod patch;
 mod relations;
-
+mod start_here;
 mod title_order;
 
 pub use bodies::find_anchor;
 pub use model::{
-    Comparison, Decision, Edge, Entry, EntryId, Heading, KnowledgeBase, Part, Prose, RelationGroup, Source,
+    Comparison, Decision, Edge, Entry, EntryId, FeaturedRef, Heading, KnowledgeBase, Part, Prose, RelationGroup,
+    Source, StartHere,
 };
 pub use patch::{entry_edit, Patched};
 
@@ -105,6 +108,14 @@ pub fn check_links(kb: &KnowledgeBase, documents: &[Document], config: &SiteConf
 /// facets and sources, stale dates, copied summaries, links to drafts.
 pub fn check_front(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
     checks::front(kb, documents, config, diagnostics);
+    confusable::check(kb, documents, diagnostics);
+    start_here::resolve(kb, config, diagnostics);
+}
+
+/// The home page's "Start here" items (site.toml `[[start_here]]`) whose
+/// targets exist and are published, in order; [`check_front`] reports the rest.
+pub fn start_here(kb: &KnowledgeBase, config: &SiteConfig) -> Vec<StartHere> {
+    start_here::resolve(kb, config, &mut Diagnostics::new())
 }
 
 /// Step 6: body links resolved, anchors checked, "Mentioned in" collected,

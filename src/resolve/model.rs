@@ -188,6 +188,26 @@ pub struct KnowledgeBase {
     pub trust_html: bool,
 }
 
+/// One "Start here" item of the home page, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartHere {
+    /// What it points to.
+    pub target: FeaturedRef,
+    /// Its index in site.toml's `[[start_here]]` list (for the reason).
+    pub item: usize,
+}
+
+/// What a "Start here" item of the home page points to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeaturedRef {
+    /// An entry.
+    Entry(EntryId),
+    /// A comparison, by index into [`KnowledgeBase::comparisons`].
+    Comparison(usize),
+    /// A built-in page, by key (`matrix`, `compare`, …).
+    Page(String),
+}
+
 impl KnowledgeBase {
     /// Finds an entry by slug, title, abbr or alias (case-insensitive), by
     /// the slug a name would produce, or, for a path-like name such as

@@ -46,7 +46,9 @@ pub fn to_text(config: &SiteConfig) -> String {
 }
 
 /// An object schema over a field table: each row's shape and description,
-/// unless `site` knows better (enums and keys from site.toml).
+/// unless `site` knows better (enums and keys from site.toml). A field that
+/// is not required also accepts `null`, as the loader does: YAML reads a key
+/// with nothing after it (`abbr:`) as `null`, and the loader treats that as absent.
 fn object<T>(table: &[Field<T>], site: impl Fn(&str) -> Option<Value>, required: &[&str]) -> Value {
     let properties: Map<String, Value> = table
         .iter()
@@ -55,6 +57,7 @@ fn object<T>(table: &[Field<T>], site: impl Fn(&str) -> Option<Value>, required:
             if schema.get("description").is_none() {
                 schema["description"] = json!(f.about);
             }
+            let schema = if required.contains(&f.name) { schema } else { nullable(schema) };
             (f.name.to_owned(), schema)
         })
         .collect();
@@ -80,6 +83,21 @@ fn of_shape(shape: Shape, max_chars: usize) -> Value {
 
 fn records(def: &str) -> Value {
     json!({ "type": "array", "items": { "$ref": format!("#/$defs/{def}") }, "maxItems": crate::load::fields::MAX_ITEMS })
+}
+
+/// `schema`, or `null`.
+fn nullable(mut schema: Value) -> Value {
+    match schema.get("type").cloned() {
+        Some(Value::String(name)) => {
+            schema["type"] = json!([name, "null"]);
+            if let Some(Value::Array(values)) = schema.get_mut("enum") {
+                values.push(Value::Null);
+            }
+            schema
+        }
+        Some(_) => schema,
+        None => json!({ "anyOf": [schema, { "type": "null" }] }),
+    }
 }
 
 fn entry_required(config: &SiteConfig) -> Vec<&'static str> {
@@ -183,6 +201,7 @@ mod tests {
             let properties = schema["$defs"][def]["properties"].as_object().expect("properties");
             assert!(!properties.is_empty(), "{def} has no properties");
             for (field, property) in properties {
+                let property = property.get("anyOf").and_then(|a| a.get(0)).unwrap_or(property);
                 assert!(
                     property.get("type").is_some() || property.get("$ref").is_some(),
                     "`{def}.{field}` has no schema: describe it in src/schema/mod.rs"

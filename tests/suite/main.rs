@@ -4,9 +4,12 @@
 #![allow(unreachable_pub)]
 
 mod build;
+mod build_summary;
 mod check;
 mod cli;
 mod compare_data;
+mod config_alone;
+mod confusable;
 mod determinism;
 mod diff;
 mod exports;
@@ -17,8 +20,14 @@ mod import;
 mod init;
 mod new;
 mod paging;
+mod pipes;
+mod placeholder;
+mod positions;
 mod render;
 mod review;
 mod schema;
 mod serve;
+mod start_here;
+mod stub_schema;
+mod terminal_escapes;
 mod util;
