@@ -11,6 +11,7 @@ pub(super) fn run(args: &ImportArgs) -> Result<Outcome> {
         FromArg::Obsidian => Format::Obsidian,
         FromArg::Hugo => Format::Hugo,
         FromArg::Zola => Format::Zola,
+        FromArg::Mdn => Format::Mdn,
         FromArg::Markdown => Format::Markdown,
     });
     let options = Options {
@@ -19,6 +20,7 @@ pub(super) fn run(args: &ImportArgs) -> Result<Outcome> {
         into: args.into.clone(),
         kind_rule: KindRule::parse(&args.kind_from),
         default_kind: args.default_kind.clone(),
+        base_url: args.base_url.clone(),
     };
     let imported = import::import(&options)?;
     print!("{}", imported.report.render(false));

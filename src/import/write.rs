@@ -119,6 +119,7 @@ pub fn absolute(path: &Path) -> PathBuf {
 #[derive(Debug, Default)]
 pub struct Writer {
     files: BTreeMap<String, String>,
+    copies: BTreeMap<String, PathBuf>,
 }
 
 impl Writer {
@@ -139,6 +140,11 @@ impl Writer {
         self.files.insert(path.to_owned(), text);
     }
 
+    /// Adds a copy of a source file (an image a note uses) at a relative path.
+    pub fn copy(&mut self, path: &str, from: PathBuf) {
+        self.copies.insert(path.to_owned(), from);
+    }
+
     /// Writes everything under `into`.
     pub fn write(self, into: &Path) -> Result<usize> {
         let mut listed = String::new();
@@ -154,9 +160,21 @@ impl Writer {
             listed.push_str(relative);
             listed.push('\n');
         }
+        for (relative, from) in &self.copies {
+            if !is_plain_relative(relative) || self.files.contains_key(relative) {
+                continue;
+            }
+            let path = into.join(relative);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
+            }
+            std::fs::copy(from, &path).map_err(|e| Error::io("copy", from, e))?;
+            listed.push_str(relative);
+            listed.push('\n');
+        }
         let marker = into.join(MARKER);
         std::fs::write(&marker, listed).map_err(|e| Error::io("write", &marker, e))?;
-        Ok(self.files.len())
+        Ok(self.files.len() + self.copies.len())
     }
 }
 
@@ -191,8 +209,23 @@ pub fn site_toml(title: &str, default_kind: &str, kinds: &BTreeMap<String, KindD
         let (label, plural) = (toml_string(&kind.label), toml_string(&kind.plural));
         let _ = write!(out, "\n[kinds.{key}]\nlabel = {label}\nplural = {plural}\n");
     }
+    out.push_str(RULES);
     out
 }
+
+/// Levels that let an imported site build on the first try, each with how
+/// to make it strict again.
+const RULES: &str = "
+[rules]
+# Links to notes that do not exist yet (the wanted pages listed in
+# import-report.txt) are shown as unresolved links and reported as warnings,
+# so the site builds at once. To make them errors again, set \"error\" or
+# delete the line.
+broken-link = \"warn\"
+# Imported notes cite no sources. To be told which entries lack them, set
+# \"warn\" or delete the line.
+missing-sources = \"allow\"
+";
 
 /// A TOML basic string.
 fn toml_string(text: &str) -> String {
@@ -251,6 +284,8 @@ mod tests {
         assert!(config.summary_from_body);
         assert_eq!(config.default_kind.as_deref(), Some("entry"));
         assert_eq!(config.kind("faq").map(|k| k.label.as_str()), Some("FAQ \"x\""));
+        assert_eq!(config.rules.get(&crate::diag::Code::BrokenLink), Some(&crate::diag::Level::Warn));
+        assert_eq!(config.rules.get(&crate::diag::Code::MissingSources), Some(&crate::diag::Level::Allow));
     }
 
     #[test]
