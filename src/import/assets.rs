@@ -64,6 +64,9 @@ impl Assets {
         let relative = inside.or_else(|| source.strip_prefix("static/")).unwrap_or(source);
         let mut parts: Vec<String> = relative.split('/').map(str::to_owned).collect();
         let file = parts.pop().unwrap_or_default();
+        // Entries drop leading language and content-root folders; so do files.
+        let generic = parts.iter().take_while(|p| super::kinds::is_generic_folder(p)).count();
+        parts.drain(..generic);
         let mut folders: Vec<String> = parts.iter().map(|p| slugify(p)).filter(|p| !p.is_empty()).collect();
         if folders.first().is_some_and(|f| f == "compare") {
             folders[0] = "compare-files".to_owned();

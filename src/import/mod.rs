@@ -325,9 +325,11 @@ fn plural(key: &str) -> String {
     words::plural(&crate::config::humanize(key))
 }
 
-/// The note's folders as slugs (`compare/` is rolebook's, so renamed).
+/// The note's folders as slugs, without leading language and content-root
+/// folders (`compare/` is rolebook's, so renamed).
 fn folders_of(note: &source::Note) -> Vec<String> {
-    let mut folders: Vec<String> = note.folders().iter().map(|f| slugify(f)).collect();
+    let mut folders: Vec<String> =
+        note.folders().into_iter().skip_while(|f| kinds::is_generic_folder(f)).map(slugify).collect();
     if matches!(note.stem.as_str(), "index" | "_index") {
         folders.pop();
     }

@@ -117,22 +117,33 @@ impl Report {
         let mut out = String::new();
         let _ = writeln!(out, "format: {}", self.format);
         let _ = writeln!(out, "\nMapped");
-        let _ = writeln!(out, "  {} notes read, {} entries written ({} drafts)", self.notes, self.written, self.drafts);
+        let _ = writeln!(
+            out,
+            "  {} read, {} written ({})",
+            count(self.notes, "note"),
+            count(self.written, "entry"),
+            count(self.drafts, "draft")
+        );
         let kinds: Vec<String> = self.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
         let _ = writeln!(out, "  kinds: {}", kinds.join(", "));
         if !self.kind_rule.is_empty() {
             let _ = writeln!(out, "    from {}", self.kind_rule);
         }
-        let _ = writeln!(out, "  {} summaries taken from the first paragraph", self.summaries_derived);
+        let _ = writeln!(out, "  {} taken from the first paragraph", count(self.summaries_derived, "summary"));
         let _ = writeln!(
             out,
-            "  {} links to entries rewritten, {} same-page links, {} transclusions",
-            self.links_resolved, self.links_same_page, self.transclusions
+            "  {} to entries rewritten, {}, {}",
+            count(self.links_resolved, "link"),
+            count(self.links_same_page, "same-page link"),
+            count(self.transclusions, "transclusion")
         );
         let _ = writeln!(
             out,
-            "  {} call-outs, {} comments dropped, {} aliases and {} tags kept",
-            self.callouts, self.comments, self.aliases_kept, self.tags_kept
+            "  {}, {} dropped, {} and {} kept",
+            count(self.callouts, "call-out"),
+            count(self.comments, "comment"),
+            count(self.aliases_kept, "alias"),
+            count(self.tags_kept, "tag")
         );
         let outside = match &self.base_url {
             Some(base) => format!("made absolute with {base}"),
@@ -140,15 +151,16 @@ impl Report {
         };
         let _ = writeln!(
             out,
-            "  {} links outside the glossary {outside}, {} links to left-out pages kept as text",
-            self.links_outside, self.links_to_left_out
+            "  {} outside the glossary {outside}, {} to left-out pages kept as text",
+            count(self.links_outside, "link"),
+            count(self.links_to_left_out, "link")
         );
         let _ = writeln!(
             out,
-            "  {} images and files copied, {} HTML comments dropped, {} abbreviations taken from titles",
-            self.files_copied,
-            self.html_comments,
-            self.abbreviations.len()
+            "  {} copied, {} dropped, {} taken from titles",
+            count(self.files_copied, "image or file"),
+            count(self.html_comments, "HTML comment"),
+            count(self.abbreviations.len(), "abbreviation")
         );
         for (how, names) in &self.macros {
             let counts: Vec<String> = names.iter().map(|(name, n)| format!("{name} ×{n}")).collect();
@@ -198,6 +210,19 @@ impl Report {
     }
 }
 
+/// `1 note`, `2 notes`, `3 entries`, `2 images or files`.
+fn count(n: usize, one: &str) -> String {
+    if n == 1 {
+        return format!("1 {one}");
+    }
+    let many = match one {
+        "image or file" => "images or files".to_owned(),
+        "alias" => "aliases".to_owned(),
+        _ => super::words::plural(one),
+    };
+    format!("{n} {many}")
+}
+
 fn list(out: &mut String, title: &str, items: &[String], all: bool) {
     if items.is_empty() {
         return;
@@ -244,5 +269,8 @@ mod tests {
         assert!(short.contains("… and 8 more"), "{short}");
         assert!(short.contains("Needs a person (20)"), "{short}");
         assert!(report.render(true).contains("a.md: T19"));
+        let one = Report { notes: 1, written: 1, drafts: 1, summaries_derived: 2, ..Report::default() }.render(false);
+        assert!(one.contains("1 note read, 1 entry written (1 draft)"), "{one}");
+        assert!(one.contains("2 summaries taken"), "{one}");
     }
 }

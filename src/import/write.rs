@@ -210,8 +210,18 @@ pub fn site_toml(title: &str, default_kind: &str, kinds: &BTreeMap<String, KindD
         let _ = write!(out, "\n[kinds.{key}]\nlabel = {label}\nplural = {plural}\n");
     }
     out.push_str(RULES);
+    // Images the notes name but the source lacks stay visible as missing
+    // (when this rolebook checks image references at all).
+    if crate::diag::Code::parse("broken-asset").is_some() {
+        out.push_str(ASSET_RULE);
+    }
     out
 }
+
+const ASSET_RULE: &str = "# Images the notes use that were not in the source (listed in
+# import-report.txt) are warnings. To make them errors, set \"error\".
+broken-asset = \"warn\"
+";
 
 /// Levels that let an imported site build on the first try, each with how
 /// to make it strict again.
