@@ -120,7 +120,35 @@ pub fn body(body: &str, title: &str, ctx: &Ctx<'_>, report: &mut Report) -> (Str
         Format::Hugo | Format::Zola => edits.extend(shortcodes::edits(&body, &layout, ctx, report)),
         Format::Mdn => edits.extend(kumascript::edits(&body, &layout, ctx, report)),
     }
-    (apply(&body, edits), tags)
+    (tidy(&apply(&body, edits)), tags)
+}
+
+/// At most one blank line in a row outside fenced code (dropped macros and
+/// comments leave gaps).
+fn tidy(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut blanks = 0;
+    let mut fence: Option<String> = None;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let marker: String = trimmed.chars().take_while(|c| *c == '`' || *c == '~').collect();
+        match &fence {
+            Some(open) if trimmed.trim_end() == open.as_str() => fence = None,
+            None if marker.len() >= 3 => fence = Some(marker),
+            _ => {}
+        }
+        if fence.is_none() && line.trim().is_empty() {
+            blanks += 1;
+            if blanks > 1 {
+                continue;
+            }
+        } else {
+            blanks = 0;
+        }
+        out.push_str(line);
+    }
+    let start = out.len() - out.trim_start_matches(['\n', '\r']).len();
+    out[start..].to_owned()
 }
 
 /// Drops a first `# Heading` that only repeats the title (the entry page
@@ -141,6 +169,11 @@ fn drop_title_heading(body: &str, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keeps_one_blank_line_outside_code() {
+        assert_eq!(tidy("\n\na\n\n\n\nb\n```\n\n\n```\n"), "a\n\nb\n```\n\n\n```\n");
+    }
 
     #[test]
     fn drops_a_heading_that_repeats_the_title() {

@@ -28,7 +28,8 @@ pub fn choose(notes: &[Note]) -> (KindRule, String) {
     folders.dedup();
     let use_folders = !folders.is_empty() && folders.len() <= MAX_FOLDER_KINDS;
     let folder_why = if use_folders {
-        format!("the top folder ({} folders)", folders.len())
+        let n = folders.len();
+        format!("the top folder ({n} {})", if n == 1 { "folder" } else { "folders" })
     } else if folders.is_empty() {
         "no folders".to_owned()
     } else {

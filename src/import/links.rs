@@ -52,7 +52,7 @@ pub fn markdown_links(body: &str, ctx: &Ctx<'_>, report: &mut Report) -> Vec<Edi
             Target::Outside(path) => {
                 report.links_outside += 1;
                 match &report.base_url {
-                    Some(base) => format!("<{}{}>", base.trim_end_matches('/'), path.replace(['<', '>', ' '], "")),
+                    Some(base) => format!("{}{}", base.trim_end_matches('/'), path.replace(['<', '>', ' ', ')'], "")),
                     None => continue,
                 }
             }

@@ -12,6 +12,7 @@ mod diff;
 mod exports;
 mod hostile;
 mod import;
+mod import_real;
 mod init;
 mod new;
 mod paging;
