@@ -26,6 +26,7 @@ pub(super) fn run(args: &ImportArgs) -> Result<Outcome> {
     print!("{}", imported.report.render(false));
     let root = imported.into.display();
     println!("\nimported into {root} (full report: {root}/{})", import::write::REPORT_FILE);
-    println!("next: rolebook check --root {root}");
+    println!("next: rolebook build --root {root}   (then open {})", imported.into.join("public/index.html").display());
+    println!("      rolebook check --root {root}   (what still needs a person)");
     Ok(Outcome::Success)
 }

@@ -15,6 +15,7 @@ mod import;
 mod import_real;
 mod init;
 mod new;
+mod newcomer;
 mod paging;
 mod render;
 mod review;
