@@ -27,6 +27,9 @@ pub fn choose(notes: &[Note]) -> (KindRule, String) {
     folders.sort();
     folders.dedup();
     let use_folders = !folders.is_empty() && folders.len() <= MAX_FOLDER_KINDS;
+    // One value everywhere (Docsy's `type: docs`) says nothing when the
+    // folders tell kinds apart.
+    let field = field.filter(|(f, _)| !(use_folders && distinct_values(notes, f) < 2));
     let folder_why = if use_folders {
         let n = folders.len();
         format!("the top folder ({n} {})", if n == 1 { "folder" } else { "folders" })
@@ -40,6 +43,13 @@ pub fn choose(notes: &[Note]) -> (KindRule, String) {
         None => folder_why,
     };
     (KindRule::Auto { field: field.map(|(f, _)| f.to_owned()), folders: use_folders }, why)
+}
+
+fn distinct_values(notes: &[Note], field: &str) -> usize {
+    let mut values: Vec<String> = notes.iter().filter_map(|n| category_value(n, field)).map(|v| slugify(&v)).collect();
+    values.sort();
+    values.dedup();
+    values.len()
 }
 
 /// A note's first value of a category-like field (Hugo and Zola taxonomies
@@ -107,10 +117,18 @@ mod tests {
 
     #[test]
     fn a_category_field_wins_over_folders() {
-        let found = notes(&[("a/x.md", "categories: [Practices]\n"), ("b/y.md", "title: y\n")]);
+        let found =
+            notes(&[("a/x.md", "categories: [Practices]\n"), ("b/y.md", "categories: Roles\n"), ("b/z.md", "")]);
         assert_eq!(choose(&found).0, KindRule::Auto { field: Some("categories".into()), folders: true });
-        let mdn = notes(&[("en-us/glossary/cors/index.md", "page-type: glossary-definition\n")]);
+        let mdn = notes(&[
+            ("en-us/glossary/cors/index.md", "page-type: glossary-definition\n"),
+            ("en-us/glossary/header/index.md", "page-type: glossary-disambiguation\n"),
+        ]);
         assert_eq!(choose(&mdn).0, KindRule::Auto { field: Some("page-type".into()), folders: true });
+        let one_value = notes(&[("en-us/glossary/cors/index.md", "page-type: glossary-definition\n")]);
+        assert_eq!(choose(&one_value).0, KindRule::Auto { field: None, folders: true });
+        let docsy = notes(&[("roles/x.md", "type: docs\n"), ("concepts/y.md", "type: docs\n")]);
+        assert_eq!(choose(&docsy).0, KindRule::Auto { field: None, folders: true });
         let zola = notes(&[("x.md", "taxonomies:\n  categories: [Roles]\n")]);
         assert_eq!(category_value(&zola[0], "categories").as_deref(), Some("Roles"));
     }

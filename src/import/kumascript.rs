@@ -316,6 +316,24 @@ mod tests {
     }
 
     #[test]
+    fn survives_broken_and_odd_macros() {
+        for text in [
+            "{{",
+            "{{}}",
+            "{{ (",
+            "{{Glossary(\"x}}",
+            "{{é(\"ü\")}}",
+            "a {{ b \n c }}",
+            "{{X(\"a\\\"b\")}}",
+            "{{{{x}}}}",
+        ] {
+            let _ = plain(text);
+            let _ = find(text, &Layout::of(text));
+        }
+        assert_eq!(one("{{X(\"a\\\"b\")}}").args, ["a\"b"]);
+    }
+
+    #[test]
     fn plain_text_keeps_the_words() {
         let body =
             "{{GlossarySidebar}}\n\nA {{Glossary(\"Browser\", \"web browser\")}} shows {{HTMLElement(\"p\")}}.\n";

@@ -335,6 +335,21 @@ mod tests {
     }
 
     #[test]
+    fn survives_broken_and_odd_tags() {
+        for text in
+            ["{{<", "{{< >}}", "{{< / >}}", "{{% é ü %}}", "{{</* x */>}}", "{{< a \"b >}}", "{% end %}", "{{ x( }}"]
+        {
+            for format in [Format::Hugo, Format::Zola] {
+                let _ = plain(text, format);
+                let tags = find(text, &Layout::of(text), format);
+                let _ = pair(&tags);
+            }
+        }
+        let escaped = tags("{{</* figure src=\"x\" */>}}", Format::Hugo);
+        assert!(escaped[0].escaped && escaped[0].as_code("{{</* figure src=\"x\" */>}}") == "`figure src=\"x\"`");
+    }
+
+    #[test]
     fn plain_text_drops_every_tag() {
         let body = "{{< youtube x >}}\n\nA {{< b >}}bold{{< /b >}} word.{{< comment >}}no{{< /comment >}}\n";
         assert_eq!(plain(body, Format::Hugo), "\n\nA bold word.\n");
