@@ -139,10 +139,21 @@ fn find(dest: &str, place: Place<'_>, files: &[String]) -> Option<String> {
         vec![join(folder, &path), path.clone()]
     };
     let exact = candidates.iter().find(|c| files.binary_search(c).is_ok()).cloned();
-    exact.or_else(|| {
-        let lower: Vec<String> = candidates.iter().map(|c| c.to_lowercase()).collect();
-        files.iter().find(|f| lower.contains(&f.to_lowercase())).cloned()
-    })
+    exact
+        .or_else(|| {
+            let lower: Vec<String> = candidates.iter().map(|c| c.to_lowercase()).collect();
+            files.iter().find(|f| lower.contains(&f.to_lowercase())).cloned()
+        })
+        .or_else(|| only_file_named(&path, files))
+}
+
+/// The one file with this name anywhere in the source (Obsidian finds
+/// `![](logo.png)` in `Assets/` so); none when several share it.
+fn only_file_named(path: &str, files: &[String]) -> Option<String> {
+    let name = path.rsplit('/').next()?.to_lowercase();
+    let mut found = files.iter().filter(|f| f.rsplit('/').next().is_some_and(|n| n.to_lowercase() == name));
+    let first = found.next()?;
+    found.next().is_none().then(|| first.clone())
 }
 
 fn join(folder: &str, path: &str) -> String {
@@ -214,6 +225,9 @@ mod tests {
         let out = assets.rewrite("![d](diagram.svg \"t\") ![l](/img/logo.png)", place, &files, &mut report);
         assert_eq!(out, "![d](owner/diagram.svg \"t\") ![l](../img/logo.png)");
         assert_eq!(assets.placed.len(), 3);
+        let place = Place { source_path: "Notes/Y.md", content_root: "", entry_folder: "notes" };
+        let out = assets.rewrite("![](org%20chart.png)", place, &files, &mut report);
+        assert_eq!(out, "![](../assets/org-chart.png)", "found by its name alone");
     }
 
     #[test]

@@ -1,13 +1,18 @@
 //! `rolebook import`: an existing glossary (Obsidian vault, Hugo or Zola
-//! site, folder of Markdown) → a new rolebook site, the source untouched.
+//! site, MDN-style docs, folder of Markdown) → a new rolebook site that
+//! builds at once, the source untouched.
 //!
 //! 1. [`detect`] the format (unless given);
 //! 2. [`source`]: read every note, front matter into a generic map;
-//! 3. [`fields`]: map front matter to rolebook fields (any capitalization);
-//! 4. [`index`]: safe unique slugs and titles, filtered aliases, lookups;
-//! 5. [`summary`](crate::markdown::summary): a summary from the first paragraph where none is given;
-//! 6. [`convert`]: rewrite bodies ([`obsidian`] syntax, [`links`]);
-//! 7. [`mod@write`]: site.toml, `content/`, and the [`report`].
+//! 3. [`pages`]: leave out what is not an entry (indexes, templates…);
+//! 4. [`kinds`]: choose where kinds come from; [`fields`]: map front matter
+//!    to rolebook fields (any capitalization, `Title (ABBR)`);
+//! 5. [`index`]: safe unique slugs and titles, filtered aliases and
+//!    abbreviations, lookups;
+//! 6. [`summary`]: a summary from the first paragraph where none is given;
+//! 7. [`convert`]: rewrite bodies ([`obsidian`] syntax, [`shortcodes`],
+//!    [`kumascript`] macros, [`links`]); [`assets`]: copy the files they use;
+//! 8. [`mod@write`]: site.toml, `content/`, and the [`report`].
 
 pub mod assets;
 pub mod body;
