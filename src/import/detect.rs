@@ -1,7 +1,8 @@
 //! Which tool a source folder was written for, from its files: an
 //! `.obsidian/` folder → Obsidian; `config.toml` with `base_url` and
 //! `content/` → Zola; a Hugo config or `archetypes/` / `layouts/` → Hugo;
-//! `page-type:` fields or `{{Macro(…)}}` calls → MDN-style docs;
+//! Hugo shortcodes in the notes → Hugo (a glossary folder copied out of a
+//! Hugo site); `page-type:` fields or `{{Macro(…)}}` calls → MDN-style docs;
 //! `[[wikilinks]]` → Obsidian; else plain Markdown.
 
 use super::Format;
@@ -33,6 +34,9 @@ pub fn detect(source: &Path) -> (Format, String) {
         return (Format::Hugo, "found archetypes/ or layouts/".into());
     }
     let sample = sample(source);
+    if sample.iter().any(|t| t.contains("{{<") || t.contains("{{%")) {
+        return (Format::Hugo, "found Hugo shortcodes ({{< … >}}) in the notes".into());
+    }
     if sample.iter().any(|t| has_macros(t)) {
         return (Format::Mdn, "found KumaScript-style {{Macro(…)}} calls or `page-type:` fields".into());
     }
@@ -99,5 +103,7 @@ mod tests {
         assert_eq!(detect(mdn.path()).0, Format::Mdn);
         assert_eq!(detect(folder(&[("a.md", "{{GlossarySidebar}}\n")]).path()).0, Format::Mdn);
         assert_eq!(detect(folder(&[("t.md", "# {{title}}\n[[x]]")]).path()).0, Format::Obsidian);
+        let glossary = folder(&[("pod.md", "A {{< glossary_tooltip text=\"container\" term_id=\"container\" >}}.")]);
+        assert_eq!(detect(glossary.path()).0, Format::Hugo);
     }
 }

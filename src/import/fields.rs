@@ -19,6 +19,8 @@ const MAPPED: &[&str] = &[
     "publish",
     "summary",
     "description",
+    "short_description",
+    "aka",
     "updated",
     "lastmod",
     "slug",
@@ -79,6 +81,7 @@ pub fn read(note: &Note, format: Format, rule: &KindRule, default_kind: &str, re
     let (kind, kind_label) = kind_of(note, rule, &tags, default_kind);
     let mut aliases = strings(note.field("aliases"));
     aliases.extend(strings(note.field("alias")));
+    aliases.extend(strings(note.field("aka")));
     let updated = text(note.field("updated")).or_else(|| text(note.field("lastmod"))).and_then(|d| date(&d));
     report_unknown(note, format, rule, report);
     // A path-like slug (`Glossary/Browsing_context`) is where the source
@@ -89,7 +92,7 @@ pub fn read(note: &Note, format: Format, rule: &KindRule, default_kind: &str, re
         aliases,
         tags,
         draft,
-        summary: text(note.field("summary")).or_else(|| text(note.field("description"))),
+        summary: ["summary", "description", "short_description"].iter().find_map(|k| text(note.field(k))),
         kind,
         kind_label,
         updated,

@@ -275,8 +275,28 @@ fn single(body: &str, tag: &Tag, name: &str, ctx: &Ctx<'_>, report: &mut Report)
             let (user, id) = (url_part(tag.arg("user", 0).unwrap_or("")), url_part(tag.arg("id", 1).unwrap_or("")));
             link("Post", format!("https://x.com/{user}/status/{id}"))
         }
+        _ if tag.arg("term_id", 99).or_else(|| tag.arg("term", 99)).is_some() => {
+            (term_link(tag, ctx, report), "converted")
+        }
         "param" | "toc" | "readfile" | "comment" => (String::new(), "dropped"),
         _ => (tag.as_code(body), "kept as inline code"),
+    }
+}
+
+/// A glossary shortcode (`glossary_tooltip text="pods" term_id="pod"`,
+/// `glossary_definition term_id="pod"`) → a wikilink to the term.
+fn term_link(tag: &Tag, ctx: &Ctx<'_>, report: &mut Report) -> String {
+    let term = tag.arg("term_id", 99).or_else(|| tag.arg("term", 99)).unwrap_or("");
+    let text = tag.arg("text", 99).unwrap_or(term).replace('|', "\\|").replace(['[', ']'], "");
+    match ctx.resolve(term, report).or_else(|| ctx.resolve(&term.replace(['-', '_'], " "), report)) {
+        Some(id) => {
+            report.links_resolved += 1;
+            format!("[[{}|{text}]]", ctx.index.slugs[id])
+        }
+        None => {
+            report.broken_links.push(format!("{}: {term}", ctx.path()));
+            format!("[[{}|{text}]]", term.replace(['[', ']', '|', '#'], ""))
+        }
     }
 }
 
@@ -300,7 +320,11 @@ pub fn plain(body: &str, format: Format) -> String {
                 edits.push(Edit::new(tag.range.clone(), ""));
                 edits.push(Edit::new(end.range.clone(), ""));
             }
-            None => edits.push(Edit::new(tag.range.clone(), "")),
+            None => {
+                let term = tag.arg("term_id", 99).or_else(|| tag.arg("term", 99));
+                let text = tag.arg("text", 99).or(term).unwrap_or("");
+                edits.push(Edit::new(tag.range.clone(), text));
+            }
         }
     }
     super::body::apply(body, edits)
@@ -353,5 +377,7 @@ mod tests {
     fn plain_text_drops_every_tag() {
         let body = "{{< youtube x >}}\n\nA {{< b >}}bold{{< /b >}} word.{{< comment >}}no{{< /comment >}}\n";
         assert_eq!(plain(body, Format::Hugo), "\n\nA bold word.\n");
+        let tooltip = "Runs {{< glossary_tooltip text=\"containers\" term_id=\"container\" >}} on a node.";
+        assert_eq!(plain(tooltip, Format::Hugo), "Runs containers on a node.");
     }
 }

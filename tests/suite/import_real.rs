@@ -172,3 +172,39 @@ fn the_real_obsidian_vault_builds_at_once_with_folder_kinds() {
     }
     assert!(!toml.contains("asynchronou") && !toml.contains("[kinds.template]"), "{toml}");
 }
+
+/// A glossary folder copied out of a Hugo docs site (one term per file,
+/// `short_description`, `aka`, `glossary_tooltip` shortcodes, `<!--more-->`),
+/// with no site configuration beside it.
+#[test]
+fn a_glossary_folder_from_a_hugo_docs_site_builds_at_once() {
+    let site = TestSite::empty();
+    site.write("glossary/index.md", "---\ntitle: Standardized Glossary\nlayout: glossary\nweight: 70\n---\n\n");
+    site.write(
+        "glossary/workload.md",
+        "---\ntitle: Workload\nid: workload\nshort_description: >\n  An application running on the cluster.\n\naka:\n\
+         tags:\n- fundamental\n---\n An application running on the cluster.\n\n<!--more-->\n\n\
+         Workloads run inside {{< glossary_tooltip text=\"containers\" term_id=\"container\" >}}, \
+         usually managed by a {{< glossary_tooltip term_id=\"controller\" >}}.\n",
+    );
+    site.write(
+        "glossary/container.md",
+        "---\ntitle: Container\nid: container\nshort_description: >\n  A portable image with software and all it needs.\n\n\
+         aka:\n- Linux container\ntags:\n- fundamental\n---\n A portable image with software and all it needs.\n\n\
+         <!--more-->\n\nSee {{< glossary_tooltip text=\"workloads\" term_id=\"workload\" >}}.\n",
+    );
+    let (import, build) = import_and_build(&site, &site.path("glossary"), "out");
+    assert!(import.stdout.contains("format: hugo (found Hugo shortcodes"), "{}", import.stdout);
+    assert!(import.stdout.contains("index.md: the home page"), "{}", import.stdout);
+    assert!(import.stdout.contains("workload.md: controller"), "a wanted page: {}", import.stdout);
+    assert!(build.stdout.contains("built 2 entries"), "{}", build.stdout);
+    assert_eq!(pages_with_braces(&site.path("out/public")), Vec::<String>::new());
+    let workload = site.read("out/content/workload.md");
+    assert!(workload.contains("summary: An application running on the cluster."), "{workload}");
+    assert!(workload.contains("[[container|containers]]") && workload.contains("[[controller|controller]]"));
+    assert!(!workload.contains("more-->"), "{workload}");
+    let container = site.read("out/content/container.md");
+    assert!(container.contains("aliases:\n- Linux container"), "{container}");
+    let page = site.read("out/public/workload.html");
+    assert!(!page.contains("<p class=\"summary\">"), "the summary is printed twice");
+}
