@@ -117,8 +117,14 @@ pub fn body(body: &str, title: &str, ctx: &Ctx<'_>, report: &mut Report) -> (Str
                 tags = obsidian::inline_tags(&body, &layout);
             }
         }
-        Format::Hugo | Format::Zola => edits.extend(shortcodes::edits(&body, &layout, ctx, report)),
-        Format::Mdn => edits.extend(kumascript::edits(&body, &layout, ctx, report)),
+        Format::Hugo | Format::Zola => {
+            edits.extend(shortcodes::edits(&body, &layout, ctx, report));
+            edits.extend(obsidian::callouts(&body, &layout, report));
+        }
+        Format::Mdn => {
+            edits.extend(kumascript::edits(&body, &layout, ctx, report));
+            edits.extend(obsidian::callouts(&body, &layout, report));
+        }
     }
     (tidy(&apply(&body, edits)), tags)
 }

@@ -32,6 +32,20 @@ pub fn strip_comments(body: &str, path: &str, report: &mut Report) -> String {
 
 /// Call-out and wikilink edits for a body whose comments are gone.
 pub fn edits(body: &str, layout: &Layout, ctx: &Ctx<'_>, report: &mut Report) -> Vec<Edit> {
+    let mut edits = callouts(body, layout, report);
+    for (start, line) in lines(body) {
+        if layout.in_code(start) {
+            continue;
+        }
+        edits.extend(wikilinks(start, line, layout, ctx, report));
+        edits.extend(block_id(start, line));
+    }
+    edits
+}
+
+/// Call-out edits alone: Obsidian's `> [!info] Title` is also GitHub's
+/// alert syntax (`> [!NOTE]`), which Hugo and MDN pages use.
+pub fn callouts(body: &str, layout: &Layout, report: &mut Report) -> Vec<Edit> {
     let mut edits = Vec::new();
     let all: Vec<(usize, &str)> = lines(body).collect();
     for (n, &(start, line)) in all.iter().enumerate() {
@@ -43,8 +57,6 @@ pub fn edits(body: &str, layout: &Layout, ctx: &Ctx<'_>, report: &mut Report) ->
             report.callouts += 1;
             edits.extend(callout);
         }
-        edits.extend(wikilinks(start, line, layout, ctx, report));
-        edits.extend(block_id(start, line));
     }
     edits
 }

@@ -118,6 +118,8 @@ fn a_kumascript_glossary_builds_with_its_macros_converted() {
     assert!(cors.contains("`SomeFutureMacro(\"cors\", \"2\")`") && cors.contains("`Access-Control-Allow-Origin`"));
     assert!(cors.contains("](cors/cors-flow.svg)") && out.path("docs/content/glossary/cors/cors-flow.svg").is_file());
     assert!(!cors.contains("GlossarySidebar") && !cors.contains("docs team"), "{cors}");
+    let policy = out.read("docs/content/glossary/same-origin-policy.md");
+    assert!(policy.contains("> **Note**\n>\n> Pages served from"), "a GitHub alert: {policy}");
     let context = out.read("docs/content/glossary/browsing-context.md");
     assert!(context.contains("[Cross-origin rules](cors.md)"), "a site-absolute link by slug: {context}");
     assert!(context.contains("(/en-US/docs/Web/API/Navigation_API)"), "a link outside the glossary: {context}");
