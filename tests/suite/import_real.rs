@@ -210,3 +210,17 @@ fn a_glossary_folder_from_a_hugo_docs_site_builds_at_once() {
     let page = site.read("out/public/workload.html");
     assert!(!page.contains("<p class=\"summary\">"), "the summary is printed twice");
 }
+
+#[test]
+fn importing_twice_writes_the_same_site() {
+    let out = TestSite::empty();
+    let source = fixture("import-hugo-glossary");
+    let source = source.to_str().unwrap_or(".");
+    assert_eq!(out.run(&["import", source, "--into", "a"]).code, 0);
+    assert_eq!(out.run(&["import", source, "--into", "b"]).code, 0);
+    let a = crate::util::snapshot(&out.path("a"));
+    let b = crate::util::snapshot(&out.path("b"));
+    assert_eq!(a, b, "two imports differ");
+    assert_eq!(out.run(&["import", source, "--into", "a"]).code, 0, "a re-import into its own folder");
+    assert_eq!(crate::util::snapshot(&out.path("a")), b);
+}
