@@ -77,8 +77,23 @@ pub fn prose(body: &str, format: Format) -> String {
     match format {
         Format::Mdn => kumascript::plain(body),
         Format::Hugo | Format::Zola => shortcodes::plain(body, format),
-        Format::Obsidian | Format::Markdown => body.to_owned(),
+        Format::Obsidian | Format::Markdown => without_block_ids(body),
     }
+}
+
+/// Obsidian's `^block-id` at the end of a line is not text.
+fn without_block_ids(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    for line in body.split_inclusive('\n') {
+        let (text, end) = line.split_at(line.trim_end().len());
+        let cut = text.rfind(" ^").filter(|&at| {
+            let id = &text[at + 2..];
+            !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+        out.push_str(cut.map_or(text, |at| &text[..at]));
+        out.push_str(end);
+    }
+    out
 }
 
 /// Drops `<!-- … -->` outside code (an unclosed one runs to the end, as
@@ -175,6 +190,14 @@ fn drop_title_heading(body: &str, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_prose_without_block_ids() {
+        assert_eq!(
+            without_block_ids("Data engineering moves data. ^344bc8\nx^2 stays\n"),
+            "Data engineering moves data.\nx^2 stays\n"
+        );
+    }
 
     #[test]
     fn keeps_one_blank_line_outside_code() {

@@ -279,7 +279,12 @@ fn convert_all(
             entry_folder: &folders.join("/"),
         };
         let body = assets.rewrite(&body, place, &sources.files, report);
-        let summary = summaries[id].clone();
+        // Taken again from the rewritten body, where links and block ids
+        // are settled, so no source markup reaches the summary.
+        let summary = meta
+            .summary
+            .clone()
+            .or_else(|| summary::from_body(&convert::prose(&body, format)).or_else(|| summaries[id].clone()));
         let mut tags = meta.tags.clone();
         tags.extend(inline_tags);
         tags.sort();

@@ -237,9 +237,13 @@ fn paired(body: &str, tag: &Tag, end: &Tag, name: &str, edits: &mut Vec<Edit>) -
         edits.push(Edit::new(end.range.clone(), ""));
         return "converted";
     }
-    // A wrapper nobody knows: its content stays, its tags go.
+    // A wrapper nobody knows: its content stays, its tags go; a tab's name
+    // becomes a small heading (never a summary).
     let label = tag.arg("name", 0).or_else(|| tag.arg("title", 0)).filter(|_| matches!(name, "tab" | "tabs"));
-    edits.push(Edit::new(tag.range.clone(), label.map(|l| format!("**{}**", escape_markdown(l))).unwrap_or_default()));
+    edits.push(Edit::new(
+        tag.range.clone(),
+        label.map(|l| format!("#### {}\n", escape_markdown(l))).unwrap_or_default(),
+    ));
     edits.push(Edit::new(end.range.clone(), ""));
     "unwrapped (content kept)"
 }

@@ -138,11 +138,13 @@ fn strip_tags(html: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    out.replace("&nbsp;", " ").replace("&#160;", " ").replace("&amp;", "&")
 }
 
+/// Letters and digits only, lower-cased: typography (non-breaking spaces,
+/// curly quotes, dashes) and markup never make two texts differ.
 fn plain_words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Tags as links to their pages.
@@ -168,5 +170,7 @@ mod tests {
         assert!(!opens_with(body, "Something else."));
         assert!(!opens_with("<h2>x</h2>", "x"));
         assert!(!opens_with(body, ""));
+        let typeset = "<p>DuckDB is an&nbsp;in-process<br>\nSQL&nbsp;OLAP system, it’s fast.</p>";
+        assert!(opens_with(typeset, "DuckDB is an in-process SQL OLAP system, it's fast."));
     }
 }
