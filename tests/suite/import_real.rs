@@ -33,6 +33,33 @@ fn pages_with_braces(public: &Path) -> Vec<String> {
     found
 }
 
+/// `summary:` lines of written entries that still hold source markup.
+fn summaries_with_markup(content: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for item in walk(content) {
+        let text = std::fs::read_to_string(&item).unwrap_or_default();
+        for line in text.lines().filter(|l| l.starts_with("summary:")) {
+            if ["[[", "{{", "{%", "<", "](", " ^", "%%"].iter().any(|m| line.contains(m)) {
+                found.push(format!("{}: {line}", item.display()));
+            }
+        }
+    }
+    found
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for item in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = item.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+    out
+}
+
 #[test]
 fn a_hugo_glossary_builds_at_once_with_kinds_from_its_categories() {
     let out = TestSite::empty();
@@ -56,6 +83,7 @@ fn a_hugo_glossary_builds_at_once_with_kinds_from_its_categories() {
     assert!(report.contains("unwrapped (content kept): 2 (tab ×1, tabs ×1)"), "{report}");
     assert!(build.stdout.contains("built 9 entries"), "{}", build.stdout);
     assert_eq!(pages_with_braces(&out.path("site/public")), Vec::<String>::new());
+    assert_eq!(summaries_with_markup(&out.path("site/content")), Vec::<String>::new());
 
     let toml = out.read("site/site.toml");
     assert!(toml.contains("[kinds.practice]\nlabel = \"Practice\"\nplural = \"Practices\""), "{toml}");
@@ -110,6 +138,7 @@ fn a_kumascript_glossary_builds_with_its_macros_converted() {
     assert!(report.contains("`CA`: files/en-us/glossary/certificate_authority/index.md"), "{report}");
     assert!(build.stdout.contains("built 9 entries"), "{}", build.stdout);
     assert_eq!(pages_with_braces(&out.path("docs/public")), Vec::<String>::new());
+    assert_eq!(summaries_with_markup(&out.path("docs/content")), Vec::<String>::new());
 
     let cors = out.read("docs/content/glossary/cors.md");
     assert!(cors.contains("title: Cross-Origin Resource Sharing\nabbr: CORS\n"), "{cors}");
@@ -168,6 +197,7 @@ fn the_real_obsidian_vault_builds_at_once_with_folder_kinds() {
     assert!(report.contains("wanted pages: links to notes that do not exist"), "{report}");
     assert!(build.stdout.contains("built 161 entries"), "{}", build.stdout);
     assert_eq!(pages_with_braces(&out.path("wiki/public")), Vec::<String>::new());
+    assert_eq!(summaries_with_markup(&out.path("wiki/content")), Vec::<String>::new());
     let toml = out.read("wiki/site.toml");
     for kind in ["[kinds.concept]", "[kinds.tool]", "[kinds.faq]", "[kinds.guide]", "[kinds.community]"] {
         assert!(toml.contains(kind), "{kind}: {toml}");
