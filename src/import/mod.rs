@@ -245,22 +245,18 @@ fn convert_all(
         left_out: &left_index,
         id,
     };
-    let first: Vec<Option<String>> = metas
-        .iter()
-        .zip(&bodies)
-        .map(|(meta, body)| meta.summary.clone().or_else(|| summary::from_body(&convert::prose(body, format))))
-        .collect();
-    // A note that only transcludes another takes its summary from the
-    // rewritten body, which shows the other's summary: a second look.
-    let mut scratch = Report { base_url: report.base_url.clone(), ..Report::default() };
-    let summaries: Vec<Option<String>> = (0..notes.len())
-        .map(|id| {
-            first[id].clone().or_else(|| {
-                let body = convert::body(&bodies[id], &metas[id].title, &ctx(id, &first), &mut scratch).0;
-                summary::from_prose(&convert::prose(&body, format))
-            })
-        })
-        .collect();
+    let summaries = first_summaries(&metas, &bodies, format, |id, first, scratch| {
+        let ctx = convert::Ctx {
+            format,
+            notes,
+            index: &index,
+            summaries: first,
+            files: &sources.files,
+            left_out: &left_index,
+            id,
+        };
+        convert::body(&bodies[id], &metas[id].title, &ctx, scratch).0
+    });
     let mut kinds = BTreeMap::new();
     let default_kind = job.default_kind;
     kinds.insert(
@@ -289,17 +285,7 @@ fn convert_all(
         tags.extend(inline_tags);
         tags.sort();
         tags.dedup();
-        if meta.summary.is_none() {
-            match &summary {
-                Some(_) => report.summaries_derived += 1,
-                None => report.no_summary.push(note.path.clone()),
-            }
-        }
-        let (label, plural_label) =
-            meta.kind_label.clone().unwrap_or_else(|| (crate::config::humanize(&meta.kind), plural(&meta.kind)));
-        kinds.entry(meta.kind.clone()).or_insert(KindDecl { label, plural: plural_label });
-        *report.kinds.entry(meta.kind.clone()).or_insert(0) += 1;
-        report.drafts += usize::from(meta.draft);
+        count_entry(note, meta, &summary, &mut kinds, report);
         report.aliases_kept += index.aliases[id].len();
         report.tags_kept += tags.len();
         let front = Front {
@@ -320,6 +306,51 @@ fn convert_all(
     }
     report.files_copied = assets.placed.len();
     kinds
+}
+
+/// Each note's summary: its own, else its first paragraph; a note that only
+/// transcludes another takes it from the rewritten body (`rewrite`), which
+/// shows the other's summary: a second look.
+fn first_summaries(
+    metas: &[fields::Meta],
+    bodies: &[String],
+    format: Format,
+    rewrite: impl Fn(usize, &[Option<String>], &mut Report) -> String,
+) -> Vec<Option<String>> {
+    let first: Vec<Option<String>> = metas
+        .iter()
+        .zip(bodies)
+        .map(|(meta, body)| meta.summary.clone().or_else(|| summary::from_body(&convert::prose(body, format))))
+        .collect();
+    let mut scratch = Report::default();
+    (0..metas.len())
+        .map(|id| {
+            first[id]
+                .clone()
+                .or_else(|| summary::from_prose(&convert::prose(&rewrite(id, &first, &mut scratch), format)))
+        })
+        .collect()
+}
+
+/// Counts an entry in the report and declares its kind.
+fn count_entry(
+    note: &source::Note,
+    meta: &fields::Meta,
+    summary: &Option<String>,
+    kinds: &mut BTreeMap<String, KindDecl>,
+    report: &mut Report,
+) {
+    if meta.summary.is_none() {
+        match summary {
+            Some(_) => report.summaries_derived += 1,
+            None => report.no_summary.push(note.path.clone()),
+        }
+    }
+    let (label, plural_label) =
+        meta.kind_label.clone().unwrap_or_else(|| (crate::config::humanize(&meta.kind), plural(&meta.kind)));
+    kinds.entry(meta.kind.clone()).or_insert(KindDecl { label, plural: plural_label });
+    *report.kinds.entry(meta.kind.clone()).or_insert(0) += 1;
+    report.drafts += usize::from(meta.draft);
 }
 
 /// Lookups for the pages left out, so links to them can keep their text.

@@ -115,6 +115,22 @@ impl Report {
     /// The report as text; `all` lists every item, else long lists are cut.
     pub fn render(&self, all: bool) -> String {
         let mut out = String::new();
+        self.render_mapped(&mut out);
+        self.render_not_mapped(&mut out, all);
+        self.render_needs(&mut out, all);
+        let _ = writeln!(out, "\nRules set in site.toml for a first build");
+        let _ = writeln!(
+            out,
+            "  broken-link = \"warn\": wanted pages build; set it to \"error\" (or delete the line) once they exist"
+        );
+        let _ = writeln!(
+            out,
+            "  missing-sources = \"allow\": imported notes cite no sources; delete the line to be told which lack them"
+        );
+        out
+    }
+
+    fn render_mapped(&self, out: &mut String) {
         let _ = writeln!(out, "format: {}", self.format);
         let _ = writeln!(out, "\nMapped");
         let _ = writeln!(
@@ -167,46 +183,37 @@ impl Report {
             let total: usize = names.values().sum();
             let _ = writeln!(out, "  macros and shortcodes {how}: {total} ({})", counts.join(", "));
         }
+    }
+
+    fn render_not_mapped(&self, out: &mut String, all: bool) {
         let _ = writeln!(out, "\nNot mapped");
-        list(&mut out, "path-like aliases dropped (old locations or URLs)", &self.path_aliases, all);
-        map_list(&mut out, "front-matter fields left out", &self.unknown_fields, all);
-        list(&mut out, "pages that are not entries (left out)", &self.left_out, all);
-        list(&mut out, "abbreviations taken from titles (`Title (ABBR)`)", &self.abbreviations, all);
-        list(&mut out, "images and files copied beside their entries", &self.images, all);
-        list(&mut out, "files skipped", &self.skipped, all);
+        list(out, "path-like aliases dropped (old locations or URLs)", &self.path_aliases, all);
+        map_list(out, "front-matter fields left out", &self.unknown_fields, all);
+        list(out, "pages that are not entries (left out)", &self.left_out, all);
+        list(out, "abbreviations taken from titles (`Title (ABBR)`)", &self.abbreviations, all);
+        list(out, "images and files copied beside their entries", &self.images, all);
+        list(out, "files skipped", &self.skipped, all);
+    }
+
+    fn render_needs(&self, out: &mut String, all: bool) {
         let _ = writeln!(out, "\nNeeds a person ({})", self.needs_a_person());
         list(
-            &mut out,
+            out,
             "wanted pages: links to notes that do not exist (kept as unresolved links; `broken-link` warns)",
             &self.broken_links,
             all,
         );
-        list(&mut out, "aliases claimed by several notes (left out of all of them)", &self.ambiguous_aliases, all);
-        list(
-            &mut out,
-            "abbreviations claimed by several entries (left out of all of them)",
-            &self.ambiguous_abbrs,
-            all,
-        );
-        list(&mut out, "aliases naming another note (left out)", &self.alias_conflicts, all);
-        list(&mut out, "link targets several notes answer to (first one used)", &self.ambiguous_links, all);
-        list(&mut out, "slugs changed", &self.slug_changes, all);
-        list(&mut out, "titles changed", &self.title_changes, all);
-        list(&mut out, "embedded images missing from the source", &self.missing_images, all);
-        map_list(&mut out, "unknown macros and shortcodes (kept as inline code)", &self.shortcodes, all);
-        list(&mut out, "notes without a summary", &self.no_summary, all);
-        list(&mut out, "front matter that could not be read (title from the file name)", &self.yaml_errors, all);
-        list(&mut out, "other", &self.notes_for_people, all);
-        let _ = writeln!(out, "\nRules set in site.toml for a first build");
-        let _ = writeln!(
-            out,
-            "  broken-link = \"warn\": wanted pages build; set it to \"error\" (or delete the line) once they exist"
-        );
-        let _ = writeln!(
-            out,
-            "  missing-sources = \"allow\": imported notes cite no sources; delete the line to be told which lack them"
-        );
-        out
+        list(out, "aliases claimed by several notes (left out of all of them)", &self.ambiguous_aliases, all);
+        list(out, "abbreviations claimed by several entries (left out of all of them)", &self.ambiguous_abbrs, all);
+        list(out, "aliases naming another note (left out)", &self.alias_conflicts, all);
+        list(out, "link targets several notes answer to (first one used)", &self.ambiguous_links, all);
+        list(out, "slugs changed", &self.slug_changes, all);
+        list(out, "titles changed", &self.title_changes, all);
+        list(out, "embedded images missing from the source", &self.missing_images, all);
+        map_list(out, "unknown macros and shortcodes (kept as inline code)", &self.shortcodes, all);
+        list(out, "notes without a summary", &self.no_summary, all);
+        list(out, "front matter that could not be read (title from the file name)", &self.yaml_errors, all);
+        list(out, "other", &self.notes_for_people, all);
     }
 }
 
