@@ -179,6 +179,15 @@ pub fn ref_link(
                 format!("[[{slug}{fragment}]]")
             }
         }
+        // A path to another part of the site (`/docs/handbook`): its URL.
+        None if in_link && path.contains('/') => {
+            report.links_outside += 1;
+            let url = format!("/{}/", path.trim_matches('/').trim_end_matches(".md").trim_end_matches("/_index"));
+            match &report.base_url {
+                Some(base) => format!("{}{}", base.trim_end_matches('/'), url.replace([' ', '<', '>', ')'], "")),
+                None => url.replace([' ', '<', '>', ')'], ""),
+            }
+        }
         None => {
             report.broken_links.push(format!("{}: {argument}", ctx.path()));
             if in_link {

@@ -108,6 +108,8 @@ fn a_hugo_glossary_builds_at_once_with_kinds_from_its_categories() {
     let iac = out.read("site/content/glossary/infrastructure-as-code.md");
     assert!(iac.contains("title: Infrastructure as Code\nabbr: IaC\n"), "{iac}");
     assert!(iac.contains("[team topology](../images/team-topology.png)"), "{iac}");
+    let manager = out.read("site/content/glossary/release-manager.md");
+    assert!(manager.contains("(https://handbook.example.com/policies/release-policy/)"), "{manager}");
     let ci = out.read("site/content/glossary/continuous-integration.md");
     assert!(ci.contains("```yaml\non: [push]"), "{ci}");
     let flag = out.read("site/content/glossary/feature-flag.md");
