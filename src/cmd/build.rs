@@ -122,16 +122,21 @@ pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
     if !args.quiet {
         let s = report.stats;
         outln!(
-            "{} {} entries, {} comparisons, {} pages in {:.2} s → {}",
+            "{} {}, {}, {} in {:.2} s → {}",
             super::progress::green("built", super::progress::stdout_color()),
-            s.entries,
-            s.comparisons,
-            s.pages,
+            counted(s.entries, "entry", "entries"),
+            counted(s.comparisons, "comparison", "comparisons"),
+            counted(s.pages, "page", "pages"),
             report.elapsed.as_secs_f64(),
             report.output.display()
         );
     }
     Ok(Outcome::Success)
+}
+
+/// `1 entry`, `3 entries`.
+pub(super) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The process's peak resident memory, from /proc on Linux.

@@ -63,12 +63,19 @@ pub(super) fn run(args: &InitArgs) -> Result<Outcome> {
     let files = init(&args.dir, args.theme)?;
     let entries = files.iter().filter(|f| f.starts_with("content/") && !f.starts_with("content/compare/")).count();
     let shown = args.dir.display();
-    outln!("created a site in {shown}: site.toml, {entries} example entries, 1 comparison, {SCHEMA_FILE}");
+    let entries = super::build::counted(entries, "example entry", "example entries");
+    outln!("created a site in {shown}: site.toml, {entries}, 1 comparison, {SCHEMA_FILE}");
     if args.theme {
         outln!("copied the default theme into {}", args.dir.join("themes/default").display());
     }
-    let root = if args.dir == Path::new(".") { String::new() } else { format!(" --root {shown}") };
-    outln!("next: rolebook build{root}   (then open public/index.html)");
+    let here = args.dir == Path::new(".");
+    let root = if here { String::new() } else { format!(" --root {shown}") };
+    let public = args.dir.join("public").join("index.html");
+    let content = args.dir.join("content");
+    let public = if here { public.strip_prefix(".").unwrap_or(&public) } else { &public };
+    let content = if here { content.strip_prefix(".").unwrap_or(&content) } else { &content };
+    outln!("next: edit the entries in {}/, then", content.display());
+    outln!("      rolebook build{root}   (then open {})", public.display());
     Ok(Outcome::Success)
 }
 

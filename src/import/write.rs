@@ -166,6 +166,7 @@ pub fn absolute(path: &Path) -> PathBuf {
 #[derive(Debug, Default)]
 pub struct Writer {
     files: BTreeMap<String, String>,
+    copies: BTreeMap<String, PathBuf>,
 }
 
 impl Writer {
@@ -186,6 +187,11 @@ impl Writer {
         self.files.insert(path.to_owned(), text);
     }
 
+    /// Adds a copy of a source file (an image a note uses) at a relative path.
+    pub fn copy(&mut self, path: &str, from: PathBuf) {
+        self.copies.insert(path.to_owned(), from);
+    }
+
     /// Writes everything under `into`, refusing any path through a symlink.
     pub fn write(self, into: &Path) -> Result<usize> {
         let mut listed = String::new();
@@ -197,8 +203,17 @@ impl Writer {
             listed.push_str(relative);
             listed.push('\n');
         }
+        for (relative, from) in &self.copies {
+            if !is_plain_relative(relative) || self.files.contains_key(relative) {
+                continue;
+            }
+            let bytes = std::fs::read(from).map_err(|e| Error::io("read", from, e))?;
+            write_inside(into, relative, &bytes)?;
+            listed.push_str(relative);
+            listed.push('\n');
+        }
         write_inside(into, MARKER, listed.as_bytes())?;
-        Ok(self.files.len())
+        Ok(self.files.len() + self.copies.len())
     }
 }
 
@@ -253,8 +268,33 @@ pub fn site_toml(title: &str, default_kind: &str, kinds: &BTreeMap<String, KindD
         let (label, plural) = (toml_string(&kind.label), toml_string(&kind.plural));
         let _ = write!(out, "\n[kinds.{key}]\nlabel = {label}\nplural = {plural}\n");
     }
+    out.push_str(RULES);
+    // Images the notes name but the source lacks stay visible as missing
+    // (when this rolebook checks image references at all).
+    if crate::diag::Code::parse("broken-asset").is_some() {
+        out.push_str(ASSET_RULE);
+    }
     out
 }
+
+const ASSET_RULE: &str = "# Images the notes use that were not in the source (listed in
+# import-report.txt) are warnings. To make them errors, set \"error\".
+broken-asset = \"warn\"
+";
+
+/// Levels that let an imported site build on the first try, each with how
+/// to make it strict again.
+const RULES: &str = "
+[rules]
+# Links to notes that do not exist yet (the wanted pages listed in
+# import-report.txt) are shown as unresolved links and reported as warnings,
+# so the site builds at once. To make them errors again, set \"error\" or
+# delete the line.
+broken-link = \"warn\"
+# Imported notes cite no sources. To be told which entries lack them, set
+# \"warn\" or delete the line.
+missing-sources = \"allow\"
+";
 
 /// A TOML basic string.
 fn toml_string(text: &str) -> String {
@@ -313,6 +353,8 @@ mod tests {
         assert!(config.summary_from_body);
         assert_eq!(config.default_kind.as_deref(), Some("entry"));
         assert_eq!(config.kind("faq").map(|k| k.label.as_str()), Some("FAQ \"x\""));
+        assert_eq!(config.rules.get(&crate::diag::Code::BrokenLink), Some(&crate::diag::Level::Warn));
+        assert_eq!(config.rules.get(&crate::diag::Code::MissingSources), Some(&crate::diag::Level::Allow));
     }
 
     #[test]

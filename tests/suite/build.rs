@@ -7,7 +7,7 @@ fn builds_entries_comparisons_and_lists() {
     let site = TestSite::fixture("good");
     let run = site.run(&["build"]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stdout.contains("built 3 entries, 1 comparisons"), "{}", run.stdout);
+    assert!(run.stdout.contains("built 3 entries, 1 comparison,"), "{}", run.stdout);
     for page in ["index.html", "owner.html", "manager.html", "backlog.html", "compare/owner-vs-manager.html"] {
         assert!(site.path("public").join(page).is_file(), "missing {page}");
     }
