@@ -39,12 +39,12 @@ pub struct DecisionRow {
 /// A typed relation between two compared entries.
 #[derive(Debug, Serialize)]
 pub struct Between<'a> {
-    /// Source title.
-    pub from: &'a str,
+    /// Source entry.
+    pub from: EntryLink<'a>,
     /// Relation label.
     pub label: &'a str,
-    /// Target title.
-    pub to: &'a str,
+    /// Target entry.
+    pub to: EntryLink<'a>,
 }
 
 /// Everything `compare.html` shows.
@@ -168,9 +168,9 @@ fn between<'a>(views: &Views<'a>, ids: &[EntryId]) -> Vec<Between<'a>> {
                 let symmetric_dupe = !group.incoming && views.config.relations[group.relation].symmetric && other < id;
                 if !group.incoming && !symmetric_dupe {
                     found.push(Between {
-                        from: &kb.entries[id].title,
+                        from: views.entry_link(id),
                         label: &group.label,
-                        to: &kb.entries[other].title,
+                        to: views.entry_link(other),
                     });
                 }
             }

@@ -28,6 +28,7 @@ pub mod sanitize;
 pub mod search_index;
 pub mod site_map;
 pub mod sitemap;
+pub mod table_box;
 pub mod theme;
 pub mod urls;
 pub mod views;

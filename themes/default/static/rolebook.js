@@ -579,8 +579,86 @@
     return wrap;
   }
 
+  // ---------------------------------------------------------------- wide tables
+  // A table wider than its box gets the class `overflows`, which shows the
+  // "scroll sideways" hint next to it.
+  function setupScrollers() {
+    var boxes = Array.prototype.slice.call(doc.querySelectorAll('.table-wrap'));
+    if (!boxes.length) return;
+    function mark() {
+      boxes.forEach(function (b) { b.classList.toggle('overflows', b.scrollWidth > b.clientWidth + 1); });
+    }
+    mark();
+    if (global.ResizeObserver) {
+      var watch = new ResizeObserver(mark);
+      boxes.forEach(function (b) { watch.observe(b); });
+    } else global.addEventListener('resize', mark);
+  }
+
+  // ---------------------------------------------------------------- decision matrix filter
+  // Role columns can be hidden; the choice lives in the address (#r=slug,…)
+  // like the compare picker's, and applies to the table and the cards alike.
+  function setupMatrix() {
+    var box = doc.getElementById('matrix');
+    if (!box) return;
+    var checks = Array.prototype.slice.call(box.querySelectorAll('.matrix-filter input[type=checkbox]'));
+    var rows = Array.prototype.slice.call(box.querySelectorAll('.matrix tr'));
+    var cards = Array.prototype.slice.call(box.querySelectorAll('.matrix-cards > li'));
+    var shown = doc.getElementById('matrix-shown'), none = doc.getElementById('matrix-none');
+    var hash = /(?:^#|&)r=([^&]*)/.exec(global.location.hash);
+    if (hash) {
+      var wanted = [];
+      try { wanted = decodeURIComponent(hash[1]).split(','); } catch (e) { /* a malformed address shows all */ }
+      if (wanted.some(function (slug) { return checks.some(function (c) { return c.value === slug; }); })) {
+        checks.forEach(function (c) { c.checked = wanted.indexOf(c.value) >= 0; });
+      }
+    }
+    function apply(remember) {
+      var on = checks.map(function (c) { return c.checked; }), count = on.filter(Boolean).length, any = false;
+      rows.forEach(function (tr, r) {
+        var cells = tr.children, used = r === 0;
+        for (var i = 1; i < cells.length; i++) {
+          cells[i].hidden = !on[i - 1];
+          if (on[i - 1] && cells[i].querySelector('.part')) used = true;
+        }
+        tr.hidden = !used;
+        if (used && r > 0) any = true;
+      });
+      cards.forEach(function (card) {
+        var used = false;
+        Array.prototype.forEach.call(card.querySelectorAll('dl > div'), function (group) {
+          var items = group.querySelectorAll('li[data-c]'), visible = 0;
+          Array.prototype.forEach.call(items, function (li) {
+            li.hidden = !on[+li.getAttribute('data-c')];
+            if (!li.hidden) visible++;
+          });
+          group.hidden = !visible;
+          if (visible) used = true;
+        });
+        card.hidden = !used;
+      });
+      none.hidden = any;
+      shown.textContent = count === checks.length ? 'all ' + count : count + ' of ' + checks.length;
+      if (remember && global.history && global.history.replaceState) {
+        var picked = checks.filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
+        var url = global.location.pathname + global.location.search;
+        global.history.replaceState(null, '', count === checks.length ? url : url + '#r=' + picked.join(','));
+      }
+    }
+    box.addEventListener('change', function () { apply(true); });
+    box.addEventListener('click', function (event) {
+      var all = event.target.getAttribute && event.target.getAttribute('data-all');
+      if (all == null) return;
+      checks.forEach(function (c) { c.checked = all === '1'; });
+      apply(true);
+    });
+    apply(false);
+  }
+
   function start() {
     setupTheme();
+    setupScrollers();
+    setupMatrix();
     setupSearch();
     setupPreviews();
     setupPicker();

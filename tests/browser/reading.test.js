@@ -1,0 +1,98 @@
+// Browser checks of issue 16 (reading, round two): no page wider than the
+// screen, the decision matrix's sticky header and role filter, search order.
+// Run: ROLEBOOK_SITE=public node --test tests/browser/
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { serve } = require('./server');
+const { launch, newContext } = require('./browser');
+const { pages } = require('./site');
+
+let server;
+let browser;
+let context;
+
+test.before(async () => {
+  server = await serve(require('./site').SITE);
+  browser = await launch();
+  context = await newContext(browser);
+});
+
+test.after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+async function open(url, width = 1280, scheme = 'light') {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: width < 500 ? 812 : 900 });
+  await page.emulateMedia({ colorScheme: scheme });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.errors = errors;
+  await page.goto(server.url + url);
+  return page;
+}
+
+for (const width of [375, 1280]) {
+  test(`no page is wider than a ${width} px screen`, async () => {
+    const page = await open('index.html', width);
+    const wide = [];
+    for (const url of pages()) {
+      await page.goto(server.url + url);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scroll > width) wide.push(`${url}: ${scroll} px`);
+    }
+    assert.deepEqual(wide, []);
+    await page.close();
+  });
+}
+
+test('the matrix scrolls in its own box with the header row and decision column in place', async () => {
+  const page = await open('matrix.html', 1280);
+  const box = page.locator('.matrix-wrap');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 1280);
+  assert.equal(await page.isVisible('.scroll-hint'), await box.evaluate((b) => b.scrollWidth > b.clientWidth));
+  const before = await page.evaluate(() => document.querySelector('.matrix thead th:nth-child(3)').getBoundingClientRect().top);
+  await box.evaluate((b) => { b.scrollTop = 400; b.scrollLeft = 400; });
+  const after = await page.evaluate(() => {
+    const wrap = document.querySelector('.matrix-wrap').getBoundingClientRect();
+    const head = document.querySelector('.matrix thead th:nth-child(3)').getBoundingClientRect();
+    const row = document.querySelector('.matrix tbody tr:nth-child(8) th').getBoundingClientRect();
+    return { headTop: head.top - wrap.top, rowLeft: row.left - wrap.left };
+  });
+  assert.ok(before > 0);
+  assert.ok(Math.abs(after.headTop - 1) <= 1, `header row ${after.headTop} px below the box top`);
+  assert.ok(Math.abs(after.rowLeft - 1) <= 1, `decision column ${after.rowLeft} px right of the box edge`);
+  await page.close();
+});
+
+test('the matrix role filter hides columns and keeps the choice in the address', async () => {
+  const page = await open('matrix.html', 1280);
+  const slugs = await page.$$eval('.matrix-filter input', (is) => is.map((i) => i.value));
+  assert.ok(slugs.length >= 3);
+  await page.click('.matrix-filter summary');
+  await page.click('.matrix-filter button[data-all="0"]');
+  assert.equal(await page.isVisible('#matrix-none'), true);
+  await page.check(`.matrix-filter input[value="${slugs[1]}"]`);
+  await page.check(`.matrix-filter input[value="${slugs[2]}"]`);
+  assert.match(page.url(), new RegExp(`#r=${slugs[1]},${slugs[2]}$`));
+  const visible = () => page.$$eval('.matrix thead th', (ths) => ths.filter((t) => !t.hidden).length);
+  assert.equal(await visible(), 3);
+  await page.goto(server.url + `matrix.html#r=${slugs[0]}`);
+  await page.reload();
+  assert.equal(await visible(), 2);
+  assert.equal(await page.textContent('#matrix-shown'), `1 of ${slugs.length}`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('on a phone the matrix is one card per decision', async () => {
+  const page = await open('matrix.html', 375);
+  assert.equal(await page.isVisible('.matrix-wrap'), false);
+  const rows = await page.$$eval('.matrix tbody tr', (trs) => trs.length);
+  assert.equal(await page.$$eval('.matrix-cards > li', (cs) => cs.filter((c) => c.offsetHeight > 0).length), rows);
+  const first = await page.textContent('.matrix-cards > li dl');
+  assert.match(first, /decides|consulted|informed/);
+  await page.close();
+});
