@@ -96,3 +96,57 @@ test('on a phone the matrix is one card per decision', async () => {
   assert.match(first, /decides|consulted|informed/);
   await page.close();
 });
+
+async function search(page, text, open = (p) => p.locator('body').press('/')) {
+  await open(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');
+  await page.keyboard.type(text);
+  await page.waitForFunction(
+    (q) => {
+      const panel = document.getElementById('search-panel');
+      return !panel.hidden && panel.hasAttribute('data-complete') && document.getElementById('search-status').textContent.includes(q);
+    },
+    text,
+  );
+  return page.$$eval('#search-results .r-title', (nodes) => nodes.map((n) => n.textContent));
+}
+
+test('a misspelt role comes first: "prodcut ownr" finds Product Owner and the DPO', async () => {
+  const page = await open('index.html');
+  const titles = await search(page, 'prodcut ownr');
+  assert.deepEqual(titles.slice(0, 2), ['Product Owner (PO)', 'Data Product Owner (DPO)'], titles.join(' | '));
+  const marks = await page.$$eval('#search-results li:first-child .r-title mark', (ms) => ms.map((m) => m.textContent));
+  assert.deepEqual(marks, ['Product', 'Owner']);
+  await page.close();
+});
+
+test('"dpo" puts the DPO first and both DPO comparisons in the top five', async () => {
+  const page = await open('index.html');
+  const titles = await search(page, 'dpo', (p) => p.locator('body').press('Control+k'));
+  assert.equal(titles[0], 'Data Product Owner (DPO)', titles.join(' | '));
+  const top = titles.slice(0, 5);
+  assert.ok(top.includes('Data Product Manager vs Data Product Owner'), top.join(' | '));
+  assert.ok(top.includes('Data Owner vs Data Product Owner'), top.join(' | '));
+  await page.close();
+});
+
+test('search shows the count and a control for more than ten results', async () => {
+  const page = await open('index.html');
+  const titles = await search(page, 'data');
+  assert.equal(titles.length, 10);
+  const status = await page.textContent('#search-status');
+  const total = Number(/^(\d+) results/.exec(status)[1]);
+  assert.ok(total > 10, status);
+  await page.click('#search-more');
+  await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length === n, Math.min(20, total));
+  await page.close();
+});
+
+test('a search that finds nothing suggests the closest names', async () => {
+  const page = await open('index.html');
+  await search(page, 'stakeholdxyz');
+  assert.match(await page.textContent('#search-status'), /Nothing found/);
+  const names = await page.$$eval('#search-suggest button', (bs) => bs.map((b) => b.textContent));
+  assert.ok(names.includes('stakeholder'), names.join(' | '));
+  await page.close();
+});
