@@ -24,6 +24,7 @@ pub mod matrix;
 
 pub mod previews;
 pub mod relation_map;
+pub mod role_graph;
 pub mod sanitize;
 pub mod search_index;
 pub mod site_map;

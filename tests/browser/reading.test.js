@@ -150,3 +150,24 @@ test('a search that finds nothing suggests the closest names', async () => {
   assert.ok(names.includes('stakeholder'), names.join(' | '));
   await page.close();
 });
+
+test('the map draws roles as links with previews, legible on a phone', async () => {
+  const page = await open('map.html', 375);
+  const nodes = page.locator('#graph-role .role-graph a.xref');
+  assert.ok(await nodes.count() >= 5);
+  const font = await page.evaluate(() => {
+    const t = document.querySelector('#graph-role .gt');
+    return t.getBoundingClientRect().height;
+  });
+  assert.ok(font >= 10, `labels are ${font} px tall`);
+  const href = await nodes.first().getAttribute('href');
+  assert.match(href, /\.html$/);
+  await nodes.first().focus();
+  await page.waitForSelector('#link-preview:not([hidden])');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+  if (await page.isVisible('.graph-switch')) {
+    await page.click('.graph-switch button:nth-child(2)');
+    assert.equal(await page.isVisible('#graph-role'), false);
+  }
+  await page.close();
+});

@@ -731,8 +731,25 @@
     apply(false);
   }
 
+  // ---------------------------------------------------------------- map switch
+  // One graph at a time once script runs; without it, all of them.
+  function setupGraphs() {
+    var buttons = Array.prototype.slice.call(doc.querySelectorAll('.graph-switch button'));
+    function pick(button) {
+      buttons.forEach(function (b) {
+        var on = b === button;
+        b.setAttribute('aria-pressed', on ? 'true' : 'false');
+        var figure = doc.getElementById(b.getAttribute('data-graph'));
+        if (figure) figure.hidden = !on;
+      });
+    }
+    buttons.forEach(function (b) { b.addEventListener('click', function () { pick(b); }); });
+    if (buttons.length) pick(buttons[0]);
+  }
+
   function start() {
     setupTheme();
+    setupGraphs();
     setupScrollers();
     setupMatrix();
     setupSearch();
