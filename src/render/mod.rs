@@ -270,7 +270,7 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &
         .map(|(_, c)| {
             let path = urls::comparison(&c.slug);
             let data = compare_page::build(&views, c, &urls::root_of(&path));
-            page("compare.html", path, Meta { title: c.title.clone(), description: &c.summary }, "compare", &data)
+            page("compare.html", path, Meta { title: c.title.clone(), description: &data.summary }, "compare", &data)
         })
         .collect();
     let comparisons = compared.len();

@@ -15,6 +15,7 @@ mod import;
 mod init;
 mod new;
 mod paging;
+mod reading;
 mod render;
 mod review;
 mod schema;
