@@ -171,3 +171,29 @@ test('the map draws roles as links with previews, legible on a phone', async () 
   }
   await page.close();
 });
+
+test('an entry lists every section in its table of contents and marks the one in view', async () => {
+  const page = await open('data-product-owner.html', 1280);
+  const toc = await page.$$eval('.toc a', (as) => as.map((a) => a.textContent));
+  for (const section of ['Responsibilities', 'Skills', 'Decisions', 'Related', 'Sources']) {
+    assert.ok(toc.includes(section), `${section} missing from ${toc.join(' | ')}`);
+  }
+  const headings = await page.$$eval('.entry-main h2[id]', (hs) => hs.map((h) => h.id));
+  const targets = await page.$$eval('.toc a', (as) => as.map((a) => a.getAttribute('href').slice(1)));
+  assert.deepEqual(headings.filter((h) => !targets.includes(h)), [], 'every section heading is listed');
+  await page.evaluate(() => document.getElementById('src-h').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('.toc a[aria-current]')?.getAttribute('href') === '#src-h');
+  // The header stays on screen, the anchors copy links, the menu marks the kind.
+  assert.equal(await page.evaluate(() => document.querySelector('.site-header').getBoundingClientRect().top), 0);
+  assert.ok(await page.$('#resp-h a.anchor[href="#resp-h"]'));
+  assert.equal(await page.textContent('.site-nav a[aria-current]'), 'Roles');
+  await page.close();
+});
+
+test('on a phone the table of contents starts closed and relations are listed once', async () => {
+  const page = await open('data-product-owner.html', 375);
+  assert.equal(await page.evaluate(() => document.querySelector('.toc details').open), false);
+  assert.equal(await page.isVisible('.map-figure'), false);
+  assert.equal(await page.evaluate(() => document.querySelector('.relation-list').open), true);
+  await page.close();
+});

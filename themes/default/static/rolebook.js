@@ -747,8 +747,51 @@
     if (buttons.length) pick(buttons[0]);
   }
 
+  // ---------------------------------------------------------------- moving around
+  // The sticky header's height (for anchors and sticky bars below it), the
+  // table of contents (closed on phones, marks the section in view),
+  // copy-link anchors on headings, relation lists open where the diagram is hidden.
+  function setupNavigation() {
+    var header = doc.querySelector('.site-header'), html = doc.documentElement;
+    function measure() { if (header) html.style.setProperty('--header-h', header.offsetHeight + 'px'); }
+    measure();
+    global.addEventListener('resize', measure);
+    var narrow = global.matchMedia('(max-width: 40rem)').matches;
+    var toc = doc.querySelector('.toc details');
+    if (toc && global.matchMedia('(max-width: 63.99rem)').matches) toc.open = false;
+    if (narrow) Array.prototype.forEach.call(doc.querySelectorAll('.relation-list'), function (d) { d.open = true; });
+    Array.prototype.forEach.call(doc.querySelectorAll('main h2[id], main h3[id]'), function (h) {
+      var a = el('a', 'anchor', '#');
+      a.href = '#' + h.id;
+      a.setAttribute('aria-label', 'Link to “' + h.textContent + '”');
+      a.addEventListener('click', function () {
+        var url = global.location.href.replace(/#.*$/, '') + '#' + h.id;
+        if (global.navigator.clipboard) global.navigator.clipboard.writeText(url).then(function () {
+          a.setAttribute('data-copied', '');
+          setTimeout(function () { a.removeAttribute('data-copied'); }, 1500);
+        }, function () { /* the address bar still has it */ });
+      });
+      h.appendChild(a);
+    });
+    var links = Array.prototype.slice.call(doc.querySelectorAll('.toc a[href^="#"]'));
+    var targets = links.map(function (a) { return doc.getElementById(a.getAttribute('href').slice(1)); });
+    if (!links.length || !global.IntersectionObserver) return;
+    function spy() {
+      var line = (header ? header.offsetHeight : 0) + global.innerHeight * 0.25, at = 0;
+      targets.forEach(function (t, i) { if (t && t.getBoundingClientRect().top <= line) at = i; });
+      // At the very bottom the last sections cannot reach the line.
+      if (global.innerHeight + global.scrollY >= doc.documentElement.scrollHeight - 2) at = targets.length - 1;
+      links.forEach(function (a, i) { if (i === at) a.setAttribute('aria-current', 'true'); else a.removeAttribute('aria-current'); });
+    }
+    var watch = new IntersectionObserver(spy, { rootMargin: '0px 0px -60% 0px' });
+    targets.forEach(function (t) { if (t) watch.observe(t); });
+    global.addEventListener('scroll', function () { global.requestAnimationFrame(spy); }, { passive: true });
+    spy();
+  }
+
   function start() {
     setupTheme();
+    setupNavigation();
     setupGraphs();
     setupScrollers();
     setupMatrix();
