@@ -15,7 +15,10 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// Most entries drawn in one graph.
-pub const MAX_NODES: usize = 60;
+pub const MAX_NODES: usize = 50;
+/// Above this many entries the drawing is made larger (class `large`), so
+/// labels keep their size and the box scrolls instead.
+const LARGE: usize = 24;
 /// Drawing size in SVG units (the page scrolls it on narrow screens rather
 /// than shrinking the labels).
 const WIDTH: f64 = 960.0;
@@ -112,7 +115,8 @@ fn graph<'a>(views: &Views<'a>, members: &[EntryId]) -> Option<Drawn<'a>> {
     let edges: Vec<(usize, usize, usize)> =
         edges.iter().filter_map(|&(a, b, r)| Some((index(a)?, index(b)?, r))).collect();
     let pairs: Vec<(usize, usize)> = edges.iter().map(|&(a, b, _)| (a, b)).collect();
-    let at = layout(kept.len(), &pairs);
+    let size = size(kept.len());
+    let at = layout(kept.len(), &pairs, size);
     let ids: Vec<EntryId> = kept.iter().map(|&i| members[i]).collect();
     let mut used: Vec<usize> = edges.iter().map(|e| e.2).collect();
     used.sort_unstable();
@@ -124,22 +128,31 @@ fn graph<'a>(views: &Views<'a>, members: &[EntryId]) -> Option<Drawn<'a>> {
             Some(LegendItem { class: format!("ge-{}", r % STYLES), label: &relation.label })
         })
         .collect();
-    Some((svg(views, &ids, &at, &edges), ids.len(), legend))
+    Some((svg(views, &ids, &at, &edges, size), ids.len(), legend))
+}
+
+/// The drawing's size for `n` entries.
+fn size(n: usize) -> (f64, f64) {
+    if n > LARGE {
+        (WIDTH * 1.6, HEIGHT * 1.6)
+    } else {
+        (WIDTH, HEIGHT)
+    }
 }
 
 /// Positions for `n` nodes joined by `edges`, inside the drawing's margins.
-fn layout(n: usize, edges: &[(usize, usize)]) -> Vec<(f64, f64)> {
-    let (cx, cy) = (WIDTH / 2.0, HEIGHT / 2.0);
-    let radius = (HEIGHT / 2.0 - MARGIN).max(1.0);
+fn layout(n: usize, edges: &[(usize, usize)], (width, height): (f64, f64)) -> Vec<(f64, f64)> {
+    let (cx, cy) = (width / 2.0, height / 2.0);
+    let radius = (height / 2.0 - MARGIN).max(1.0);
     let mut at: Vec<(f64, f64)> = (0..n)
         .map(|i| {
             let angle = std::f64::consts::TAU * i as f64 / n as f64;
-            (cx + radius * angle.cos() * WIDTH / HEIGHT, cy + radius * angle.sin())
+            (cx + radius * angle.cos() * width / height, cy + radius * angle.sin())
         })
         .collect();
-    let k = ((WIDTH - 2.0 * MARGIN) * (HEIGHT - 2.0 * MARGIN) / n as f64).sqrt() * 0.8;
+    let k = ((width - 2.0 * MARGIN) * (height - 2.0 * MARGIN) / n as f64).sqrt() * 0.8;
     for round in 0..ROUNDS {
-        let heat = WIDTH / 8.0 * (1.0 - round as f64 / ROUNDS as f64) + 1.0;
+        let heat = width / 8.0 * (1.0 - round as f64 / ROUNDS as f64) + 1.0;
         let mut push = vec![(0.0f64, 0.0f64); n];
         for i in 0..n {
             for j in i + 1..n {
@@ -162,16 +175,16 @@ fn layout(n: usize, edges: &[(usize, usize)]) -> Vec<(f64, f64)> {
             let (gx, gy) = (d.0 + (cx - p.0) * 0.02 * k / 10.0, d.1 + (cy - p.1) * 0.02 * k / 10.0);
             let len = (gx * gx + gy * gy).sqrt().max(1e-9);
             let step = len.min(heat);
-            p.0 = (p.0 + gx / len * step).clamp(MARGIN, WIDTH - MARGIN);
-            p.1 = (p.1 + gy / len * step).clamp(MARGIN / 2.0, HEIGHT - MARGIN / 2.0);
+            p.0 = (p.0 + gx / len * step).clamp(MARGIN, width - MARGIN);
+            p.1 = (p.1 + gy / len * step).clamp(MARGIN / 2.0, height - MARGIN / 2.0);
         }
     }
-    fit(&mut at);
+    fit(&mut at, (width, height));
     at
 }
 
 /// Stretches the positions to fill the drawing inside its margins.
-fn fit(at: &mut [(f64, f64)]) {
+fn fit(at: &mut [(f64, f64)], (width, height): (f64, f64)) {
     let span = |pick: fn(&(f64, f64)) -> f64| {
         let low = at.iter().map(pick).fold(f64::INFINITY, f64::min);
         let high = at.iter().map(pick).fold(f64::NEG_INFINITY, f64::max);
@@ -179,8 +192,8 @@ fn fit(at: &mut [(f64, f64)]) {
     };
     let ((x0, w), (y0, h)) = (span(|p| p.0), span(|p| p.1));
     for p in at.iter_mut() {
-        p.0 = 1.4 * MARGIN + (p.0 - x0) / w * (WIDTH - 2.8 * MARGIN);
-        p.1 = MARGIN / 2.0 + (p.1 - y0) / h * (HEIGHT - 1.5 * MARGIN);
+        p.0 = 1.4 * MARGIN + (p.0 - x0) / w * (width - 2.8 * MARGIN);
+        p.1 = MARGIN / 2.0 + (p.1 - y0) / h * (height - 1.5 * MARGIN);
     }
 }
 
@@ -196,11 +209,20 @@ fn label(title: &str, abbr: Option<&str>) -> String {
     format!("{}…", cut.trim_end())
 }
 
-fn svg(views: &Views<'_>, ids: &[EntryId], at: &[(f64, f64)], edges: &[(usize, usize, usize)]) -> String {
+fn svg(
+    views: &Views<'_>,
+    ids: &[EntryId],
+    at: &[(f64, f64)],
+    edges: &[(usize, usize, usize)],
+    (width, height): (f64, f64),
+) -> String {
     let kb = views.kb;
     let mut out = String::with_capacity(ids.len() * 400 + edges.len() * 200);
-    let _ =
-        write!(out, "<svg class=\"role-graph\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" xmlns=\"http://www.w3.org/2000/svg\">");
+    let large = if width > WIDTH { " large" } else { "" };
+    let _ = write!(
+        out,
+        "<svg class=\"role-graph{large}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">"
+    );
     for &(a, b, r) in edges {
         let name = views.config.relations.get(r).map_or("", |rel| rel.label.as_str());
         let _ = write!(
@@ -243,8 +265,8 @@ mod tests {
     #[test]
     fn layout_is_deterministic_and_inside_the_drawing() {
         let edges = [(0, 1), (1, 2), (2, 0), (3, 4)];
-        let first = layout(6, &edges);
-        assert_eq!(first, layout(6, &edges));
+        let first = layout(6, &edges, size(6));
+        assert_eq!(first, layout(6, &edges, size(6)));
         for &(x, y) in &first {
             assert!((MARGIN..=WIDTH - MARGIN).contains(&x) && (0.0..=HEIGHT).contains(&y), "{x},{y}");
         }
