@@ -40,7 +40,7 @@ pub struct ComparisonLink<'a> {
     /// Title.
     pub title: &'a str,
     /// Summary.
-    pub summary: &'a str,
+    pub summary: std::borrow::Cow<'a, str>,
     /// URL.
     pub url: String,
 }
@@ -168,7 +168,7 @@ fn published_comparisons(views: &Views<'_>) -> Vec<usize> {
 
 fn comparison_link<'a>(views: &Views<'a>, index: usize) -> ComparisonLink<'a> {
     let c = &views.kb.comparisons[index];
-    ComparisonLink { title: &c.title, summary: &c.summary, url: urls::comparison(&c.slug) }
+    ComparisonLink { title: &c.title, summary: super::compare_page::summary(views, c), url: urls::comparison(&c.slug) }
 }
 
 /// The paged list of every comparison, only when the index cannot show them

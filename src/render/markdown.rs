@@ -55,11 +55,8 @@ pub fn render_parsed(parsed: &ParsedBody, context: &LinkContext<'_>) -> String {
             Piece::Trusted(_) => {}
         }
     }
-    if parsed.needs_sanitizer && !context.trust_html {
-        super::sanitize::clean(&html)
-    } else {
-        html
-    }
+    let html = if parsed.needs_sanitizer && !context.trust_html { super::sanitize::clean(&html) } else { html };
+    super::table_box::wrap_tables(&html)
 }
 
 fn open_link(out: &mut String, link: &FoundLink, context: &LinkContext<'_>) -> Opened {

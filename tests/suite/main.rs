@@ -25,6 +25,7 @@ mod paging;
 mod pipes;
 mod placeholder;
 mod positions;
+mod reading;
 mod render;
 mod review;
 mod schema;
