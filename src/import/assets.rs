@@ -5,6 +5,7 @@
 //! as it did in the source tree.
 
 use super::body::{apply, Edit};
+use super::links::{self, decode};
 use super::report::Report;
 use crate::markdown::links::markdown_options;
 use crate::slug::slugify;
@@ -156,41 +157,9 @@ fn only_file_named(path: &str, files: &[String]) -> Option<String> {
     found.next().is_none().then(|| first.clone())
 }
 
+/// `path` below `folder`, a leading `/` read as relative like the rest.
 fn join(folder: &str, path: &str) -> String {
-    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            part => parts.push(part),
-        }
-    }
-    parts.join("/")
-}
-
-fn decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_owned();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+    links::join(folder, path.trim_start_matches('/'))
 }
 
 /// `tools/databases` → `assets/x.png` = `../../assets/x.png`.

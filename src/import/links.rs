@@ -125,7 +125,10 @@ pub fn join(folder: &str, path: &str) -> String {
 }
 
 /// Percent-decoding for link paths (`Data%20Mesh.md`).
-fn decode(text: &str) -> String {
+pub(crate) fn decode(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_owned();
+    }
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
