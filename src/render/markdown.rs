@@ -20,8 +20,6 @@ pub struct LinkContext<'a> {
     pub current: Option<EntryId>,
     /// Pass raw HTML through instead of sanitizing it.
     pub trust_html: bool,
-    /// Declared kinds, for the kind label in link previews.
-    pub kinds: &'a [crate::config::KindDef],
 }
 
 /// What an opened link turned into, so its end tag matches.
@@ -104,17 +102,10 @@ fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &Li
         out.push('#');
         push_attribute(out, find_anchor(&entry.headings, fragment).unwrap_or(fragment));
     }
-    // The hover/focus preview reads title, kind and summary from here, so
-    // previews need no download and work from file:// (issue 4).
-    let kind = context.kinds.iter().find(|k| k.key == entry.kind).map_or(entry.kind.as_str(), |k| k.label.as_str());
-    for (name, value) in
-        [("slug", entry.slug.as_str()), ("title", &entry.title), ("kind", kind), ("summary", &entry.summary)]
-    {
-        out.push_str("\" data-");
-        out.push_str(name);
-        out.push_str("=\"");
-        push_attribute(out, value);
-    }
+    // The hover/focus preview loads title, kind and summary by slug
+    // (`render::previews`), so each summary is written once per site.
+    out.push_str("\" data-slug=\"");
+    push_attribute(out, &entry.slug);
     out.push_str("\">");
     Opened::Anchor
 }
@@ -176,7 +167,7 @@ mod tests {
 
     fn render_plain(body: &str, trust_html: bool) -> String {
         let kb = KnowledgeBase::default();
-        render(body, &LinkContext { kb: &kb, root: "", current: None, trust_html, kinds: &[] })
+        render(body, &LinkContext { kb: &kb, root: "", current: None, trust_html })
     }
 
     #[test]
@@ -214,10 +205,8 @@ mod tests {
                     | a |\n|:-|\n| b |\n\n- [x] done\n";
         let parsed = crate::markdown::body::parse(body);
         assert!(!parsed.needs_sanitizer, "this test is about the path without the sanitizer");
-        let html = render(
-            body,
-            &LinkContext { kb: &KnowledgeBase::default(), root: "", current: None, trust_html: false, kinds: &[] },
-        );
+        let html =
+            render(body, &LinkContext { kb: &KnowledgeBase::default(), root: "", current: None, trust_html: false });
         assert!(!html.contains("<script") && !html.contains("<h1 id=\"t\" "), "{html}");
         for (name, value) in attributes(&html) {
             assert!(

@@ -4,7 +4,7 @@
 (function (global) {
   'use strict';
 
-  // ---------------------------------------------------------------- search core
+  // -- search core
   // Pure functions over the index (no DOM), so node can benchmark them.
   // search-index.js holds only the shard boundaries and the words of names;
   // the postings of every word are in shards (search/t-N.js) and what a
@@ -214,7 +214,7 @@
   if (typeof module === 'object' && module.exports) module.exports = core;
   if (typeof document === 'undefined') return;
 
-  // ---------------------------------------------------------------- page helpers
+  // -- page helpers
   var doc = document, root = doc.body ? doc.body.getAttribute('data-root') || '' : '';
   var loading = {};
 
@@ -239,7 +239,7 @@
     return node;
   }
 
-  // ---------------------------------------------------------------- theme toggle
+  // -- theme toggle
   function setupTheme() {
     var button = doc.getElementById('theme-toggle');
     if (!button) return;
@@ -263,7 +263,7 @@
     show();
   }
 
-  // ---------------------------------------------------------------- search UI
+  // -- search UI
   var PAGE = 10;
 
   // `text` as nodes, the words close to a query word in <mark>.
@@ -435,10 +435,11 @@
     });
   }
 
-  // ---------------------------------------------------------------- link previews
-  // Every cross-reference carries data-title/-kind/-summary, so no download.
+  // -- link previews
+  // Kind, title and summary from previews/p-N.js, N a hash of data-slug
+  // (render/previews.rs); the picker's links carry their own.
   function setupPreviews() {
-    var box = el('div', 'preview'), current = null, showTimer = 0, hideTimer = 0, pressTimer = 0, pressed = null;
+    var box = el('div', 'preview'), current = null, pending = null, showTimer = 0, hideTimer = 0, pressTimer = 0, pressed = null;
     box.id = 'link-preview';
     box.setAttribute('role', 'tooltip');
     box.hidden = true;
@@ -447,22 +448,26 @@
     function target(node) {
       return node && node.closest ? node.closest('a.xref') : null;
     }
-    // Only the first link to a target carries the data; later ones name its slug.
-    function source(link) {
-      if (link.hasAttribute('data-summary')) return link;
-      var slug = link.getAttribute('data-slug');
-      return (slug && doc.querySelector('a.xref[data-slug="' + slug.replace(/["\\]/g, '') + '"][data-summary]')) || null;
-    }
     function show(link) {
-      var data = source(link);
-      if (!data) return;
+      var slug = link.getAttribute('data-slug'), h = 2166136261, i;
+      pending = link;
+      if (link.rbPreview) return draw(link, link.rbPreview);
+      if (!slug) return;
+      for (i = 0; i < slug.length; i++) h = Math.imul(h ^ slug.charCodeAt(i), 16777619);
+      h = (h >>> 0) % 512;
+      load('previews/p-' + h + '.js').then(function () {
+        var d = global.ROLEBOOK_PREVIEWS[h];
+        if (pending === link && d[slug]) draw(link, d[slug]);
+      }, function () {});
+    }
+    function draw(link, data) {
       clearTimeout(hideTimer);
       if (current && current !== link) current.removeAttribute('aria-describedby');
       current = link;
       box.textContent = '';
-      box.appendChild(el('span', 'p-kind', data.getAttribute('data-kind') || ''));
-      box.appendChild(el('span', 'p-title', data.getAttribute('data-title') || link.textContent));
-      box.appendChild(el('p', 'p-summary', data.getAttribute('data-summary') || ''));
+      box.appendChild(el('span', 'p-kind', data[0]));
+      box.appendChild(el('span', 'p-title', data[1] || link.textContent));
+      box.appendChild(el('p', 'p-summary', data[2]));
       box.hidden = false;
       link.setAttribute('aria-describedby', box.id);
       var r = link.getBoundingClientRect(), w = box.offsetWidth, h = box.offsetHeight;
@@ -474,6 +479,7 @@
     }
     function hide() {
       clearTimeout(showTimer);
+      pending = null;
       box.hidden = true;
       if (current) current.removeAttribute('aria-describedby');
       current = null;
@@ -513,7 +519,7 @@
     });
   }
 
-  // ---------------------------------------------------------------- compare picker
+  // -- compare picker
   // The menus come from compare-data.js (slug, title, abbreviation of every
   // role); the table's details from compare/c-N.js, which holds roles
   // N * block .. in the same order, loaded only for the roles picked.
@@ -607,9 +613,7 @@
       var th = el('th'), a = el('a', 'xref', r.title);
       th.scope = 'col';
       a.href = root + r.url;
-      a.setAttribute('data-title', r.title);
-      a.setAttribute('data-kind', r.kind);
-      a.setAttribute('data-summary', r.summary);
+      a.rbPreview = [r.kind, r.title, r.summary];
       th.appendChild(a);
       hr.appendChild(th);
     });
@@ -655,7 +659,7 @@
     return wrap;
   }
 
-  // ---------------------------------------------------------------- wide tables
+  // -- wide tables
   // A table wider than its box gets the class `overflows`, which shows the
   // "scroll sideways" hint next to it.
   function setupScrollers() {
@@ -671,7 +675,7 @@
     } else global.addEventListener('resize', mark);
   }
 
-  // ---------------------------------------------------------------- decision matrix filter
+  // -- decision matrix filter
   // Role columns can be hidden; the choice lives in the address (#r=slug,…)
   // like the compare picker's, and applies to the table and the cards alike.
   function setupMatrix() {
@@ -731,7 +735,7 @@
     apply(false);
   }
 
-  // ---------------------------------------------------------------- map switch
+  // -- map switch
   // One graph at a time once script runs; without it, all of them.
   function setupGraphs() {
     var buttons = Array.prototype.slice.call(doc.querySelectorAll('.graph-switch button'));
@@ -747,7 +751,7 @@
     if (buttons.length) pick(buttons[0]);
   }
 
-  // ---------------------------------------------------------------- moving around
+  // -- moving around
   // The sticky header's height (for anchors and sticky bars below it), the
   // table of contents (closed on phones, marks the section in view),
   // copy-link anchors on headings, relation lists open where the diagram is hidden.
