@@ -54,7 +54,7 @@ pub fn render_parsed(parsed: &ParsedBody, context: &LinkContext<'_>) -> String {
         }
     }
     let html = if parsed.needs_sanitizer && !context.trust_html { super::sanitize::clean(&html) } else { html };
-    super::table_box::wrap_tables(&html)
+    super::table_box::wrap_tables(html)
 }
 
 fn open_link(out: &mut String, link: &FoundLink, context: &LinkContext<'_>) -> Opened {
