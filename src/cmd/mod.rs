@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod codeowners;
 mod diff;
 mod import;
 mod init;
@@ -14,6 +15,7 @@ mod serve;
 
 pub use build::{build, BuildReport};
 pub use check::check;
+pub use codeowners::{check_committed, generate as codeowners};
 pub use diff::{diff, DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename};
 pub use init::init;
 pub use new::new_entry;
@@ -52,5 +54,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Schema(args) => schema::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Codeowners(args) => codeowners::run(&args),
     }
 }

@@ -67,6 +67,13 @@ codes! {
     DuplicateSummary = "duplicate-summary", Warning;
     UnknownRule = "unknown-rule", Warning;
     Template = "template", Error;
+    InvalidStatus = "invalid-status", Error;
+    LinkToDeprecated = "link-to-deprecated", Warning;
+    SupersededChain = "superseded-chain", Warning;
+    SupersededCycle = "superseded-cycle", Error;
+    SupersededNotDeprecated = "superseded-not-deprecated", Warning;
+    ReviewOverdue = "review-overdue", Warning;
+    CodeownersOutdated = "codeowners-outdated", Error;
 }
 
 impl Code {

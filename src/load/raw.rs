@@ -21,6 +21,12 @@ pub const ENTRY_KEYS: &[&str] = &[
     "sources",
     "updated",
     "draft",
+    "status",
+    "superseded_by",
+    "deprecated_on",
+    "deprecation_note",
+    "owners",
+    "reviewed",
 ];
 
 /// Keys a comparison page's front matter may use.
@@ -60,6 +66,18 @@ pub struct RawEntry {
     pub updated: Option<String>,
     /// Left out of builds unless `--drafts`.
     pub draft: Option<bool>,
+    /// `proposed`, `approved` or `deprecated`.
+    pub status: Option<String>,
+    /// The entry that replaces a deprecated one.
+    pub superseded_by: Option<String>,
+    /// `YYYY-MM-DD` the entry was deprecated.
+    pub deprecated_on: Option<String>,
+    /// Why it was deprecated, shown on its page.
+    pub deprecation_note: Option<String>,
+    /// Teams or people to ask (`@handle`, `@org/team` or free text).
+    pub owners: Option<Vec<String>>,
+    /// `YYYY-MM-DD` of the last review by its owners.
+    pub reviewed: Option<String>,
 }
 
 /// Front matter of a comparison page (`compare:` present).

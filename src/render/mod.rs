@@ -11,6 +11,7 @@
 //! or file://.
 
 pub mod a_z;
+pub mod codeowners;
 
 pub mod compare_data;
 pub mod compare_page;

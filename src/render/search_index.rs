@@ -43,6 +43,8 @@ struct Record<'a> {
     summary: &'a str,
     /// Word counts of the body, from its one parse at load.
     terms: &'a Terms,
+    /// `proposed` or `deprecated`; `None` for approved entries and comparisons.
+    status: Option<&'static str>,
 }
 
 /// The terms of a record without a body.
@@ -65,6 +67,7 @@ pub fn files(views: &Views<'_>, sorted: &[EntryId]) -> Vec<OutputFile> {
                 tags: &e.tags,
                 summary: &e.summary,
                 terms: &e.prose.body.terms,
+                status: (e.status != crate::resolve::Status::Approved).then(|| e.status.as_str()),
             }
         })
         .collect();
@@ -79,6 +82,7 @@ pub fn files(views: &Views<'_>, sorted: &[EntryId]) -> Vec<OutputFile> {
         tags: &c.tags,
         summary: &c.summary,
         terms: c.prose.as_ref().map_or(&NO_TERMS, |p| &p.body.terms),
+        status: None,
     }));
     let (shards, shard_files) = term_shards(&records);
     let mut files = vec![names_file(&records, &kinds, &shards)];
@@ -96,7 +100,11 @@ fn names_file(records: &[Record<'_>], kinds: &[&str], shards: &[String]) -> Outp
         .map(|r| {
             let url = if simple_slug(r.title) == r.url { Value::from(0) } else { Value::from(r.url.as_str()) };
             let tag_ids: Vec<usize> = r.tags.iter().filter_map(|t| tags.binary_search(&t.as_str()).ok()).collect();
-            json!([r.title, url, r.abbr, r.aliases, r.kind, tag_ids])
+            match r.status {
+                // The script ranks deprecated entries last and badges both.
+                Some(status) => json!([r.title, url, r.abbr, r.aliases, r.kind, tag_ids, status]),
+                None => json!([r.title, url, r.abbr, r.aliases, r.kind, tag_ids]),
+            }
         })
         .collect();
     #[derive(Serialize)]

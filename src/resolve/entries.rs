@@ -2,7 +2,7 @@
 //! decisions and dates are checked here; names stay names until `relations`.
 
 use super::dates::parse_date;
-use super::model::{Decision, Entry, Part, Prose, Source};
+use super::model::{Decision, Entry, Part, Prose, Source, Status};
 use crate::config::SiteConfig;
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::load::raw::{RawEntry, RawSource};
@@ -96,6 +96,11 @@ pub(crate) fn build(
     };
     let title = if title.is_empty() { document.source.stem().to_owned() } else { title };
     let kind = kind_of(document, raw.kind.as_deref(), config, parsed, diagnostics);
+    let status = status_of(document, raw.status.as_deref(), config, diagnostics);
+    let owners = match clean_list(raw.owners.as_deref()) {
+        owners if owners.is_empty() => config.default_owners(&kind).to_vec(),
+        owners => owners,
+    };
     Entry {
         slug,
         title,
@@ -110,7 +115,13 @@ pub(crate) fn build(
         decisions: decisions_of(document, raw, diagnostics),
         sources: sources_of(document, raw.sources.as_deref(), diagnostics),
         updated: date_of(document, raw.updated.as_deref(), diagnostics),
-        draft: raw.draft.unwrap_or(false),
+        draft: raw.draft.unwrap_or(false) || (config.approved_only && status == Status::Proposed),
+        status,
+        superseded_by: None,
+        deprecated_on: date_field(document, "deprecated_on", raw.deprecated_on.as_deref(), diagnostics),
+        deprecation_note: raw.deprecation_note.as_deref().map(collapse_whitespace).filter(|n| !n.is_empty()),
+        owners,
+        reviewed: date_field(document, "reviewed", raw.reviewed.as_deref(), diagnostics),
         document: document_index,
         prose: prose_of(document),
         relations: Vec::new(),
@@ -229,14 +240,29 @@ fn decisions_of(document: &Document, raw: &RawEntry, diagnostics: &mut Diagnosti
 }
 
 pub(crate) fn date_of(document: &Document, updated: Option<&str>, diagnostics: &mut Diagnostics) -> Option<String> {
-    let updated = updated?.trim();
-    if parse_date(updated).is_some() {
-        return Some(updated.to_owned());
+    date_field(document, "updated", updated, diagnostics)
+}
+
+/// A `YYYY-MM-DD` value of top-level `key`, reported when it is not one.
+fn date_field(document: &Document, key: &str, value: Option<&str>, diagnostics: &mut Diagnostics) -> Option<String> {
+    let value = value?.trim();
+    if parse_date(value).is_some() {
+        return Some(value.to_owned());
     }
-    let message = format!("`updated: {updated}` is not a date");
-    let d = report(document, Code::InvalidDate, "updated", updated, message);
+    let message = format!("`{key}: {value}` is not a date");
+    let d = report(document, Code::InvalidDate, key, value, message);
     diagnostics.push(d.suggest("write it as YYYY-MM-DD, e.g. 2026-11-23"));
     None
+}
+
+fn status_of(document: &Document, raw: Option<&str>, config: &SiteConfig, diagnostics: &mut Diagnostics) -> Status {
+    let Some(text) = raw.map(str::trim).filter(|t| !t.is_empty()) else { return config.default_status };
+    Status::parse(text).unwrap_or_else(|| {
+        let message = format!("unknown status `{text}`");
+        let d = report(document, Code::InvalidStatus, "status", text, message);
+        diagnostics.push(d.suggest("use `proposed`, `approved` or `deprecated`"));
+        config.default_status
+    })
 }
 
 /// Sources with trimmed text; empty titles are dropped, and so are URLs that

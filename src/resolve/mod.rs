@@ -17,6 +17,7 @@ mod checks;
 mod compare;
 pub mod dates;
 mod entries;
+pub mod lifecycle;
 pub mod model;
 mod names;
 mod patch;
@@ -26,7 +27,7 @@ mod title_order;
 
 pub use bodies::find_anchor;
 pub use model::{
-    Comparison, Decision, Edge, Entry, EntryId, Heading, KnowledgeBase, Part, Prose, RelationGroup, Source,
+    Comparison, Decision, Edge, Entry, EntryId, Heading, KnowledgeBase, Part, Prose, RelationGroup, Source, Status,
 };
 pub use patch::{entry_edit, Patched};
 
@@ -84,6 +85,7 @@ pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mu
         .collect();
     let (slugs, names) = names::index(&claims, diagnostics);
     let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, ..KnowledgeBase::default() };
+    lifecycle::successors(&mut kb, documents, diagnostics);
     kb.edges = typed_edges(&kb, &links, documents, config, diagnostics);
     kb.comparisons = comparisons(&kb, documents, &comparison_docs, config, diagnostics);
     relations::group(&mut kb.entries, &kb.edges, config);
@@ -104,6 +106,7 @@ pub fn check_links(kb: &KnowledgeBase, documents: &[Document], config: &SiteConf
 /// facets and sources, stale dates, copied summaries, links to drafts.
 pub fn check_front(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
     checks::front(kb, documents, config, diagnostics);
+    lifecycle::check(kb, documents, config, diagnostics);
 }
 
 /// Step 6: body links resolved, anchors checked, "Mentioned in" collected,

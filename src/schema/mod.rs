@@ -81,6 +81,12 @@ fn entry_field(field: &str, config: &SiteConfig) -> Option<Value> {
         "sources" => sources(),
         "updated" => json!({ "$ref": "#/$defs/date" }),
         "draft" => described(json!({ "type": "boolean" }), "Left out of builds unless --drafts."),
+        "status" => enum_of(string(), &["proposed", "approved", "deprecated"]),
+        "superseded_by" => described(string(), "The entry that replaces this deprecated one, by name."),
+        "deprecated_on" => json!({ "$ref": "#/$defs/date" }),
+        "deprecation_note" => described(string(), "Why the entry was deprecated."),
+        "owners" => described(strings(), "Teams or people to ask: @handle, @org/team or free text."),
+        "reviewed" => json!({ "$ref": "#/$defs/date" }),
         _ => return None,
     })
 }

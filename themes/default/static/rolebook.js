@@ -187,8 +187,9 @@
       results.push([entry, n, score.get(entry), bits === full]);
     });
     var entries = this.entries;
+    function deprecated(r) { return entries[r[0]][6] === 'deprecated' ? 1 : 0; }
     results.sort(function (a, b) {
-      return (b[3] - a[3]) || (b[1] - a[1]) || (b[2] - a[2]) ||
+      return (b[3] - a[3]) || (deprecated(a) - deprecated(b)) || (b[1] - a[1]) || (b[2] - a[2]) ||
         (entries[a[0]][0].length - entries[b[0]][0].length) || (a[0] - b[0]);
     });
     if (results.length && results[0][3]) results = results.filter(function (r) { return r[3]; });
@@ -295,6 +296,7 @@
         a.href = root + engine.url(i);
         a.appendChild(el('span', 'r-title', e[0] + (e[2] ? ' (' + e[2] + ')' : '')));
         a.appendChild(el('span', 'r-kind', engine.data.kinds[e[4]] || ''));
+        if (e[6]) a.appendChild(el('span', 'status-badge status-' + e[6], e[6]));
         a.appendChild(el('span', 'r-sum', summaryOf(i)));
         li.appendChild(a);
         list.appendChild(li);
@@ -452,7 +454,7 @@
       // The options are built once and copied into each menu.
       var options = doc.createDocumentFragment();
       data.roles.forEach(function (row, i) {
-        var slug = row[0] || simpleSlug(row[1]), o = el('option', null, row[1] + (row[2] ? ' (' + row[2] + ')' : ''));
+        var slug = row[0] || simpleSlug(row[1]), o = el('option', null, row[1] + (row[2] ? ' (' + row[2] + ')' : '') + (row[3] ? ' — ' + row[3] : ''));
         bySlug[slug] = i;
         slugs.push(slug);
         o.value = slug;
