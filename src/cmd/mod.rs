@@ -16,7 +16,7 @@ mod serve;
 pub use build::{build, BuildReport};
 pub use check::check;
 pub use codeowners::{check_committed, generate as codeowners};
-pub use diff::{diff, DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename};
+pub use diff::{diff, DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename, StatusChange};
 pub use init::init;
 pub use new::new_entry;
 

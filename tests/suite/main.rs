@@ -10,6 +10,7 @@ mod compare_data;
 mod determinism;
 mod diff;
 mod exports;
+mod governance;
 mod hostile;
 mod import;
 mod init;
