@@ -163,7 +163,8 @@ fn overdue(kb: &KnowledgeBase, documents: &[Document], limit: u32, today: i64, d
                 report(document, Code::ReviewOverdue, "reviewed", reviewed.unwrap_or(""), message)
             }
             None => {
-                let message = format!("`{}` has never been reviewed (site.toml review_every_days = {limit})", entry.title);
+                let message =
+                    format!("`{}` has never been reviewed (site.toml review_every_days = {limit})", entry.title);
                 Diagnostic::new(Code::ReviewOverdue, document.source.path.clone(), message).at_offset(
                     &document.source.index,
                     &document.source.text,

@@ -72,7 +72,9 @@ fn check_reports_links_to_deprecated_entries_chains_and_overdue_reviews() {
     assert_eq!(run.code, 0, "warnings only: {run:?}");
     let deprecated = reported(&run.stderr, "link-to-deprecated");
     assert_eq!(deprecated.len(), 2, "{}", run.stderr);
-    assert!(deprecated.iter().any(|l| l.contains("`owned_by` links to `Data Custodian`") && l.contains("data-product.md")));
+    assert!(deprecated
+        .iter()
+        .any(|l| l.contains("`owned_by` links to `Data Custodian`") && l.contains("data-product.md")));
     assert!(deprecated.iter().any(|l| l.contains("`Records Keeper` is deprecated") && l.contains("data-steward.md")));
     assert!(run.stderr.contains("help: link to its successor `data-owner` instead"), "{}", run.stderr);
     // The successor may name what it replaces; a deprecated entry may link anywhere.
@@ -91,8 +93,16 @@ fn check_reports_links_to_deprecated_entries_chains_and_overdue_reviews() {
 #[test]
 fn check_reports_cycles_unknown_successors_and_statuses() {
     let site = TestSite::fixture("governance");
-    site.edit("content/data-owner.md", "kind: role\n", "kind: role\nstatus: deprecated\nsuperseded_by: records-keeper\n");
-    site.edit("content/data-product.md", "kind: concept\n", "kind: concept\nstatus: retired\nsuperseded_by: Data Stewart\n");
+    site.edit(
+        "content/data-owner.md",
+        "kind: role\n",
+        "kind: role\nstatus: deprecated\nsuperseded_by: records-keeper\n",
+    );
+    site.edit(
+        "content/data-product.md",
+        "kind: concept\n",
+        "kind: concept\nstatus: retired\nsuperseded_by: Data Stewart\n",
+    );
     site.edit("content/data-steward.md", "status: proposed\n", "status: proposed\nsuperseded_by: data-product\n");
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1, "{run:?}");

@@ -4,6 +4,7 @@
 #![allow(unreachable_pub)]
 
 mod build;
+mod catalog_exports;
 mod check;
 mod cli;
 mod compare_data;
