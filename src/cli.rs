@@ -203,6 +203,12 @@ pub struct ImportArgs {
     /// Kind of entries the rule gives none.
     #[arg(long, default_value = "entry", value_name = "KIND")]
     pub default_kind: String,
+    /// `--from csv|skos`: write the files (the default is a dry run).
+    #[arg(long, conflicts_with = "dry_run")]
+    pub write: bool,
+    /// `--from csv|skos`: only print what would be written (the default).
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `--from` values.
@@ -216,4 +222,8 @@ pub enum FromArg {
     Zola,
     /// A folder of Markdown files.
     Markdown,
+    /// A CSV file of terms (columns by name; dry run unless --write).
+    Csv,
+    /// A SKOS vocabulary in Turtle (dry run unless --write).
+    Skos,
 }

@@ -5,6 +5,7 @@ mod check;
 mod codeowners;
 mod diff;
 mod import;
+mod import_table;
 mod init;
 mod new;
 #[cfg(test)]

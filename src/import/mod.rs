@@ -11,13 +11,16 @@
 
 pub mod body;
 pub mod convert;
+pub mod csv_table;
 pub mod detect;
 pub mod fields;
 pub mod index;
 pub mod links;
 pub mod obsidian;
 pub mod report;
+pub mod skos_table;
 pub mod source;
+pub mod table;
 
 pub mod write;
 

@@ -14,6 +14,7 @@ mod exports;
 mod governance;
 mod hostile;
 mod import;
+mod import_table;
 mod init;
 mod new;
 mod paging;
