@@ -43,18 +43,48 @@ pub(crate) fn successors(kb: &mut KnowledgeBase, documents: &[Document], diagnos
 }
 
 /// The entry at the end of `id`'s chain of successors, and whether the
-/// chain runs in a circle.
+/// chain runs in a circle (then the entry where it closes). Bounded by the
+/// number of entries, so a circle ends it.
 pub fn last_successor(kb: &KnowledgeBase, id: EntryId) -> (EntryId, bool) {
-    let mut seen = vec![id];
     let mut at = id;
-    while let Some(next) = kb.entries[at].superseded_by {
-        if seen.contains(&next) {
-            return (at, true);
+    for _ in 0..=kb.entries.len() {
+        match kb.entries[at].superseded_by {
+            Some(next) => at = next,
+            None => return (at, false),
         }
-        seen.push(next);
-        at = next;
     }
-    (at, false)
+    (at, true)
+}
+
+/// [`last_successor`] of every entry at once, in time linear in the
+/// number of entries (each chain is walked once).
+fn ends(kb: &KnowledgeBase) -> Vec<(EntryId, bool)> {
+    let count = kb.entries.len();
+    let mut ends: Vec<Option<(EntryId, bool)>> = vec![None; count];
+    let mut on_path = vec![false; count];
+    for start in 0..count {
+        let mut path = Vec::new();
+        let mut at = start;
+        let found = loop {
+            if let Some(found) = ends[at] {
+                break found;
+            }
+            if on_path[at] {
+                break (at, true);
+            }
+            on_path[at] = true;
+            path.push(at);
+            match kb.entries[at].superseded_by {
+                Some(next) => at = next,
+                None => break (at, false),
+            }
+        };
+        for id in path {
+            ends[id] = Some(found);
+            on_path[id] = false;
+        }
+    }
+    ends.into_iter().enumerate().map(|(id, end)| end.unwrap_or((id, false))).collect()
 }
 
 /// The lifecycle checks on front matter: successor chains and cycles,
@@ -68,24 +98,35 @@ pub(crate) fn check(kb: &KnowledgeBase, documents: &[Document], config: &SiteCon
 }
 
 fn chains(kb: &KnowledgeBase, documents: &[Document], diagnostics: &mut Diagnostics) {
+    let ends = ends(kb);
+    let mut circles: std::collections::BTreeMap<EntryId, std::collections::BTreeSet<EntryId>> = Default::default();
+    let mut reported = std::collections::BTreeSet::new();
     for (id, entry) in kb.entries.iter().enumerate() {
         let Some(next) = entry.superseded_by.filter(|&n| n != id) else { continue };
         let document = &documents[entry.document];
         let name = successor_name(document).unwrap_or("");
-        let (last, circle) = last_successor(kb, id);
+        let (last, circle) = ends[id];
         if circle {
-            // Reported once, at the cycle's entry with the smallest id.
-            let mut members = vec![id];
-            let mut at = next;
-            while at != id && !members.contains(&at) {
-                members.push(at);
-                at = kb.entries[at].superseded_by.unwrap_or(at);
-            }
-            if at == id && members.iter().min() == Some(&id) {
-                let titles: Vec<&str> = members.iter().map(|&m| kb.entries[m].title.as_str()).collect();
-                let message = format!("`superseded_by` runs in a circle: {} → {}", titles.join(" → "), entry.title);
-                let d = report(document, Code::SupersededCycle, "superseded_by", name, message);
-                diagnostics.push(d.suggest("point the newest entry's successor nowhere: it should not be deprecated"));
+            // Reported once per circle, at its entry with the smallest id;
+            // entries whose chain only runs into it are not members.
+            // Every entry of one circle has the same `last`: its members are found once.
+            let members = circles.entry(last).or_insert_with(|| circle_members(kb, last));
+            if members.contains(&id) && reported.insert(last) {
+                let first = *members.iter().min().unwrap_or(&id);
+                let first_entry = &kb.entries[first];
+                let mut titles = vec![first_entry.title.as_str()];
+                let mut at = first_entry.superseded_by.unwrap_or(first);
+                while at != first && titles.len() <= members.len() {
+                    titles.push(kb.entries[at].title.as_str());
+                    at = kb.entries[at].superseded_by.unwrap_or(first);
+                }
+                let message =
+                    format!("`superseded_by` runs in a circle: {} → {}", titles.join(" → "), first_entry.title);
+                let first_document = &documents[first_entry.document];
+                let first_name = successor_name(first_document).unwrap_or("");
+                let d = report(first_document, Code::SupersededCycle, "superseded_by", first_name, message);
+                diagnostics
+                    .push(d.suggest("the newest entry of the circle is the live one: remove its `superseded_by`"));
             }
             continue;
         }
@@ -103,6 +144,16 @@ fn chains(kb: &KnowledgeBase, documents: &[Document], diagnostics: &mut Diagnost
             diagnostics.push(d.suggest("point `superseded_by` at a live entry"));
         }
     }
+}
+
+/// The entries of the circle that `member` is on.
+fn circle_members(kb: &KnowledgeBase, member: EntryId) -> std::collections::BTreeSet<EntryId> {
+    let mut members = std::collections::BTreeSet::from([member]);
+    let mut at = kb.entries[member].superseded_by;
+    while let Some(next) = at.filter(|n| members.insert(*n)) {
+        at = kb.entries[next].superseded_by;
+    }
+    members
 }
 
 /// The hint of a link to deprecated entry `id`: its last successor.
