@@ -217,3 +217,15 @@ fn diff_reports_status_changes_first() {
     assert_eq!(value["status_changes"][0]["entry"]["slug"], "data-steward");
     assert_eq!(value["status_changes"][0]["new"], "approved");
 }
+
+#[test]
+fn graph_json_carries_the_lifecycle() {
+    let site = built(&[]);
+    let graph: serde_json::Value = serde_json::from_str(&site.read("public/graph.json")).unwrap();
+    let entry = |slug: &str| graph["entries"].as_array().unwrap().iter().find(|e| e["slug"] == slug).unwrap().clone();
+    let custodian = entry("data-custodian");
+    assert_eq!(custodian["status"], "deprecated");
+    assert_eq!(custodian["superseded_by"], "data-owner");
+    assert_eq!(custodian["owners"], serde_json::json!(["@acme/people-ops"]));
+    assert_eq!(entry("data-steward")["reviewed"], "2026-11-20");
+}
