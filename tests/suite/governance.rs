@@ -229,3 +229,15 @@ fn graph_json_carries_the_lifecycle() {
     assert_eq!(custodian["owners"], serde_json::json!(["@acme/people-ops"]));
     assert_eq!(entry("data-steward")["reviewed"], "2026-11-20");
 }
+
+#[test]
+fn comparison_tables_badge_deprecated_entries() {
+    let site = TestSite::fixture("governance");
+    site.write(
+        "content/compare/custodian-vs-owner.md",
+        "---\ntitle: Custodian vs Owner\ncompare: [Data Custodian, Data Owner]\nsummary: The old role and the new.\n---\n",
+    );
+    assert_eq!(site.run(&["build"]).code, 0);
+    let page = site.read("public/compare/custodian-vs-owner.html");
+    assert!(page.contains("</a> <span class=\"status-badge status-deprecated\">deprecated</span></th>"), "{page}");
+}
