@@ -43,10 +43,31 @@ fn datahub_terms(site: &TestSite) -> BTreeMap<String, Term> {
     let doc: Yaml = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("the YAML does not parse: {e}\n{text}"));
     assert_eq!(doc["version"].as_str(), Some("1"));
     assert_eq!(doc["source"].as_str(), Some("DataHub"));
+    assert!(doc["owners"].is_mapping(), "DataHub requires the glossary's owners");
+    // Only the keys the format defines (DataHub rejects others).
+    let allowed = [
+        "id",
+        "name",
+        "description",
+        "term_source",
+        "source_ref",
+        "source_url",
+        "owners",
+        "inherits",
+        "contains",
+        "values",
+        "related_terms",
+        "custom_properties",
+        "knowledge_links",
+        "domain",
+    ];
     let mut terms = BTreeMap::new();
     for node in doc["nodes"].as_sequence().expect("nodes") {
         let node_name = node["name"].as_str().expect("a node name");
         for term in node["terms"].as_sequence().expect("terms") {
+            for key in term.as_mapping().expect("a term").keys() {
+                assert!(allowed.contains(&key.as_str().unwrap_or("")), "unknown term key {key:?}");
+            }
             let slug = term["custom_properties"]["rolebook_slug"].as_str().expect("a slug").to_owned();
             let mut related = BTreeSet::new();
             for key in ["inherits", "contains", "related_terms"] {

@@ -28,6 +28,10 @@ pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[Entry
         let _ = writeln!(out, "url: {}", quote(&base));
     }
     let (users, groups) = owners::split(config.default_owners(""));
+    // DataHub requires the glossary's own owners, even when there are none.
+    if users.is_empty() && groups.is_empty() {
+        out.push_str("owners: {}\n");
+    }
     owners_block(&mut out, "", &users, &groups);
     let related = links(kb, config);
     let mut by_entry: BTreeMap<EntryId, Vec<(Property, EntryId)>> = BTreeMap::new();
