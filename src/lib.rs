@@ -30,6 +30,7 @@ pub mod resolve;
 pub mod schema;
 pub mod serve;
 pub mod slug;
+pub mod term;
 pub mod write;
 
 pub use error::{Error, Result};

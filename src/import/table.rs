@@ -301,7 +301,7 @@ fn site_toml(
             _ => {}
         }
     }
-    out.push_str("\n[rules]\n# Imported terms cite no sources yet.\nmissing-sources = \"allow\"\n");
+    // write::site_toml's [rules] already allow missing sources.
     out
 }
 

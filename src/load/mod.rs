@@ -2,9 +2,13 @@
 //! `content/`, split front matter from body and parse the YAML. Nothing is
 //! interpreted here; `resolve` turns names into links.
 
+mod controls;
+pub mod fields;
 pub mod front_matter;
+mod placeholder;
 pub mod raw;
 mod source;
+pub mod yaml;
 
 pub use front_matter::{FrontMatter, Key};
 pub use source::SourceFile;
@@ -151,6 +155,14 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
     let mut site_diagnostics = Diagnostics::new();
     let config_text = read_text(&config_path, CONFIG_FILE, &mut site_diagnostics)?.unwrap_or_default();
     let config = config::parse(&config_text, &mut site_diagnostics);
+    // Content read against a half-read config gets blamed for the config's
+    // mistakes (unknown kinds, relations, facets…): report site.toml alone.
+    if site_diagnostics.has_errors(&config.rules) {
+        // What site.toml names in the content cannot be looked up either.
+        let config = config::SiteConfig { start_here: Vec::new(), ..config };
+        let loaded = Loaded { root: root.to_path_buf(), config, documents: Vec::new() };
+        return Ok(Parts { loaded, site_diagnostics, document_diagnostics: Vec::new() });
+    }
     let paths = content_paths(root, &mut site_diagnostics)?;
     let results: Vec<Result<(Option<Document>, Diagnostics)>> = paths
         .par_iter()
@@ -198,12 +210,14 @@ pub fn reload_document(parts: &mut Parts, path: &Path) -> Result<Option<(usize, 
 
 /// Parses one file's text into a document (used by `load` and by tests).
 pub fn parse_document(path: String, content_path: String, text: String, diagnostics: &mut Diagnostics) -> Document {
+    let text = controls::strip(&path, text, diagnostics);
     let source = SourceFile::new(path, content_path, text);
     let Some(split) = front_matter::split(&source, diagnostics) else {
         return Document { source, front: None, keys: Vec::new(), body: 0, parsed: Arc::default() };
     };
     let keys = front_matter::top_level_keys(&source.text, split);
     let front = front_matter::parse(&source, split, &keys, diagnostics);
+    placeholder::check(&source, split, &keys, diagnostics);
     let parsed = Arc::new(crate::markdown::body::parse(source.text.get(split.body..).unwrap_or("")));
     Document { source, front, keys, body: split.body, parsed }
 }
@@ -247,10 +261,18 @@ fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<(Path
             let path = e.path().map_or_else(|| content.clone(), Path::to_path_buf);
             Error::io("read folder", path, e.into())
         })?;
+        let relative = item.path().strip_prefix(&content).unwrap_or(item.path());
+        if let Some(what) = special_kind(item.file_type()) {
+            let shown = format!("{CONTENT_DIR}/{}", relative.to_string_lossy());
+            diagnostics.push(
+                Diagnostic::new(Code::SkippedFile, shown, format!("skipped: {what} is never read or copied"))
+                    .suggest("put the file itself in content/, or remove it"),
+            );
+            continue;
+        }
         if !item.file_type().is_file() || !is_markdown(item.path()) {
             continue;
         }
-        let relative = item.path().strip_prefix(&content).unwrap_or(item.path());
         match relative_string(relative) {
             Some(relative) => paths.push((item.path().to_path_buf(), relative)),
             None => diagnostics.push(Diagnostic::new(
@@ -261,6 +283,29 @@ fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<(Path
         }
     }
     Ok(paths)
+}
+
+/// What a walked item is when it is neither a file nor a folder: a
+/// symlink (never followed, so a link out of the site is never read), a
+/// FIFO (reading one would block), a socket or a device.
+fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_symlink() {
+        return Some("a symbolic link");
+    }
+    if file_type.is_file() || file_type.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a device or other special file")
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

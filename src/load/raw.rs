@@ -1,40 +1,11 @@
-//! Serde mirrors of front matter, exactly as written. Nothing is interpreted
-//! here: names stay names until `resolve` turns them into entry ids.
+//! Front matter as written, once each field has the right shape
+//! ([`super::fields`] fills these). Nothing is interpreted here: names stay
+//! names until `resolve` turns them into entry ids.
 
-use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// Keys an entry's front matter may use.
-pub const ENTRY_KEYS: &[&str] = &[
-    "title",
-    "slug",
-    "abbr",
-    "aliases",
-    "kind",
-    "summary",
-    "tags",
-    "links",
-    "facets",
-    "responsibilities",
-    "skills",
-    "decisions",
-    "sources",
-    "updated",
-    "draft",
-    "status",
-    "superseded_by",
-    "deprecated_on",
-    "deprecation_note",
-    "owners",
-    "reviewed",
-];
-
-/// Keys a comparison page's front matter may use.
-pub const COMPARISON_KEYS: &[&str] =
-    &["title", "slug", "compare", "facets", "summary", "tags", "sources", "updated", "draft"];
-
 /// Front matter of an entry (a role, concept, guide…).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawEntry {
     /// Display title.
     pub title: Option<String>,
@@ -81,7 +52,7 @@ pub struct RawEntry {
 }
 
 /// Front matter of a comparison page (`compare:` present).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawComparison {
     /// Display title.
     pub title: Option<String>,
@@ -104,8 +75,7 @@ pub struct RawComparison {
 }
 
 /// One name or a list of names.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum OneOrMany {
     /// `works_with: data-product-owner`
     One(String),
@@ -124,7 +94,7 @@ impl OneOrMany {
 }
 
 /// `{ decision: …, part: decides }`
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawDecision {
     /// The decision, worded the same across roles.
     pub decision: String,
@@ -133,7 +103,7 @@ pub struct RawDecision {
 }
 
 /// `{ title: …, url: …, publisher: … }`
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawSource {
     /// Article title.
     pub title: String,
