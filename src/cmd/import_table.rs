@@ -6,6 +6,7 @@ use super::Outcome;
 use crate::cli::{FromArg, ImportArgs};
 use crate::error::{Error, Result};
 use crate::import::{csv_table, skos_table, table};
+use crate::term::{out, outln};
 use std::path::PathBuf;
 
 pub(super) fn run(args: &ImportArgs) -> Result<Outcome> {
@@ -24,9 +25,12 @@ pub(super) fn run(args: &ImportArgs) -> Result<Outcome> {
     if args.write {
         plan.write(&into, source)?;
     }
-    print!("{}", plan.render(&into, args.write));
+    // Titles and names come from the source: shown, never obeyed.
+    out!("{}", crate::term::escape_with(&plan.render(&into, args.write), true));
     if args.write {
-        println!("next: rolebook check --root {}", into.display());
+        let root = into.display();
+        outln!("next: rolebook build --root {root}   (then open {})", into.join("public/index.html").display());
+        outln!("      rolebook check --root {root}   (what still needs a person)");
     }
     // Problems are listed, not fatal: the rows that had none are imported.
     Ok(Outcome::Success)

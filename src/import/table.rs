@@ -8,6 +8,7 @@
 //! an unknown status or a link to itself is dropped from the record. So
 //! the written site builds at once, and the problems say what was lost.
 
+use super::words::plural;
 use super::write::{self, KindDecl, Writer};
 use crate::error::Result;
 use crate::slug::{name_key, slugify};
@@ -132,7 +133,7 @@ pub fn plan(title: &str, source: &str, default_kind: &str, records: Vec<Record>,
         }
         let count: usize = front.links.values().map(Vec::len).sum();
         if count > 0 {
-            let _ = write!(about, ", {count} link(s)");
+            let _ = write!(about, ", {}", counted(count, "link"));
         }
         plan.described.insert(path.clone(), about);
         plan.files.insert(path, format!("---\n{yaml}---\n"));
@@ -155,11 +156,12 @@ pub fn plan(title: &str, source: &str, default_kind: &str, records: Vec<Record>,
     plan
 }
 
-/// `Entry` → `Entries`, `Role` → `Roles`.
-fn plural(label: &str) -> String {
-    match label.strip_suffix('y') {
-        Some(stem) if !stem.ends_with(['a', 'e', 'i', 'o', 'u']) => format!("{stem}ies"),
-        _ => format!("{label}s"),
+/// `1 link`, `2 links`, `3 entries`.
+fn counted(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {}", plural(one))
     }
 }
 
@@ -323,9 +325,10 @@ impl Plan {
     /// What a dry run prints: the problems, then the files.
     pub fn render(&self, into: &Path, written: bool) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{} record(s) read, {} entr(ies) planned", self.records, self.entries);
+        let (records, entries) = (counted(self.records, "record"), counted(self.entries, "entry"));
+        let _ = writeln!(out, "{records} read, {entries} planned");
         if !self.problems.is_empty() {
-            let _ = writeln!(out, "\n{} problem(s):", self.problems.len());
+            let _ = writeln!(out, "\n{}:", counted(self.problems.len(), "problem"));
             for problem in &self.problems {
                 let _ = writeln!(out, "  {}: {}", problem.place, problem.message);
             }

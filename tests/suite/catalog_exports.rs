@@ -82,6 +82,22 @@ fn datahub_terms(site: &TestSite) -> BTreeMap<String, Term> {
     terms
 }
 
+/// An entry's owners from graph.json as catalogs split them: people
+/// (`@handle`) and groups (`@org/team` → `team`, free text as written).
+fn owners_of(entry: &Json) -> (Vec<String>, Vec<String>) {
+    let (mut users, mut groups) = (Vec::new(), Vec::new());
+    for owner in entry["owners"].as_array().expect("owners").iter().filter_map(Json::as_str) {
+        match owner.strip_prefix('@') {
+            Some(handle) => match handle.rsplit_once('/') {
+                Some((_, team)) => groups.push(team.to_owned()),
+                None => users.push(handle.to_owned()),
+            },
+            None => groups.push(owner.to_owned()),
+        }
+    }
+    (users, groups)
+}
+
 fn openmetadata_rows(site: &TestSite) -> (Vec<String>, BTreeMap<String, Vec<String>>) {
     let text = site.read("public/glossary.openmetadata.csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -107,6 +123,15 @@ fn datahub_glossary_holds_every_entry_and_relation_of_the_bundled_site() {
         let term = terms.get(slug).unwrap_or_else(|| panic!("no term for {slug}"));
         assert_eq!(term.yaml["description"].as_str(), entry["summary"].as_str(), "{slug}");
         assert!(term.yaml["source_url"].as_str().unwrap().ends_with(&format!("{slug}.html")));
+        let listed = |key: &str| -> Vec<String> {
+            let list = term.yaml["owners"][key].as_sequence().cloned().unwrap_or_default();
+            list.iter().filter_map(|o| o.as_str().map(str::to_owned)).collect()
+        };
+        let (users, groups) = owners_of(entry);
+        assert!(!groups.is_empty(), "{slug}: the bundled site names owners for every entry");
+        assert_eq!((listed("users"), listed("groups")), (users, groups), "{slug}: owners");
+        let page = site.read(&format!("public/{slug}.html"));
+        assert!(page.contains("<p class=\"owners meta-line\">Ask: @wiki/"), "{slug}: the page names no owner");
     }
     let mut checked = 0;
     for edge in graph["edges"].as_array().expect("edges") {
@@ -167,6 +192,10 @@ fn openmetadata_csv_holds_every_entry_and_relation_of_the_bundled_site() {
         assert_eq!(synonyms, expected, "{slug}");
         assert!(row[6].starts_with(&format!("{};", entry["title"].as_str().unwrap())), "{slug}: {}", row[6]);
         assert!(["Draft", "Approved", "Deprecated"].contains(&row[10].as_str()), "{slug}: {}", row[10]);
+        let (users, groups) = owners_of(entry);
+        let expected: Vec<String> =
+            users.iter().map(|u| format!("user;{u}")).chain(groups.iter().map(|g| format!("team;{g}"))).collect();
+        assert_eq!(row[9], expected.join(";"), "{slug}: owner");
     }
     for edge in graph["edges"].as_array().unwrap() {
         let (from, to) = (edge["from"].as_str().unwrap(), edge["to"].as_str().unwrap());
