@@ -29,6 +29,7 @@ pub mod render;
 pub mod resolve;
 pub mod schema;
 pub mod serve;
+pub mod site_files;
 pub mod slug;
 pub mod write;
 

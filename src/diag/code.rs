@@ -66,6 +66,10 @@ codes! {
     Stale = "stale", Warning;
     DuplicateSummary = "duplicate-summary", Warning;
     UnknownRule = "unknown-rule", Warning;
+    BrokenAsset = "broken-asset", Error;
+    UnusedAsset = "unused-asset", Warning;
+    OutputCollision = "output-collision", Error;
+    MovedFromConflict = "moved-from-conflict", Error;
     Template = "template", Error;
 }
 

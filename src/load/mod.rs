@@ -2,6 +2,7 @@
 //! `content/`, split front matter from body and parse the YAML. Nothing is
 //! interpreted here; `resolve` turns names into links.
 
+mod files;
 pub mod front_matter;
 pub mod raw;
 mod source;
@@ -13,6 +14,7 @@ use crate::config::{self, SiteConfig, CONFIG_FILE};
 use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex};
 use crate::error::{Error, Result};
 use crate::markdown::ParsedBody;
+use crate::site_files::SiteFile;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -106,6 +108,8 @@ pub struct Loaded {
     pub config: SiteConfig,
     /// Content files in path order.
     pub documents: Vec<Document>,
+    /// Assets under `content/` and files under `static/`.
+    pub files: crate::site_files::SiteFiles,
 }
 
 /// Reads a site. Fatal only for I/O problems and a missing site.toml; every
@@ -151,7 +155,9 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
     let mut site_diagnostics = Diagnostics::new();
     let config_text = read_text(&config_path, CONFIG_FILE, &mut site_diagnostics)?.unwrap_or_default();
     let config = config::parse(&config_text, &mut site_diagnostics);
-    let paths = content_paths(root, &mut site_diagnostics)?;
+    let (paths, assets) = content_paths(root, &mut site_diagnostics)?;
+    let statics = files::statics(root, &mut site_diagnostics)?;
+    let files = crate::site_files::SiteFiles { assets, statics };
     let results: Vec<Result<(Option<Document>, Diagnostics)>> = paths
         .par_iter()
         .map(|(path, relative)| {
@@ -172,7 +178,7 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
             (None, local) => site_diagnostics.extend(local),
         }
     }
-    let loaded = Loaded { root: root.to_path_buf(), config, documents };
+    let loaded = Loaded { root: root.to_path_buf(), config, documents, files };
     Ok(Parts { loaded, site_diagnostics, document_diagnostics })
 }
 
@@ -233,26 +239,32 @@ fn read_text(path: &Path, site_path: &str, diagnostics: &mut Diagnostics) -> Res
     }
 }
 
-/// Markdown files under `content/`, sorted by path, skipping hidden files
-/// and not following symlinks (a link out of the site is never read).
-fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<(PathBuf, String)>> {
+/// Markdown files under `content/`, sorted by path, and the other files
+/// there (assets), skipping hidden files and not following symlinks (a
+/// link out of the site is never read; a linked file is listed as such).
+fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<(Vec<(PathBuf, String)>, Vec<SiteFile>)> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     }
     let mut paths = Vec::new();
+    let mut assets = Vec::new();
     let walker = walkdir::WalkDir::new(&content).sort_by_file_name().follow_links(false);
     for item in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name())) {
         let item = item.map_err(|e| {
             let path = e.path().map_or_else(|| content.clone(), Path::to_path_buf);
             Error::io("read folder", path, e.into())
         })?;
-        if !item.file_type().is_file() || !is_markdown(item.path()) {
+        let symlink = item.file_type().is_symlink();
+        if !item.file_type().is_file() && !symlink {
             continue;
         }
         let relative = item.path().strip_prefix(&content).unwrap_or(item.path());
         match relative_string(relative) {
-            Some(relative) => paths.push((item.path().to_path_buf(), relative)),
+            Some(relative) if is_markdown(item.path()) && !symlink => paths.push((item.path().to_path_buf(), relative)),
+            // A linked Markdown file is neither read nor published.
+            Some(_) if is_markdown(item.path()) => {}
+            Some(relative) => assets.push(SiteFile { path: relative, symlink }),
             None => diagnostics.push(Diagnostic::new(
                 Code::InvalidSlug,
                 format!("{CONTENT_DIR}/{}", relative.to_string_lossy()),
@@ -260,7 +272,8 @@ fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<(Path
             )),
         }
     }
-    Ok(paths)
+    assets.sort();
+    Ok((paths, assets))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

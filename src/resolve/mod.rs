@@ -11,6 +11,7 @@
 //! Steps 1–5 ([`resolve_front`]) read no body, so `serve` reuses their
 //! result after an edit that changed only prose ([`complete`]).
 
+pub mod assets;
 mod bodies;
 
 mod checks;
@@ -83,7 +84,8 @@ pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mu
         })
         .collect();
     let (slugs, names) = names::index(&claims, diagnostics);
-    let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, ..KnowledgeBase::default() };
+    let files = loaded.files.clone();
+    let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, files, ..KnowledgeBase::default() };
     kb.edges = typed_edges(&kb, &links, documents, config, diagnostics);
     kb.comparisons = comparisons(&kb, documents, &comparison_docs, config, diagnostics);
     relations::group(&mut kb.entries, &kb.edges, config);
@@ -124,6 +126,7 @@ pub fn complete_in_place(
 ) {
     bodies::resolve(kb, documents, comparison_documents, diagnostics);
     checks::bodies(kb, documents, diagnostics);
+    assets::unused(&kb.files, documents, diagnostics);
 }
 
 /// After entry `id`'s draft flag changed (and nothing else that bodies

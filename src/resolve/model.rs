@@ -183,6 +183,8 @@ pub struct KnowledgeBase {
     pub slugs: foldhash::HashMap<String, EntryId>,
     /// Whether draft entries are part of the output.
     pub include_drafts: bool,
+    /// Assets and static files, for body references to files.
+    pub files: crate::site_files::SiteFiles,
 }
 
 impl KnowledgeBase {
