@@ -242,7 +242,10 @@ fn read_text(path: &Path, site_path: &str, diagnostics: &mut Diagnostics) -> Res
 /// Markdown files under `content/`, sorted by path, and the other files
 /// there (assets), skipping hidden files and not following symlinks (a
 /// link out of the site is never read; a linked file is listed as such).
-fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<(Vec<(PathBuf, String)>, Vec<SiteFile>)> {
+/// Markdown files (absolute and below `content/`) and assets.
+type ContentFiles = (Vec<(PathBuf, String)>, Vec<SiteFile>);
+
+fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<ContentFiles> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         return Ok((Vec::new(), Vec::new()));

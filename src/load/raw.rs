@@ -21,6 +21,7 @@ pub const ENTRY_KEYS: &[&str] = &[
     "sources",
     "updated",
     "draft",
+    "moved_from",
 ];
 
 /// Keys a comparison page's front matter may use.
@@ -60,6 +61,8 @@ pub struct RawEntry {
     pub updated: Option<String>,
     /// Left out of builds unless `--drafts`.
     pub draft: Option<bool>,
+    /// Slugs the entry had before: each old URL redirects to it.
+    pub moved_from: Option<Vec<String>>,
 }
 
 /// Front matter of a comparison page (`compare:` present).

@@ -19,6 +19,7 @@ mod compare;
 pub mod dates;
 mod entries;
 pub mod model;
+mod moved;
 mod names;
 mod patch;
 mod relations;
@@ -106,6 +107,7 @@ pub fn check_links(kb: &KnowledgeBase, documents: &[Document], config: &SiteConf
 /// facets and sources, stale dates, copied summaries, links to drafts.
 pub fn check_front(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
     checks::front(kb, documents, config, diagnostics);
+    moved::check(kb, documents, diagnostics);
 }
 
 /// Step 6: body links resolved, anchors checked, "Mentioned in" collected,

@@ -81,6 +81,10 @@ fn entry_field(field: &str, config: &SiteConfig) -> Option<Value> {
         "sources" => sources(),
         "updated" => json!({ "$ref": "#/$defs/date" }),
         "draft" => described(json!({ "type": "boolean" }), "Left out of builds unless --drafts."),
+        "moved_from" => json!({
+            "type": "array", "items": slug(), "uniqueItems": true,
+            "description": "Slugs this entry had before: each old URL gets a redirect page to it."
+        }),
         _ => return None,
     })
 }

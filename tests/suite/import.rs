@@ -70,7 +70,7 @@ fn an_imported_vault_reports_links_to_missing_notes_and_builds_when_they_are_war
     let build = site.run(&["build", "--root", "out"]);
     assert_eq!(build.code, 1, "{build:?}");
     let toml = site.read("out/site.toml");
-    site.write("out/site.toml", &format!("{toml}\n[rules]\nbroken-link = \"warn\"\n"));
+    site.write("out/site.toml", &format!("{toml}\n[rules]\nbroken-link = \"warn\"\nbroken-asset = \"warn\"\n"));
     let build = site.run(&["build", "--root", "out"]);
     assert_eq!(build.code, 0, "{build:?}");
     assert!(build.stdout.contains("built 14 entries"), "{}", build.stdout);
@@ -163,7 +163,7 @@ fn imports_the_full_data_engineering_wiki_when_present() {
     assert_eq!(found.iter().filter(|c| *c == "broken-link").count(), 16, "{found:?}");
     assert!(!found.contains(&"ambiguous-name".to_owned()), "{found:?}");
     let toml = out.read("wiki/site.toml");
-    out.write("wiki/site.toml", &format!("{toml}\n[rules]\nbroken-link = \"warn\"\n"));
+    out.write("wiki/site.toml", &format!("{toml}\n[rules]\nbroken-link = \"warn\"\nbroken-asset = \"warn\"\n"));
     let build = out.run(&["build", "--root", "wiki"]);
     assert_eq!(build.code, 0, "{build:?}");
     assert!(build.stdout.contains("built 171 entries"), "{}", build.stdout);
@@ -174,7 +174,7 @@ fn summary_from_body_turns_a_missing_summary_into_a_warning() {
     let site = TestSite::fixture("good");
     site.write(
         "content/no-summary.md",
-        "---\ntitle: No Summary\nkind: concept\n---\n\n![badge](b.svg)\n\nThe first real paragraph. Then more.\n",
+        "---\ntitle: No Summary\nkind: concept\n---\n\n![badge](https://img.example/b.svg)\n\nThe first real paragraph. Then more.\n",
     );
     let strict = site.run(&["check", "--format", "json"]);
     assert!(messages(&strict, "missing-field").iter().any(|m| m.contains("summary")), "{}", strict.stdout);
