@@ -3,6 +3,7 @@
 
 #![allow(unreachable_pub)]
 
+mod assets;
 mod build;
 mod check;
 mod cli;

@@ -14,9 +14,9 @@ use std::time::{Duration, Instant};
 const DEADLINE: Duration = Duration::from_secs(5);
 
 /// A running `rolebook serve`, killed when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
     stdout: Receiver<String>,
 }
 
@@ -28,7 +28,7 @@ impl Drop for Server {
 }
 
 impl Server {
-    fn start(site: &TestSite) -> Server {
+    pub(crate) fn start(site: &TestSite) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rolebook"))
             .args(["serve", "--port", "0"])
             .current_dir(site.root())
@@ -55,7 +55,7 @@ impl Server {
     }
 
     /// Waits for a stdout line containing `text`.
-    fn line_containing(&self, text: &str) -> String {
+    pub(crate) fn line_containing(&self, text: &str) -> String {
         let end = Instant::now() + DEADLINE;
         while let Some(left) = end.checked_duration_since(Instant::now()) {
             match self.stdout.recv_timeout(left) {
