@@ -130,6 +130,9 @@ fn a_build_copies_assets_and_static_files_and_rewrites_their_urls() {
     assert!(owner.contains("<img src=\"img/flow.svg\" alt=\"Request flow\" />"), "{owner}");
     assert!(owner.contains("<a href=\"handbook.pdf\">handbook</a>"), "{owner}");
     assert!(!owner.contains("<svg xmlns") && !owner.contains("alert(1)"), "an SVG was inlined");
+    // A comparison page lives one folder down: its URLs climb back up.
+    let compare = site.read("public/compare/lead-vs-owner.html");
+    assert!(compare.contains("<img src=\"../img/org-chart.png\" alt=\"Org chart\" />"), "{compare}");
 }
 
 #[test]
