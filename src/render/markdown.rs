@@ -128,8 +128,10 @@ fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &Li
 /// (pages are flat, so the output path below the root does), anything else
 /// as written.
 fn push_file_url(out: &mut String, dest: &str, image: bool, context: &LinkContext<'_>) {
-    let document = format!("{}/{}", crate::site_files::CONTENT_DIR, context.content_path);
-    match crate::resolve::assets::output_url(&context.kb.files, &document, dest, image) {
+    // Most links are URLs: only a relative path needs the document's folder.
+    let relative = crate::markdown::links::relative_path(dest).is_some();
+    let document = || format!("{}/{}", crate::site_files::CONTENT_DIR, context.content_path);
+    match relative.then(|| crate::resolve::assets::output_url(&context.kb.files, &document(), dest, image)).flatten() {
         Some(url) => {
             push_attribute(out, context.root);
             push_attribute(out, &url);
