@@ -51,6 +51,12 @@ impl SiteFiles {
     }
 }
 
+/// Why a file name cannot be an output path (`\\`, `:` or NUL in it: not
+/// portable, and refused by the write stage), or `None` when it can.
+pub fn unpublishable(path: &str) -> Option<char> {
+    path.chars().find(|c| matches!(c, '\\' | ':' | '\0'))
+}
+
 fn find<'f>(files: &'f [SiteFile], path: &str) -> Option<&'f SiteFile> {
     files.binary_search_by(|f| f.path.as_str().cmp(path)).ok().map(|i| &files[i])
 }
@@ -76,5 +82,7 @@ mod tests {
         assert!(files.has_asset("a.png"));
         assert!(!files.has_asset("b.png") && files.asset("b.png").is_some());
         assert!(!files.has_asset("c.png") && !files.has_static("a.png"));
+        assert_eq!(unpublishable("img/a:b.png"), Some(':'));
+        assert_eq!(unpublishable("img/a b.png"), None);
     }
 }

@@ -25,7 +25,13 @@ pub(super) fn statics(root: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<
         let relative = item.path().strip_prefix(&folder).unwrap_or(item.path());
         let parts: Option<Vec<&str>> = relative.components().map(|c| c.as_os_str().to_str()).collect();
         match parts {
-            Some(parts) => files.push(SiteFile { path: parts.join("/"), symlink }),
+            Some(parts) => {
+                let path = parts.join("/");
+                match crate::site_files::unpublishable(&path) {
+                    None => files.push(SiteFile { path, symlink }),
+                    Some(c) => diagnostics.push(unpublishable(&format!("{STATIC_DIR}/{path}"), c)),
+                }
+            }
             None => diagnostics.push(Diagnostic::new(
                 Code::InvalidSlug,
                 format!("{STATIC_DIR}/{}", relative.to_string_lossy()),
@@ -35,4 +41,11 @@ pub(super) fn statics(root: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<
     }
     files.sort();
     Ok(files)
+}
+
+/// The problem with a file whose name holds `c`, which no output path may.
+pub(super) fn unpublishable(site_path: &str, c: char) -> Diagnostic {
+    let shown = if c == '\0' { "NUL".to_owned() } else { format!("`{c}`") };
+    Diagnostic::new(Code::InvalidSlug, site_path, format!("the file name contains {shown}, so it is not published"))
+        .suggest("rename the file without `\\` or `:`")
 }

@@ -267,7 +267,10 @@ fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<ContentFi
             Some(relative) if is_markdown(item.path()) && !symlink => paths.push((item.path().to_path_buf(), relative)),
             // A linked Markdown file is neither read nor published.
             Some(_) if is_markdown(item.path()) => {}
-            Some(relative) => assets.push(SiteFile { path: relative, symlink }),
+            Some(relative) => match crate::site_files::unpublishable(&relative) {
+                None => assets.push(SiteFile { path: relative, symlink }),
+                Some(c) => diagnostics.push(files::unpublishable(&format!("{CONTENT_DIR}/{relative}"), c)),
+            },
             None => diagnostics.push(Diagnostic::new(
                 Code::InvalidSlug,
                 format!("{CONTENT_DIR}/{}", relative.to_string_lossy()),
