@@ -280,4 +280,25 @@ fn serve_answers_assets_with_their_types_old_urls_with_redirects_and_follows_edi
         assert!(Instant::now() < end, "the edit was not served");
         std::thread::sleep(Duration::from_millis(25));
     }
+    // A `moved_from` added while serving redirects too.
+    site.edit("content/roles/data-owner.md", "kind: role", "kind: role\nmoved_from: [owner]");
+    let end = Instant::now() + Duration::from_secs(5);
+    while get(server.port, "/owner.html").0 != 308 {
+        assert!(Instant::now() < end, "the new old URL does not redirect");
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    assert!(get(server.port, "/owner.html").1.contains("Location: /data-owner.html"));
+}
+
+#[test]
+fn a_draft_leaves_no_redirect_page() {
+    let site = fixed();
+    site.edit("content/team-lead.md", "kind: role", "kind: role\ndraft: true");
+    site.edit("content/roles/data-owner.md", "and the [[Team Lead]]", "");
+    std::fs::remove_file(site.path("content/compare/lead-vs-owner.md")).expect("remove");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!site.path("public/lead.html").exists() && !site.path("public/team-lead.html").exists());
+    assert_eq!(site.run(&["build", "--drafts"]).code, 0);
+    assert!(site.path("public/lead.html").is_file());
 }
