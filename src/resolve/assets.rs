@@ -108,43 +108,46 @@ fn file_references(document: &Document) -> impl Iterator<Item = (&FoundLink, boo
 }
 
 /// `broken-asset` errors for the file references of one body that name
-/// nothing published, each with a did-you-mean on the file name.
-pub(crate) fn check_body(files: &SiteFiles, document: &Document, push: &mut dyn FnMut(Diagnostic)) {
-    let path = &document.source.path;
+/// nothing published, each with a did-you-mean on the file name. `push`
+/// gets a maker per problem, so a body over the diagnostic budget does not
+/// pay for suggestions that are never shown.
+pub(crate) fn check_body(files: &SiteFiles, document: &Document, push: &mut dyn FnMut(&dyn Fn() -> Diagnostic)) {
     for (link, image) in file_references(document) {
-        let Reference::Missing(located) = reference(files, path, &link.dest, image) else { continue };
-        let written = relative_path(&link.dest).unwrap_or(&link.dest);
-        let what = if image { "image" } else { "file" };
-        let (message, hint) = match &located {
-            Located::Outside => (
-                format!("{what} `{written}` is outside the site's content/ and static/ folders"),
-                "files outside content/ and static/ are never published; copy the file into content/".to_owned(),
-            ),
-            Located::Asset(p) | Located::Static(p) if is_symlink(files, &located) => (
-                format!("{what} `{written}` is a symbolic link"),
-                format!("symbolic links are never published; replace `{p}` with the file itself"),
-            ),
-            Located::Asset(p) => {
-                (format!("no {what} `{written}` (content/{p})"), did_you_mean(files, path, p, written))
-            }
-            Located::Static(p) => (
-                format!("no {what} `{written}` ({STATIC_DIR}/{p})"),
-                format!("add the file to {STATIC_DIR}/ or fix the path"),
-            ),
-        };
-        let source = &document.source;
-        let range = &link.range;
-        let within = source.text.get(document.body + range.start..document.body + range.end).unwrap_or("");
-        let (offset, width) = match within.rfind(written) {
-            Some(at) => (document.body + range.start + at, written.chars().count()),
-            None => (document.body + range.start, range.len().min(200)),
-        };
-        push(
-            Diagnostic::new(Code::BrokenAsset, path.clone(), message)
-                .at_offset(&source.index, &source.text, offset, width)
-                .suggest(hint),
-        );
+        if let Reference::Missing(located) = reference(files, &document.source.path, &link.dest, image) {
+            push(&|| broken(files, document, link, image, &located));
+        }
     }
+}
+
+fn broken(files: &SiteFiles, document: &Document, link: &FoundLink, image: bool, located: &Located) -> Diagnostic {
+    let path = &document.source.path;
+    let written = relative_path(&link.dest).unwrap_or(&link.dest);
+    let what = if image { "image" } else { "file" };
+    let (message, hint) = match located {
+        Located::Outside => (
+            format!("{what} `{written}` is outside the site's content/ and static/ folders"),
+            "files outside content/ and static/ are never published; copy the file into content/".to_owned(),
+        ),
+        Located::Asset(p) | Located::Static(p) if is_symlink(files, located) => (
+            format!("{what} `{written}` is a symbolic link"),
+            format!("symbolic links are never published; replace `{p}` with the file itself"),
+        ),
+        Located::Asset(p) => (format!("no {what} `{written}` (content/{p})"), did_you_mean(files, path, p, written)),
+        Located::Static(p) => (
+            format!("no {what} `{written}` ({STATIC_DIR}/{p})"),
+            format!("add the file to {STATIC_DIR}/ or fix the path"),
+        ),
+    };
+    let source = &document.source;
+    let range = &link.range;
+    let within = source.text.get(document.body + range.start..document.body + range.end).unwrap_or("");
+    let (offset, width) = match within.rfind(written) {
+        Some(at) => (document.body + range.start + at, written.chars().count()),
+        None => (document.body + range.start, range.len().min(200)),
+    };
+    Diagnostic::new(Code::BrokenAsset, path.clone(), message)
+        .at_offset(&source.index, &source.text, offset, width)
+        .suggest(hint)
 }
 
 fn is_symlink(files: &SiteFiles, located: &Located) -> bool {

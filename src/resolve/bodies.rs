@@ -120,7 +120,7 @@ fn check_bodies<'d>(
             for link in &doc.parsed.links {
                 check_link(kb, owner, document, doc, link, &mut checked.mentions, &mut checked.pending, &mut budget);
             }
-            super::assets::check_body(&kb.files, doc, &mut |d| budget.push(Code::BrokenAsset, || d));
+            super::assets::check_body(&kb.files, doc, &mut |make| budget.push(Code::BrokenAsset, make));
             budget.finish(&doc.source.path);
             checked
         })

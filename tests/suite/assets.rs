@@ -302,3 +302,14 @@ fn a_draft_leaves_no_redirect_page() {
     assert_eq!(site.run(&["build", "--drafts"]).code, 0);
     assert!(site.path("public/lead.html").is_file());
 }
+
+#[test]
+fn many_missing_images_are_listed_up_to_the_per_file_limit() {
+    let site = fixed();
+    let body: String = (0..500).map(|i| format!("![x](missing-{i}.png)\n")).collect();
+    site.write("content/many.md", &format!("---\ntitle: Many\nkind: role\nsummary: S.\n---\n{body}"));
+    let run = site.run(&["check", "--format", "json"]);
+    let broken: Vec<_> = diagnostics(&run).into_iter().filter(|d| d.0 == "broken-asset").collect();
+    assert_eq!(broken.len(), 101, "100 listed and one summary");
+    assert_eq!(broken.iter().filter(|d| d.2 == 0).count(), 1, "one summary, without a position");
+}
