@@ -193,7 +193,9 @@ impl Staging {
         // The source's time on the copy lets the next build recognize it
         // unchanged without reading it.
         if let Ok(modified) = source.modified() {
-            let _ = std::fs::File::options().write(true).open(&path).and_then(|f| f.set_modified(modified));
+            // Opened for reading: a read-only source gives a read-only copy,
+            // and its owner may still set the times.
+            let _ = std::fs::File::open(&path).and_then(|f| f.set_modified(modified));
         }
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
@@ -367,6 +369,19 @@ mod tests {
         std::fs::write(&source, b"png2").unwrap();
         assert_eq!(write_once().written, 1);
         assert_eq!(std::fs::read(output.join("img/chart.png")).unwrap(), b"png2");
+        // A read-only source gives a read-only copy that is still recognized.
+        let locked = dir.path().join("locked.pdf");
+        std::fs::write(&locked, b"pdf").unwrap();
+        let mut permissions = std::fs::metadata(&locked).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&locked, permissions).unwrap();
+        let copy_locked = || {
+            let staging = Staging::begin(&output).unwrap();
+            staging.copy_all(&[CopyFile { path: "locked.pdf".into(), source: locked.clone() }]).unwrap();
+            staging.commit().unwrap()
+        };
+        assert_eq!(copy_locked().written, 1);
+        assert_eq!(copy_locked(), WriteStats { written: 0, unchanged: 1 });
         let unsafe_copy = [CopyFile { path: "../x".into(), source }];
         assert!(Staging::begin(&output).unwrap().copy_all(&unsafe_copy).is_err());
     }
