@@ -6,9 +6,11 @@
 //! overview, the A–Z index (`a-z.html`), the site map (`map.html`), the
 //! decision matrix (`matrix.html`), the compare picker (`compare.html`), 404,
 //! the theme's static files under `assets/`, the search index and picker data
-//! as scripts under `assets/`, and `sitemap.xml` when `base_url` is absolute.
-//! Every link is relative to the page, so the site works from any sub-path
-//! or file://.
+//! as scripts under `assets/`, `sitemap.xml` when `base_url` is absolute,
+//! and a redirect page at each old URL of a moved entry. Assets and
+//! `static/` files are not rendered: [`site_files`] plans their copies,
+//! which `write` makes. Every link is relative to the page, so the site
+//! works from any sub-path or file://.
 
 pub mod a_z;
 

@@ -4,9 +4,11 @@
 //! 2. the name index (slug, title, abbr, alias), collisions reported;
 //! 3. typed `links:` → edges, checked against the relation rules;
 //! 4. comparisons, hand-written and generated;
-//! 5. reverse-link groups per entry, the site-wide warnings on front matter;
-//! 6. body links resolved, anchors checked, "Mentioned in" collected, then
-//!    the warnings that need them (orphans).
+//! 5. reverse-link groups per entry, the site-wide warnings on front matter
+//!    (`moved_from:` slugs too);
+//! 6. body links resolved, anchors checked, image and file references
+//!    checked against the site's files ([`assets`]), "Mentioned in"
+//!    collected, then the warnings that need them (orphans, unused assets).
 //!
 //! Steps 1–5 ([`resolve_front`]) read no body, so `serve` reuses their
 //! result after an edit that changed only prose ([`complete`]).
