@@ -72,7 +72,8 @@ pub fn reference(files: &SiteFiles, document: &str, dest: &str, image: bool) -> 
     };
     match found {
         Some(path) => Reference::Found(path.clone()),
-        None if image || names_a_file(path) => Reference::Missing(located),
+        // `www.…` is a web address written without its scheme: broken too.
+        None if image || names_a_file(path) || path.starts_with("www.") => Reference::Missing(located),
         None => Reference::NotFile,
     }
 }
@@ -131,6 +132,10 @@ fn broken(files: &SiteFiles, document: &Document, link: &FoundLink, image: bool,
         Located::Asset(p) | Located::Static(p) if is_symlink(files, located) => (
             format!("{what} `{written}` is a symbolic link"),
             format!("symbolic links are never published; replace `{p}` with the file itself"),
+        ),
+        Located::Asset(p) if written.starts_with("www.") => (
+            format!("no {what} `{written}` (content/{p})"),
+            format!("a web address needs its scheme: `https://{written}`"),
         ),
         Located::Asset(p) => (format!("no {what} `{written}` (content/{p})"), did_you_mean(files, path, p, written)),
         Located::Static(p) => (

@@ -313,3 +313,12 @@ fn many_missing_images_are_listed_up_to_the_per_file_limit() {
     assert_eq!(broken.len(), 101, "100 listed and one summary");
     assert_eq!(broken.iter().filter(|d| d.2 == 0).count(), 1, "one summary, without a position");
 }
+
+#[test]
+fn a_web_address_without_its_scheme_is_pointed_out() {
+    let site = fixed();
+    site.edit("content/team-lead.md", "Where the team lead sits:", "See [the vendor](www.example.com/guide.html).");
+    let found = diagnostics(&site.run(&["check", "--format", "json"]));
+    let hints: Vec<&str> = found.iter().filter(|d| d.0 == "broken-asset").map(|d| d.4.as_str()).collect();
+    assert_eq!(hints, ["a web address needs its scheme: `https://www.example.com/guide.html`"]);
+}
