@@ -197,8 +197,16 @@ fn relative_from(folder: &str, target: &str) -> String {
     parts.join("/")
 }
 
-/// `unused-asset` warnings: assets under `content/` that no body refers to.
+/// `unused-asset` warnings: assets under `content/` that no body refers
+/// to, and symbolic links in `static/` (never published).
 pub(crate) fn unused(files: &SiteFiles, documents: &[Document], diagnostics: &mut Diagnostics) {
+    for file in files.statics.iter().filter(|f| f.symlink) {
+        let message = format!("`{STATIC_DIR}/{}` is a symbolic link; it is not published", file.path);
+        diagnostics.push(
+            Diagnostic::new(Code::UnusedAsset, format!("{STATIC_DIR}/{}", file.path), message)
+                .suggest("put the file itself in static/"),
+        );
+    }
     if files.assets.is_empty() {
         return;
     }
