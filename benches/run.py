@@ -22,6 +22,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -126,7 +127,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--work", default="/tmp/rolebook-bench")
+    parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "rolebook-bench"))
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--shape", choices=["default", "long"], default="default",
                         help="corpus shape (long: no hand-written comparisons, longer bodies)")

@@ -172,12 +172,18 @@ pub struct ImportArgs {
     /// Folder for the new site [default: ./<source-name>-rolebook].
     #[arg(long)]
     pub into: Option<PathBuf>,
-    /// Where kinds come from: `folder`, `tag`, or a front-matter field name.
-    #[arg(long, default_value = "folder", value_name = "folder|tag|FIELD")]
+    /// Where kinds come from: `auto` (a category-like field such as `category`
+    /// or `page-type`, else the top folder when there are few, else
+    /// --default-kind), `folder`, `tag`, or a front-matter field name.
+    #[arg(long, default_value = "auto", value_name = "auto|folder|tag|FIELD")]
     pub kind_from: String,
     /// Kind of entries the rule gives none.
     #[arg(long, default_value = "entry", value_name = "KIND")]
     pub default_kind: String,
+    /// The source site's address: site-absolute links to pages outside the
+    /// glossary are made absolute with it [default: Hugo's `baseURL`, Zola's `base_url`].
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
 }
 
 /// `--from` values.
@@ -189,6 +195,8 @@ pub enum FromArg {
     Hugo,
     /// A Zola site.
     Zola,
+    /// Documentation with KumaScript macros (MDN-style `{{Glossary("x")}}`).
+    Mdn,
     /// A folder of Markdown files.
     Markdown,
 }

@@ -1,6 +1,10 @@
 //! site.toml → [`SiteConfig`]: the kinds, relations, facets and rules a site
 //! declares. Problems become diagnostics with the line in site.toml.
 
+mod start_here;
+
+pub use start_here::{Featured, Target as FeaturedTarget, PAGES as FEATURABLE_PAGES};
+
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics, Level, LineIndex};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -122,6 +126,8 @@ pub struct SiteConfig {
     pub facets: Vec<FacetDef>,
     /// Per-code levels.
     pub rules: BTreeMap<crate::diag::Code, Level>,
+    /// The home page's "Start here" items (`[[start_here]]`), in order.
+    pub start_here: Vec<Featured>,
 }
 
 #[derive(Deserialize)]
@@ -148,6 +154,8 @@ struct RawConfig {
     facets: Option<RawFacets>,
     #[serde(default)]
     rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    start_here: Vec<toml::Spanned<start_here::RawFeatured>>,
 }
 
 #[derive(Deserialize)]
@@ -210,6 +218,7 @@ impl Default for SiteConfig {
             relations: Vec::new(),
             facets: Vec::new(),
             rules: BTreeMap::new(),
+            start_here: Vec::new(),
         }
     }
 }
@@ -249,11 +258,13 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
     let raw: RawConfig = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {
-            let offset = error.span().map_or(0, |s| s.start);
+            let span = error.span().unwrap_or(0..0);
+            // Underline what the parser points at, up to the end of its line.
+            let width = text.get(span.clone()).map_or(1, |s| s.lines().next().unwrap_or("").chars().count());
             let message = error.message().to_owned();
             diagnostics.push(
                 Diagnostic::new(Code::InvalidConfig, CONFIG_FILE, format!("site.toml: {message}"))
-                    .at_offset(&index, text, offset, 1),
+                    .at_offset(&index, text, span.start, width),
             );
             return SiteConfig::default();
         }
@@ -264,7 +275,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
             &index,
             text,
             offset,
-            needle.len(),
+            needle.chars().count(),
         ));
     };
     let kinds = parse_kinds(raw.kinds, &mut report);
@@ -272,17 +283,34 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
     let facets = parse_facets(raw.facets);
     let rules = parse_rules(raw.rules, &mut report);
     let defaults = SiteConfig::default();
+    // Checked here so that nothing outside themes/ is ever opened, and no
+    // `javascript:` or other scheme reaches a page through the 404 links.
+    let theme = raw.theme.filter(|name| {
+        let plain = is_theme_name(name);
+        if !plain {
+            report(format!("theme `{name}` must be the name of a folder under themes/ (no `/`, `..` or absolute path); using the default theme"), "theme");
+        }
+        plain
+    });
+    let base_url = raw.base_url.filter(|url| {
+        let fine = is_base_url(url);
+        if !fine {
+            report(format!("base_url `{url}` must start with http://, https:// or /; using \"/\""), "base_url");
+        }
+        fine
+    });
     let default_kind = raw.default_kind;
     if let Some(kind) = &default_kind {
         if !kinds.iter().any(|k| &k.key == kind) {
             report(format!("default_kind `{kind}` is not a declared kind"), "default_kind");
         }
     }
+    let start_here = start_here::parse(raw.start_here, text, diagnostics);
     SiteConfig {
         title: raw.title.unwrap_or(defaults.title),
         description: raw.description.unwrap_or_default(),
-        base_url: raw.base_url.unwrap_or(defaults.base_url),
-        theme: raw.theme.unwrap_or(defaults.theme),
+        base_url: base_url.unwrap_or(defaults.base_url),
+        theme: theme.unwrap_or(defaults.theme),
         language: raw.language.unwrap_or(defaults.language),
         repo_edit_url: raw.repo_edit_url,
         noindex: raw.noindex,
@@ -294,7 +322,29 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
         relations,
         facets,
         rules,
+        start_here,
     }
+}
+
+/// Whether `name` is a plain folder name under `themes/`: no separators,
+/// no `..`, nothing hidden, nothing absolute.
+pub fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.chars().any(|c| matches!(c, '/' | '\\' | ':' | '\0') || c.is_control())
+}
+
+/// An absolute http(s) URL with a host, or a path from the site's root
+/// (`/`, `/roles/`; not `//host`), with nothing that needs escaping.
+fn is_base_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let host_and_path = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let shape_ok = match host_and_path {
+        Some(rest) => !rest.is_empty() && !rest.starts_with(['/', '?', '#']),
+        None => url.starts_with('/') && !url.starts_with("//"),
+    };
+    shape_ok
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'))
 }
 
 fn parse_kinds(table: toml::Table, report: &mut impl FnMut(String, &str)) -> Vec<KindDef> {
@@ -436,6 +486,34 @@ pub fn humanize(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refuses_themes_outside_themes_and_base_urls_of_other_schemes() {
+        for (line, key) in [
+            ("theme = \"../../x\"", "theme"),
+            ("theme = \"/etc\"", "theme"),
+            ("theme = \"a/b\"", "theme"),
+            ("theme = \"..\"", "theme"),
+            ("theme = \"\"", "theme"),
+            ("base_url = \"javascript:alert(1)\"", "base_url"),
+            ("base_url = \"//evil.example/\"", "base_url"),
+            ("base_url = \"data:text/html,x\"", "base_url"),
+            ("base_url = \"https://\"", "base_url"),
+            ("base_url = \"/a\\\"onload=x\"", "base_url"),
+            ("base_url = \"roles/\"", "base_url"),
+        ] {
+            let mut diagnostics = Diagnostics::new();
+            let config = parse(line, &mut diagnostics);
+            let found: Vec<_> = diagnostics.iter().map(|d| (d.code, d.message.clone())).collect();
+            assert!(found.iter().any(|(c, m)| *c == Code::InvalidConfig && m.contains(key)), "{line}: {found:?}");
+            assert_eq!((config.theme.as_str(), config.base_url.as_str()), ("default", "/"), "{line}");
+        }
+        for line in ["theme = \"my-theme\"\nbase_url = \"https://wiki.example.com/roles/\"", "base_url = \"/roles/\""] {
+            let mut diagnostics = Diagnostics::new();
+            parse(line, &mut diagnostics);
+            assert!(diagnostics.is_empty(), "{line}");
+        }
+    }
 
     #[test]
     fn reads_kinds_relations_and_facets_in_declaration_order() {

@@ -27,6 +27,15 @@ pub enum Error {
     },
     /// A theme template could not be loaded.
     Theme(String),
+    /// Another build held the output folder's lock for longer than a build waits.
+    Busy {
+        /// The output folder.
+        output: PathBuf,
+        /// The lock file beside it.
+        lock: PathBuf,
+        /// How long this build waited.
+        waited: std::time::Duration,
+    },
     /// The command cannot do what was asked (a file exists, an unknown kind,
     /// a git ref that does not resolve); the message says why.
     Usage(String),
@@ -52,6 +61,16 @@ impl std::fmt::Display for Error {
                 write!(f, "refusing to write the output to {}: {reason}", path.display())
             }
             Error::Theme(message) => write!(f, "theme error: {message}"),
+            Error::Busy { output, lock, waited } => {
+                let name = output.file_name().map_or_else(|| output.display().to_string(), |n| n.to_string_lossy().into());
+                write!(
+                    f,
+                    "another build is writing {name}/ ({}); gave up after {} s waiting for the lock {}",
+                    output.display(),
+                    waited.as_secs(),
+                    lock.display()
+                )
+            }
             Error::Usage(message) => f.write_str(message),
         }
     }

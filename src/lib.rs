@@ -32,6 +32,7 @@ pub mod schema;
 pub mod serve;
 pub mod site_files;
 pub mod slug;
+pub mod term;
 pub mod write;
 
 pub use error::{Error, Result};

@@ -14,7 +14,8 @@ fn main() -> ExitCode {
     match rolebook::cmd::run(cli) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(error) => {
-            eprintln!("error: {error}");
+            // A closed stderr must not turn a reported error into a panic.
+            rolebook::term::write_err(&format!("error: {}\n", rolebook::term::escape(&error.to_string())));
             ExitCode::from(2)
         }
     }

@@ -50,6 +50,28 @@ pub fn is_reserved(slug: &str) -> bool {
     RESERVED.contains(&slug)
 }
 
+/// The longest slug, in bytes (slugs are ASCII). File systems hold names of
+/// 255 bytes; a page adds `.html`, a generated comparison joins two slugs,
+/// so 200 leaves room for both rules without surprises.
+pub const MAX_SLUG: usize = 200;
+
+/// The longest output file name a file system holds, in bytes.
+pub const MAX_FILE_NAME: usize = 255;
+
+/// `slug` cut to at most `max` bytes, at a dash where there is one in the
+/// last third, never ending in a dash.
+pub fn shorten(slug: &str, max: usize) -> String {
+    if slug.len() <= max {
+        return slug.to_owned();
+    }
+    let cut = &slug[..max.min(slug.len())];
+    let cut = match cut.rfind('-') {
+        Some(dash) if dash >= max * 2 / 3 => &cut[..dash],
+        _ => cut,
+    };
+    cut.trim_end_matches('-').to_owned()
+}
+
 /// The key a name is looked up by: NFC, lower-case, single spaces.
 pub fn name_key(name: &str) -> String {
     if name.is_ascii() {
@@ -92,6 +114,14 @@ mod tests {
         assert_eq!(name_key("  Data\tProduct   OWNER "), "data product owner");
         assert_eq!(name_key("Data Product Ownér"), "data product ownér");
         assert_eq!(slugify("Cube.js -- v2"), "cube-js-v2");
+    }
+
+    #[test]
+    fn shortens_at_a_dash() {
+        assert_eq!(shorten("data-product-owner", 100), "data-product-owner");
+        assert_eq!(shorten("data-product-owner", 15), "data-product");
+        assert_eq!(shorten(&"x".repeat(300), 200), "x".repeat(200));
+        assert_eq!(shorten("ab-", 2), "ab");
     }
 
     #[test]

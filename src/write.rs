@@ -8,6 +8,14 @@
 //! keeps the swap atomic while a rebuild creates (and later frees) inodes
 //! only for changed pages, which on file systems with a slow inode
 //! allocator is most of the cost of writing a large site.
+//!
+//! Builds into one output take turns ([`lock`]); a build first clears
+//! staging folders of builds that were killed ([`stale`]); the swap is
+//! atomic where the system allows ([`swap`]).
+
+mod lock;
+mod stale;
+mod swap;
 
 use crate::error::{Error, Result};
 use crate::site_files::CopyFile;
@@ -121,14 +129,19 @@ pub struct Staging {
     written: AtomicUsize,
     unchanged: AtomicUsize,
     committed: bool,
+    /// Held from the start to the end, so builds into one output take turns.
+    _lock: lock::OutputLock,
 }
 
 impl Staging {
-    /// Creates the staging folder for `output` (checked by [`check_output`]).
+    /// Creates the staging folder for `output` (checked by [`check_output`]),
+    /// once no other build is writing it (waiting up to five minutes).
     pub fn begin(output: &Path) -> Result<Staging> {
         let parent = output.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
+        let lock = lock::OutputLock::acquire(output, lock::WAIT)?;
         let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        stale::remove(parent, &name);
         let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         remove_if_exists(&staging)?;
         std::fs::create_dir_all(&staging).map_err(|e| Error::io("create folder", &staging, e))?;
@@ -145,6 +158,7 @@ impl Staging {
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -229,7 +243,7 @@ impl Staging {
 
     /// Swaps the staging folder in for the output.
     pub fn commit(mut self) -> Result<WriteStats> {
-        swap(&self.staging, &self.output, &self.old)?;
+        swap::swap(&self.staging, &self.output, &self.old)?;
         self.committed = true;
         Ok(WriteStats {
             written: self.written.load(Ordering::Relaxed),
@@ -261,20 +275,6 @@ fn link_if_same_copy(old: &Path, new: &Path, source: &std::fs::Metadata) -> bool
         m.file_type().is_file() && m.len() == source.len() && m.modified().ok() == source.modified().ok()
     });
     same && std::fs::hard_link(old, new).is_ok()
-}
-
-fn swap(staging: &Path, output: &Path, old: &Path) -> Result<()> {
-    if !output.exists() {
-        return std::fs::rename(staging, output).map_err(|e| Error::io("move the new output to", output, e));
-    }
-    remove_if_exists(old)?;
-    std::fs::rename(output, old).map_err(|e| Error::io("move the previous output aside", output, e))?;
-    if let Err(error) = std::fs::rename(staging, output) {
-        let _ = std::fs::rename(old, output);
-        let _ = std::fs::remove_dir_all(staging);
-        return Err(Error::io("move the new output to", output, error));
-    }
-    std::fs::remove_dir_all(old).map_err(|e| Error::io("remove the previous output", old, e))
 }
 
 fn remove_if_exists(path: &Path) -> Result<()> {
@@ -342,8 +342,10 @@ mod tests {
         let third = write_changed(&output, &[file("c.html", "c")]).unwrap();
         assert_eq!(third, WriteStats { written: 0, unchanged: 1 });
         assert!(!output.join("a.html").exists(), "files no longer produced are removed");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "no staging or old folder is left behind");
+        let mut leftovers: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|i| i.unwrap().file_name().into_string().unwrap()).collect();
+        leftovers.sort();
+        assert_eq!(leftovers, ["public"], "no staging or old folder or lock file is left behind");
     }
 
     #[test]

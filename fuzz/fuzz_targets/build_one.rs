@@ -67,7 +67,7 @@ fuzz_target!(|data: &[u8]| {
     for drafts in [false, true] {
         let mut diagnostics = Diagnostics::new();
         let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
-        let (files, _) = render::render(&kb, &loaded.documents, &loaded.config, theme(), &mut diagnostics);
+        let (files, _) = render::render(&kb, &loaded.config, theme(), &mut diagnostics);
         for file in &files {
             assert!(write::is_safe_relative(&file.path), "unsafe output path {:?}", file.path);
         }

@@ -1,14 +1,18 @@
 //! `rolebook build`: load → resolve → render → write; nothing is written
 //! when any error diagnostic exists.
 
-use super::{print_human, Outcome};
+use super::{print_human_capped, Outcome};
 use crate::cli::BuildArgs;
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::error::Result;
 use crate::render::{self, RenderStats};
+use crate::term::{errln, outln};
 use crate::{load, resolve, write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+/// How many diagnostics `build` prints in full; the rest are counted by code.
+const BUILD_SHOWN: usize = 20;
 
 /// What a build did.
 #[derive(Debug)]
@@ -62,6 +66,7 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
     let freeing = std::thread::spawn(move || drop(sources));
     time("resolve");
     let theme = render::theme::load(root, &loaded.config.theme)?;
+    theme.skipped.iter().for_each(|d| diagnostics.push(d.clone()));
     let dates = render::git_dates::collect(root);
     time("theme and git dates");
     let input = render::Input::of(&kb, &loaded.config, &theme, &dates);
@@ -103,7 +108,7 @@ pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
     if args.timings {
         for (stage, took, peak) in &report.timings {
             let peak = peak.map_or_else(String::new, |kib| format!("  (peak memory so far {} MiB)", kib / 1024));
-            eprintln!("{:>8.1} ms  {stage}{peak}", took.as_secs_f64() * 1000.0);
+            errln!("{:>8.1} ms  {stage}{peak}", took.as_secs_f64() * 1000.0);
         }
     }
     let shown: Vec<Diagnostic> = if args.quiet {
@@ -111,25 +116,30 @@ pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
     } else {
         report.diagnostics.clone()
     };
-    print_human(&shown);
+    print_human_capped(&shown, BUILD_SHOWN);
     if !report.written {
         let failed = super::progress::red("build failed", super::use_color());
-        eprintln!("{failed}: nothing was written; {} is unchanged", report.output.display());
+        errln!("{failed}: nothing was written; {} is unchanged", report.output.display());
         return Ok(Outcome::ContentErrors);
     }
     if !args.quiet {
         let s = report.stats;
-        println!(
-            "{} {} entries, {} comparisons, {} pages in {:.2} s → {}",
+        outln!(
+            "{} {}, {}, {} in {:.2} s → {}",
             super::progress::green("built", super::progress::stdout_color()),
-            s.entries,
-            s.comparisons,
-            s.pages,
+            counted(s.entries, "entry", "entries"),
+            counted(s.comparisons, "comparison", "comparisons"),
+            counted(s.pages, "page", "pages"),
             report.elapsed.as_secs_f64(),
             report.output.display()
         );
     }
     Ok(Outcome::Success)
+}
+
+/// `1 entry`, `3 entries`.
+pub(super) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The process's peak resident memory, from /proc on Linux.

@@ -5,6 +5,7 @@ use super::{print_human, Outcome};
 use crate::cli::{CheckArgs, FormatArg};
 use crate::diag::{self, emit, Diagnostic, Diagnostics};
 use crate::error::Result;
+use crate::term::{errln, out};
 use crate::{load, render, resolve};
 use std::path::Path;
 
@@ -14,6 +15,7 @@ pub fn check(root: &Path, drafts: bool) -> Result<Vec<Diagnostic>> {
     let loaded = load::load(root, &mut diagnostics)?;
     let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
     let theme = render::theme::load(root, &loaded.config.theme)?;
+    theme.skipped.iter().for_each(|d| diagnostics.push(d.clone()));
     let dates = render::git_dates::GitDates::new();
     let input = render::Input::of(&kb, &loaded.config, &theme, &dates);
     render::render_for_diagnostics(&input, &mut diagnostics);
@@ -26,11 +28,11 @@ pub(super) fn run(args: &CheckArgs) -> Result<Outcome> {
         FormatArg::Human => {
             print_human(&diagnostics);
             if diagnostics.is_empty() {
-                eprintln!("no problems found");
+                errln!("no problems found");
             }
         }
-        FormatArg::Json => print!("{}", emit::render(&diagnostics, emit::Format::Json, false)),
-        FormatArg::Github => print!("{}", emit::render(&diagnostics, emit::Format::Github, false)),
+        FormatArg::Json => out!("{}", emit::render(&diagnostics, emit::Format::Json, false)),
+        FormatArg::Github => out!("{}", emit::render(&diagnostics, emit::Format::Github, false)),
     }
     let (errors, warnings) = diag::count(&diagnostics);
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);

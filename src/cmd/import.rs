@@ -5,12 +5,14 @@ use super::Outcome;
 use crate::cli::{FromArg, ImportArgs};
 use crate::error::Result;
 use crate::import::{self, Format, KindRule, Options};
+use crate::term::{out, outln};
 
 pub(super) fn run(args: &ImportArgs) -> Result<Outcome> {
     let from = args.from.map(|f| match f {
         FromArg::Obsidian => Format::Obsidian,
         FromArg::Hugo => Format::Hugo,
         FromArg::Zola => Format::Zola,
+        FromArg::Mdn => Format::Mdn,
         FromArg::Markdown => Format::Markdown,
     });
     let options = Options {
@@ -19,11 +21,14 @@ pub(super) fn run(args: &ImportArgs) -> Result<Outcome> {
         into: args.into.clone(),
         kind_rule: KindRule::parse(&args.kind_from),
         default_kind: args.default_kind.clone(),
+        base_url: args.base_url.clone(),
     };
     let imported = import::import(&options)?;
-    print!("{}", imported.report.render(false));
+    // Note titles and file names come from the source: shown, never obeyed.
+    out!("{}", crate::term::escape_with(&imported.report.render(false), true));
     let root = imported.into.display();
-    println!("\nimported into {root} (full report: {root}/{})", import::write::REPORT_FILE);
-    println!("next: rolebook check --root {root}");
+    outln!("\nimported into {root} (full report: {root}/{})", import::write::REPORT_FILE);
+    outln!("next: rolebook build --root {root}   (then open {})", imported.into.join("public/index.html").display());
+    outln!("      rolebook check --root {root}   (what still needs a person)");
     Ok(Outcome::Success)
 }

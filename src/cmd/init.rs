@@ -9,6 +9,7 @@ use crate::config::{self, CONFIG_FILE};
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use crate::resolve::dates::{format_date, today};
+use crate::term::outln;
 use std::path::Path;
 
 /// Where `init` writes the schema, relative to the site root.
@@ -43,7 +44,7 @@ pub fn init(dir: &Path, theme: bool) -> Result<Vec<String>> {
         SCAFFOLD.iter().map(|(p, t)| ((*p).to_owned(), t.replace("{{ date }}", &date).into_bytes())).collect();
     let config = config::parse(SCAFFOLD[0].1, &mut Diagnostics::new());
     files.push((SCHEMA_FILE.to_owned(), crate::schema::to_text(&config).into_bytes()));
-    for (path, bytes) in [(".vscode/settings.json", VSCODE_SETTINGS), (".gitignore", "/public/\n")] {
+    for (path, bytes) in [(".vscode/settings.json", VSCODE_SETTINGS), (".gitignore", "/public/\n/.public.*\n")] {
         if !dir.join(path).exists() {
             files.push((path.to_owned(), bytes.as_bytes().to_vec()));
         }
@@ -62,12 +63,19 @@ pub(super) fn run(args: &InitArgs) -> Result<Outcome> {
     let files = init(&args.dir, args.theme)?;
     let entries = files.iter().filter(|f| f.starts_with("content/") && !f.starts_with("content/compare/")).count();
     let shown = args.dir.display();
-    println!("created a site in {shown}: site.toml, {entries} example entries, 1 comparison, {SCHEMA_FILE}");
+    let entries = super::build::counted(entries, "example entry", "example entries");
+    outln!("created a site in {shown}: site.toml, {entries}, 1 comparison, {SCHEMA_FILE}");
     if args.theme {
-        println!("copied the default theme into {}", args.dir.join("themes/default").display());
+        outln!("copied the default theme into {}", args.dir.join("themes/default").display());
     }
-    let root = if args.dir == Path::new(".") { String::new() } else { format!(" --root {shown}") };
-    println!("next: rolebook build{root}   (then open public/index.html)");
+    let here = args.dir == Path::new(".");
+    let root = if here { String::new() } else { format!(" --root {shown}") };
+    let public = args.dir.join("public").join("index.html");
+    let content = args.dir.join("content");
+    let public = if here { public.strip_prefix(".").unwrap_or(&public) } else { &public };
+    let content = if here { content.strip_prefix(".").unwrap_or(&content) } else { &content };
+    outln!("next: edit the entries in {}/, then", content.display());
+    outln!("      rolebook build{root}   (then open {})", public.display());
     Ok(Outcome::Success)
 }
 

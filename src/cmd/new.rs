@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::load::CONTENT_DIR;
 use crate::resolve::dates::{format_date, today};
 use crate::slug::{is_reserved, slugify};
+use crate::term::outln;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -50,7 +51,7 @@ pub fn new_entry(root: &Path, title: &str, kind: Option<&str>, abbr: Option<&str
 pub(super) fn run(args: &NewArgs) -> Result<Outcome> {
     let path = new_entry(&args.root, &args.title, args.kind.as_deref(), args.abbr.as_deref())?;
     let shown = if args.root == Path::new(".") { path.strip_prefix(".").unwrap_or(&path) } else { &path };
-    println!("{}", shown.display());
+    outln!("{}", shown.display());
     Ok(Outcome::Success)
 }
 
@@ -98,8 +99,9 @@ fn fill_archetype(template: &str, title: &str, kind: &str, abbr: Option<&str>, s
 }
 
 /// The built-in archetype: every field of the kind, with `TODO` text where
-/// the author has to write something, so the stub passes `check` with only
-/// an `orphan` warning until something links to it.
+/// the author has to write something, so the stub passes `check` with an
+/// `orphan` warning until something links to it and a `placeholder` warning
+/// at each `TODO` and example address left to replace.
 fn built_in(config: &SiteConfig, kind: &KindDef, title: &str, abbr: Option<&str>) -> String {
     let mut out = String::from("---\n");
     let _ = writeln!(out, "title: {}", quoted(title));
@@ -125,9 +127,11 @@ fn built_in(config: &SiteConfig, kind: &KindDef, title: &str, abbr: Option<&str>
     out
 }
 
-/// `links:` with every relation key this kind may use, commented out.
+/// `links: {}` with every relation key this kind may use in comments below
+/// it: an empty map, not the `null` a bare `links:` would be, so the stub
+/// validates against `rolebook schema` as written.
 fn links_stub(out: &mut String, config: &SiteConfig, kind: &str) {
-    out.push_str("links:                       # uncomment and fill; targets by slug, title, abbr or alias\n");
+    out.push_str("links: {}                    # replace {} with lines below, uncommented; targets by slug, title, abbr or alias\n");
     for relation in &config.relations {
         if relation.from.is_empty() || relation.from.iter().any(|k| k == kind) {
             let _ = writeln!(out, "  # {}: []{}", relation.key, pad_comment(&relation.key, &relation.label));

@@ -7,6 +7,7 @@ use crate::config::{self, CONFIG_FILE};
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use crate::schema;
+use crate::term::out;
 use std::path::Path;
 
 /// The schema text for the site at `root` (site.toml problems are left to
@@ -25,7 +26,7 @@ pub(super) fn run(args: &SchemaArgs) -> Result<Outcome> {
     let text = schema_text(&args.root)?;
     match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| Error::io("write", path, e))?,
-        None => print!("{text}"),
+        None => out!("{text}"),
     }
     Ok(Outcome::Success)
 }

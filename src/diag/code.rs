@@ -38,10 +38,15 @@ codes! {
     MissingFrontMatter = "missing-front-matter", Error;
     UnclosedFrontMatter = "unclosed-front-matter", Error;
     InvalidYaml = "invalid-yaml", Error;
+    InvalidField = "invalid-field", Error;
+    FieldTooLong = "field-too-long", Error;
+    FrontMatterTooLarge = "front-matter-too-large", Error;
     UnknownField = "unknown-field", Warning;
     MissingField = "missing-field", Error;
     SummaryFromBody = "summary-from-body", Warning;
     InvalidSlug = "invalid-slug", Error;
+    SlugTooLong = "slug-too-long", Error;
+    SkippedFile = "skipped-file", Warning;
     DuplicateSlug = "duplicate-slug", Error;
     AmbiguousName = "ambiguous-name", Error;
     UnknownKind = "unknown-kind", Error;
@@ -55,6 +60,8 @@ codes! {
     DuplicateLink = "duplicate-link", Warning;
     LinkToDraft = "link-to-draft", Warning;
     UnsafeUrl = "unsafe-url", Warning;
+    RawHtmlRemoved = "raw-html-removed", Warning;
+    ControlCharacter = "control-character", Warning;
     InvalidDate = "invalid-date", Error;
     InvalidDecision = "invalid-decision", Error;
     CompareArity = "compare-arity", Error;
@@ -66,6 +73,8 @@ codes! {
     Stale = "stale", Warning;
     DuplicateSummary = "duplicate-summary", Warning;
     UnknownRule = "unknown-rule", Warning;
+    Placeholder = "placeholder", Warning;
+    ConfusableName = "confusable-name", Warning;
     BrokenAsset = "broken-asset", Error;
     UnusedAsset = "unused-asset", Warning;
     OutputCollision = "output-collision", Error;

@@ -2,6 +2,7 @@
 //! GitHub workflow commands for pull-request annotations.
 
 use super::{Diagnostic, Severity};
+use crate::term::escape;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -41,11 +42,14 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
     };
     let mut out = String::new();
     let head = format!("{word}[{}]", d.code);
-    let _ = writeln!(out, "{}: {}", paint(tint, &head), paint("1", &d.message));
+    // Titles, paths and names come from content anyone can send: escaped,
+    // they cannot drive the terminal or forge a line (see `term`).
+    let _ = writeln!(out, "{}: {}", paint(tint, &head), paint("1", &escape(&d.message)));
     if !d.file.is_empty() {
+        let file = escape(&d.file);
         let place = match d.location {
-            Some(l) => format!("{}:{}:{}", d.file, l.line, l.column),
-            None => d.file.clone(),
+            Some(l) => format!("{file}:{}:{}", l.line, l.column),
+            None => file.into_owned(),
         };
         let _ = writeln!(out, "  {} {place}", paint("1;34", "-->"));
     }
@@ -53,18 +57,36 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
         let number = location.line.to_string();
         let pad = " ".repeat(number.len());
         let bar = paint("1;34", "|");
-        let line: String = snippet.chars().take(200).collect();
-        let caret_pad = " ".repeat(location.column.saturating_sub(1).min(200));
-        let carets = "^".repeat(d.width.min(200usize.saturating_sub(location.column)).max(1));
+        let (line, caret_column, caret_width) = snippet_line(snippet, location.column, d.width);
+        let caret_pad = " ".repeat(caret_column);
+        let carets = "^".repeat(caret_width);
         let _ = writeln!(out, "  {pad} {bar}");
         let _ = writeln!(out, "  {} {bar} {line}", paint("1;34", &number));
         let _ = writeln!(out, "  {pad} {bar} {caret_pad}{}", paint(tint, &carets));
     }
     if let Some(suggestion) = &d.suggestion {
-        let _ = writeln!(out, "  = {}: {suggestion}", paint("1", "help"));
+        let _ = writeln!(out, "  = {}: {}", paint("1", "help"), escape(suggestion));
     }
     out.push('\n');
     out
+}
+
+/// How many characters of a source line the snippet shows.
+const SHOWN: usize = 200;
+
+/// A source line as shown (escaped, cut at [`SHOWN`] characters), and where
+/// the carets go under it: the 0-based column and width of the text that
+/// `column` (1-based) and `width` point at once escapes have widened it.
+fn snippet_line(snippet: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = snippet.chars().collect();
+    let start = column.saturating_sub(1).min(chars.len());
+    let end = (start + width.max(1)).min(chars.len());
+    let shown = |part: &[char]| escape(&part.iter().collect::<String>()).chars().count();
+    let caret_column = shown(&chars[..start]);
+    let caret_width = shown(&chars[start..end]).max(1);
+    let line: String = escape(snippet).chars().take(SHOWN).collect();
+    let caret_column = caret_column.min(SHOWN);
+    (line, caret_column, caret_width.min(SHOWN.saturating_sub(caret_column)).max(1))
 }
 
 #[derive(Serialize)]
@@ -93,7 +115,25 @@ fn json(diagnostics: &[Diagnostic]) -> String {
         .collect();
     let mut text = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_owned());
     text.push('\n');
-    text
+    json_escape_controls(&text)
+}
+
+/// serde_json leaves C1 controls and line separators raw inside strings
+/// (JSON allows them); written as `\uXXXX` they mean the same to a parser
+/// and nothing to a terminal that shows the output.
+fn json_escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c != '\n' && crate::term::is_unsafe(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn github(d: &Diagnostic) -> String {
@@ -115,7 +155,7 @@ fn github(d: &Diagnostic) -> String {
         message.push_str(s);
         message.push(')');
     }
-    format!("::{command} {}::{}\n", properties.join(","), escape_data(&message))
+    format!("::{command} {}::{}\n", properties.join(","), escape(&escape_data(&message)))
 }
 
 // Workflow-command escaping, as documented for GitHub Actions toolkit.
@@ -124,7 +164,7 @@ fn escape_data(text: &str) -> String {
 }
 
 fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+    escape(&escape_data(text)).replace(':', "%3A").replace(',', "%2C")
 }
 
 #[cfg(test)]
@@ -154,6 +194,19 @@ mod tests {
             text,
             "::error file=content/a.md,line=3,col=7,title=broken-link::no entry named `x` (did you mean `y`?)\n"
         );
+    }
+
+    #[test]
+    fn escapes_what_a_terminal_would_obey_in_every_format() {
+        let d = Diagnostic::new(Code::BrokenLink, "content/\u{1b}[2J.md", "no entry named `a\u{85}b\u{1b}]0;x\u{7}`");
+        let human = human(&d, false);
+        assert!(human.contains("no entry named `a\\u{85}b\\u{1b}]0;x\\u{7}`"), "{human}");
+        assert!(human.contains("--> content/\\u{1b}[2J.md"), "{human}");
+        let text = json(std::slice::from_ref(&d));
+        assert!(!text.chars().any(|c| c != '\n' && crate::term::is_unsafe(c)), "{text:?}");
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value[0]["message"], d.message, "the same text once parsed");
+        assert!(!github(&d).chars().any(|c| c != '\n' && crate::term::is_unsafe(c)));
     }
 
     #[test]

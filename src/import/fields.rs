@@ -4,7 +4,7 @@
 
 use super::report::Report;
 use super::source::Note;
-use super::{Format, KindRule};
+use super::{kinds, words, Format, KindRule};
 use crate::slug::slugify;
 use serde_json::Value;
 
@@ -19,6 +19,8 @@ const MAPPED: &[&str] = &[
     "publish",
     "summary",
     "description",
+    "short_description",
+    "aka",
     "updated",
     "lastmod",
     "slug",
@@ -58,7 +60,15 @@ pub struct Meta {
 
 /// Reads the rolebook fields of a note.
 pub fn read(note: &Note, format: Format, rule: &KindRule, default_kind: &str, report: &mut Report) -> Meta {
-    let title = text(note.field("title")).unwrap_or_else(|| default_title(note, format));
+    let written = text(note.field("title")).unwrap_or_else(|| default_title(note, format));
+    let explicit_abbr = text(note.field("abbr"));
+    let (title, abbr) = match (explicit_abbr, title_abbr(&written)) {
+        (None, Some((bare, abbr))) => {
+            report.abbreviations.push(format!("{}: `{written}` → title `{bare}`, abbr `{abbr}`", note.path));
+            (bare, Some(abbr))
+        }
+        (explicit, _) => (written, explicit),
+    };
     let mut tags = strings(note.field("tags"));
     tags.extend(strings(note.field("tag")));
     if let Some(Value::Object(taxonomies)) = note.field("taxonomies") {
@@ -71,21 +81,37 @@ pub fn read(note: &Note, format: Format, rule: &KindRule, default_kind: &str, re
     let (kind, kind_label) = kind_of(note, rule, &tags, default_kind);
     let mut aliases = strings(note.field("aliases"));
     aliases.extend(strings(note.field("alias")));
+    aliases.extend(strings(note.field("aka")));
     let updated = text(note.field("updated")).or_else(|| text(note.field("lastmod"))).and_then(|d| date(&d));
     report_unknown(note, format, rule, report);
+    // A path-like slug (`Glossary/Browsing_context`) is where the source
+    // served the page: the entry keeps its last part.
+    let slug = text(note.field("slug"));
     Meta {
         title,
         aliases,
         tags,
         draft,
-        summary: text(note.field("summary")).or_else(|| text(note.field("description"))),
+        summary: ["summary", "description", "short_description"].iter().find_map(|k| text(note.field(k))),
         kind,
         kind_label,
         updated,
-        abbr: text(note.field("abbr")),
-        slug: text(note.field("slug")).map(|s| slugify(&s)).filter(|s| !s.is_empty()),
-        url: URL_KEYS.iter().find_map(|k| text(note.field(k))),
+        abbr,
+        slug: slug.as_deref().map(|s| slugify(s.rsplit('/').next().unwrap_or(s))).filter(|s| !s.is_empty()),
+        url: URL_KEYS.iter().find_map(|k| text(note.field(k))).or_else(|| slug.filter(|s| s.contains('/'))),
     }
+}
+
+/// `Continuous Delivery (CD)` → (`Continuous Delivery`, `CD`): a title
+/// ending in a parenthesized abbreviation (no spaces, two capitals or more).
+pub fn title_abbr(title: &str) -> Option<(String, String)> {
+    let inner = title.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (bare, abbr) = (inner[..open].trim(), &inner[open + 1..]);
+    let capitals = abbr.chars().filter(char::is_ascii_uppercase).count();
+    let shaped = abbr.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '&' | '-' | '.' | '+'));
+    let looks = (2..=12).contains(&abbr.len()) && capitals >= 2 && shaped;
+    (looks && !bare.is_empty()).then(|| (bare.to_owned(), abbr.to_owned()))
 }
 
 /// The title when front matter has none: the file name, or the folder's
@@ -99,40 +125,39 @@ fn default_title(note: &Note, format: Format) -> String {
 }
 
 fn kind_of(note: &Note, rule: &KindRule, tags: &[String], default: &str) -> (String, Option<(String, String)>) {
+    let folder = || kinds::kind_folder(note).map(str::to_owned);
     let from = match rule {
-        KindRule::Folder => {
-            let folder = note.folders().first().map(|f| (*f).to_owned());
-            if let Some(folder) = folder.filter(|f| !slugify(&singular(f)).is_empty()) {
-                let label = crate::config::humanize(&singular(&folder));
-                return (slugify(&label), Some((label, crate::config::humanize(&folder))));
-            }
-            None
-        }
+        KindRule::Folder => folder(),
         KindRule::Tag => tags.first().cloned(),
-        KindRule::Field(field) => strings(note.field(field)).into_iter().next(),
+        KindRule::Field(field) => kinds::category_value(note, field),
+        KindRule::Auto { field, folders } => field
+            .as_deref()
+            .and_then(|f| kinds::category_value(note, f))
+            .or_else(|| if *folders { folder() } else { None }),
+        KindRule::Detect => None,
     };
-    match from.map(|k| slugify(&k)).filter(|k| !k.is_empty()) {
-        Some(kind) => (kind, None),
+    match from.filter(|k| !slugify(k).is_empty()) {
+        Some(value) => labelled(&value),
         None => (default.to_owned(), None),
     }
 }
 
-/// `Concepts` → `Concept`, `Categories` → `Category`; `Glass`, `FAQ` stay.
-pub fn singular(word: &str) -> String {
-    let lower = word.to_lowercase();
-    if lower.ends_with("ies") && word.len() > 4 {
-        format!("{}y", &word[..word.len() - 3])
-    } else if lower.ends_with('s') && !lower.ends_with("ss") && word.len() > 3 {
-        word[..word.len() - 1].to_owned()
-    } else {
-        word.to_owned()
-    }
+/// A kind key with its label and plural from a folder name or a category
+/// value: `Concepts` → `concept` (Concept, Concepts).
+fn labelled(value: &str) -> (String, Option<(String, String)>) {
+    let one = words::singular(value);
+    let label = crate::config::humanize(&one);
+    let plural = if one == value { words::plural(&label) } else { crate::config::humanize(value) };
+    (slugify(&one), Some((label, plural)))
 }
 
 fn report_unknown(note: &Note, format: Format, rule: &KindRule, report: &mut Report) {
     for key in note.front.keys() {
         let lower = key.to_lowercase();
-        let kind_field = matches!(rule, KindRule::Field(f) if f.eq_ignore_ascii_case(key));
+        let kind_field = match rule {
+            KindRule::Field(f) | KindRule::Auto { field: Some(f), .. } => f.eq_ignore_ascii_case(key),
+            _ => false,
+        };
         let taxonomies = lower == "taxonomies" && format == Format::Zola;
         if MAPPED.contains(&lower.as_str()) || URL_KEYS.contains(&lower.as_str()) || kind_field || taxonomies {
             continue;
@@ -204,18 +229,24 @@ mod tests {
     }
 
     #[test]
+    fn takes_abbreviations_from_titles() {
+        assert_eq!(title_abbr("Continuous Delivery (CD)"), Some(("Continuous Delivery".into(), "CD".into())));
+        assert_eq!(title_abbr("Infrastructure as Code (IaC)"), Some(("Infrastructure as Code".into(), "IaC".into())));
+        assert_eq!(title_abbr("Queue (data structure)"), None);
+        assert_eq!(title_abbr("Release (v2)"), None);
+        assert_eq!(title_abbr("(CD)"), None);
+        let mut report = Report::default();
+        let meta =
+            read(&note("cd.md", "title: Continuous Delivery (CD)\n"), Format::Hugo, &KindRule::Tag, "e", &mut report);
+        assert_eq!((meta.title.as_str(), meta.abbr.as_deref()), ("Continuous Delivery", Some("CD")));
+        assert_eq!(report.abbreviations.len(), 1);
+    }
+
+    #[test]
     fn names_page_bundles_after_their_folder() {
         let n = note("roles/data-steward/index.md", "date: 2024-01-01T10:00:00Z\nlastmod: 2024-02-03T00:00:00Z\n");
         let meta = read(&n, Format::Hugo, &KindRule::Folder, "entry", &mut Report::default());
         assert_eq!(meta.title, "data-steward");
         assert_eq!(meta.updated.as_deref(), Some("2024-02-03"));
-    }
-
-    #[test]
-    fn singularizes_folder_names() {
-        assert_eq!(singular("Concepts"), "Concept");
-        assert_eq!(singular("Categories"), "Category");
-        assert_eq!(singular("FAQ"), "FAQ");
-        assert_eq!(singular("Glass"), "Glass");
     }
 }

@@ -24,6 +24,7 @@ pub struct Index {
     stems: HashMap<String, Vec<usize>>,
     title_keys: HashMap<String, Vec<usize>>,
     alias_keys: HashMap<String, Vec<usize>>,
+    abbr_keys: HashMap<String, usize>,
     urls: HashMap<String, usize>,
     slug_ids: HashMap<String, usize>,
 }
@@ -32,6 +33,7 @@ impl Index {
     /// Builds the index; collisions and dropped aliases go to the report.
     pub fn build(notes: &[Note], metas: &mut [Meta], report: &mut Report) -> Index {
         let mut index = Index::default();
+        let withheld_abbrs = settle_abbrs(notes, metas, report);
         let mut used: BTreeSet<String> = BTreeSet::new();
         let mut titles: HashMap<String, usize> = HashMap::new();
         for (id, (note, meta)) in notes.iter().zip(metas.iter_mut()).enumerate() {
@@ -56,6 +58,9 @@ impl Index {
             }
             index.slugs.push(slug);
             index.titles.push(meta.title.clone());
+            if let Some(abbr) = &meta.abbr {
+                index.abbr_keys.insert(name_key(abbr), id);
+            }
             for alias in &meta.aliases {
                 let owners = index.alias_keys.entry(name_key(alias)).or_default();
                 if !owners.contains(&id) {
@@ -64,6 +69,9 @@ impl Index {
             }
         }
         index.filter_aliases(notes, metas, report);
+        for (withheld, abbrs) in index.withheld.iter_mut().zip(withheld_abbrs) {
+            withheld.extend(abbrs);
+        }
         index
     }
 
@@ -128,6 +136,9 @@ impl Index {
                 return Some(id);
             }
         }
+        if let Some(&id) = self.abbr_keys.get(key) {
+            return Some(id);
+        }
         match self.alias_keys.get(key).map(Vec::as_slice) {
             Some([id]) => Some(*id),
             Some(_) => {
@@ -155,14 +166,55 @@ impl Index {
     }
 
     /// The note a site generator served at `url` (`/roles/x/`), else the
-    /// note whose slug is the URL's last part.
+    /// note whose slug is the URL's last part, unless the URL sits under a
+    /// language or docs folder (`/en-US/docs/Web/HTTP` is another section of
+    /// a documentation site, not the glossary's `HTTP`).
     pub fn by_url(&self, url: &str) -> Option<usize> {
         let key = url_key(url);
-        self.urls
-            .get(&key)
-            .copied()
-            .or_else(|| key.rsplit('/').next().and_then(|last| self.slug_ids.get(last).copied()))
+        let under_generic = url_parts(url).first().is_some_and(|p| super::kinds::is_generic_folder(p));
+        self.urls.get(&key).copied().or_else(|| {
+            let last = key.rsplit('/').next()?;
+            if under_generic {
+                None
+            } else {
+                self.slug_ids.get(last).copied()
+            }
+        })
     }
+}
+
+/// An abbreviation two notes claim, or that another note's title or file
+/// name says, is left out of all of them and reported: rolebook would
+/// refuse the pair. Returns the abbreviations withheld per note.
+fn settle_abbrs(notes: &[Note], metas: &mut [Meta], report: &mut Report) -> Vec<Vec<String>> {
+    let mut owners: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (id, meta) in metas.iter().enumerate() {
+        if let Some(abbr) = &meta.abbr {
+            owners.entry(name_key(abbr)).or_default().push(id);
+        }
+    }
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for (id, (note, meta)) in notes.iter().zip(metas.iter()).enumerate() {
+        names.entry(name_key(&meta.title)).or_insert(id);
+        names.entry(name_key(&slugify(&bundle_stem(note)))).or_insert(id);
+    }
+    let mut withheld = vec![Vec::new(); metas.len()];
+    for (key, ids) in owners {
+        let other = names.get(&key).copied().filter(|n| !ids.contains(n));
+        if ids.len() < 2 && other.is_none() {
+            continue;
+        }
+        let abbr = metas[ids[0]].abbr.clone().unwrap_or_default();
+        let mut files: Vec<String> = ids.iter().map(|&i| notes[i].path.clone()).collect();
+        files.extend(other.map(|o| format!("{} (title)", notes[o].path)));
+        report.ambiguous_abbrs.push(format!("`{abbr}`: {}", files.join(", ")));
+        for id in ids {
+            if let Some(own) = metas[id].abbr.take() {
+                withheld[id].push(own);
+            }
+        }
+    }
+    withheld
 }
 
 /// `Index.md` → `index-entry` (reserved), a second `data-mesh` → `data-mesh-2`.
@@ -195,18 +247,25 @@ fn bundle_stem(note: &Note) -> String {
 }
 
 fn url_key_of(note: &Note, slug: &str) -> String {
-    let mut parts: Vec<String> = note.folders().iter().map(|f| slugify(f)).collect();
+    let mut parts: Vec<&str> = note.folders();
     if matches!(note.stem.as_str(), "index" | "_index") {
         parts.pop();
     }
-    parts.push(slug.to_owned());
-    parts.join("/")
+    parts.push(slug);
+    url_key(&parts.join("/"))
 }
 
-/// `/Roles/Data Steward/index.html#x` → `roles/data-steward`.
-pub fn url_key(url: &str) -> String {
+fn url_parts(url: &str) -> Vec<&str> {
     let path = url.split(['#', '?']).next().unwrap_or("");
-    let mut parts: Vec<String> = path.split('/').filter(|p| !p.is_empty() && *p != ".").map(str::to_owned).collect();
+    path.split('/').filter(|p| !p.is_empty() && *p != ".").collect()
+}
+
+/// `/Roles/Data Steward/index.html#x` → `roles/data-steward`; leading
+/// language and docs folders are dropped (`/en-US/docs/Glossary/CORS` →
+/// `glossary/cors`).
+pub fn url_key(url: &str) -> String {
+    let mut parts: Vec<String> =
+        url_parts(url).into_iter().skip_while(|p| super::kinds::is_generic_folder(p)).map(str::to_owned).collect();
     if let Some(last) = parts.last_mut() {
         for ext in [".html", ".md", ".htm"] {
             if let Some(stem) = strip_ext(last, ext) {
@@ -277,6 +336,19 @@ mod tests {
     }
 
     #[test]
+    fn withholds_an_abbreviation_two_notes_claim() {
+        let (_, index, report) = setup(&[
+            ("Continuous Delivery.md", "title: Continuous Delivery (CD)\n"),
+            ("Continuous Deployment.md", "title: Continuous Deployment (CD)\n"),
+            ("Infrastructure as Code.md", "title: Infrastructure as Code (IaC)\n"),
+        ]);
+        assert_eq!(report.ambiguous_abbrs, ["`CD`: Continuous Delivery.md, Continuous Deployment.md"]);
+        assert_eq!(index.withheld[0], ["CD"]);
+        assert_eq!(index.by_name("IaC", "x", &mut Report::default()), Some(2));
+        assert_eq!(index.by_name("CD", "x", &mut Report::default()), None);
+    }
+
+    #[test]
     fn makes_slugs_safe_and_unique_and_reports_changes() {
         let (_, index, report) =
             setup(&[("A/Data Mesh.md", ""), ("B/Data.Mesh.md", ""), ("Index.md", ""), ("Cube.js.md", "")]);
@@ -291,5 +363,7 @@ mod tests {
         assert_eq!(index.by_url("/roles/owner/#x"), Some(1));
         assert_eq!(index.by_url("/elsewhere/data-steward"), Some(0));
         assert_eq!(index.by_path("roles/Data Steward.md"), Some(0));
+        assert_eq!(index.by_url("/en/docs/roles/owner/"), Some(1));
+        assert_eq!(index.by_url("/en-US/docs/Web/data-steward"), None);
     }
 }

@@ -1,12 +1,13 @@
-//! Markdown links and site-generator shortcodes → rolebook links:
-//! relative `x.md` links, site-absolute `/section/slug/` URLs, Zola's
-//! `@/path.md` and Hugo's `{{< ref "x" >}}` / `{{< relref >}}` all become
-//! `[text](slug.md#fragment)`. Other shortcodes stay as text and are listed.
+//! Markdown links → rolebook links: relative `x.md` links, site-absolute
+//! `/section/slug/` URLs, Zola's `@/path.md` and Hugo's `{{< ref "x" >}}` /
+//! `{{< relref >}}` all become `[text](slug.md#fragment)`. A site-absolute
+//! link to a page outside the glossary keeps its URL (made absolute with the
+//! source's base URL); a link to a left-out page (a section index) keeps
+//! only its text.
 
-use super::body::{Edit, Layout};
+use super::body::Edit;
 use super::convert::Ctx;
 use super::report::Report;
-use super::Format;
 use crate::markdown::links::{is_unsafe_url, markdown_options};
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
@@ -14,8 +15,13 @@ use pulldown_cmark::{Event, LinkType, Parser, Tag};
 enum Target {
     /// An entry, with an optional `#fragment`.
     Entry(usize, Option<String>),
-    /// Looks internal but nothing answers to it; the name `check` will show.
-    Missing(String),
+    /// A `.md` link nothing answers to: a wanted page, kept as written.
+    Missing,
+    /// A page the import left out (a section index): its text stays.
+    LeftOut,
+    /// A site path outside the glossary: kept, made absolute when the
+    /// source's base URL is known.
+    Outside(String),
     /// External, a file, or a same-page anchor: left alone.
     Other,
 }
@@ -34,12 +40,21 @@ pub fn markdown_links(body: &str, ctx: &Ctx<'_>, report: &mut Report) -> Vec<Edi
                 let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
                 format!("{}.md{fragment}", ctx.index.slugs[id])
             }
-            Target::Missing(name) => {
+            Target::Missing => {
                 report.broken_links.push(format!("{}: {dest_url}", ctx.path()));
-                if dest_url.to_lowercase().ends_with(".md") {
-                    continue;
+                continue;
+            }
+            Target::LeftOut => {
+                report.links_to_left_out += 1;
+                edits.push(Edit::new(range, text.to_owned()));
+                continue;
+            }
+            Target::Outside(path) => {
+                report.links_outside += 1;
+                match &report.base_url {
+                    Some(base) => format!("{}{}", base.trim_end_matches('/'), path.replace(['<', '>', ' ', ')'], "")),
+                    None => continue,
                 }
-                format!("<{}.md>", name.replace(['<', '>'], ""))
             }
             Target::Other => continue,
         };
@@ -72,10 +87,16 @@ fn target(dest: &str, ctx: &Ctx<'_>, report: &mut Report) -> Target {
     } else {
         return Target::Other;
     };
+    let left_out = || {
+        let key = path.strip_prefix("@/").unwrap_or(&path);
+        ctx.left_out.by_path(&join(&ctx.folder(), key)).or_else(|| ctx.left_out.by_url(key)).is_some()
+    };
     match found {
         Some(id) => Target::Entry(id, fragment),
-        None if last.is_empty() => Target::Other,
-        None => Target::Missing(last.rsplit_once('.').map_or(last.clone(), |(s, _)| s.to_owned())),
+        None if left_out() => Target::LeftOut,
+        None if extension.as_deref() == Some("md") || path.starts_with("@/") => Target::Missing,
+        None if dest.starts_with('/') && !last.is_empty() => Target::Outside(dest.to_owned()),
+        None => Target::Other,
     }
 }
 
@@ -86,7 +107,7 @@ fn has_scheme(dest: &str) -> bool {
 }
 
 /// `a/b` + `../c.md` → `a/c.md`.
-fn join(folder: &str, path: &str) -> String {
+pub fn join(folder: &str, path: &str) -> String {
     if path.starts_with('/') {
         return path.trim_start_matches('/').to_owned();
     }
@@ -104,89 +125,18 @@ fn join(folder: &str, path: &str) -> String {
 }
 
 /// Percent-decoding for link paths (`Data%20Mesh.md`).
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
-}
+pub(crate) use crate::markdown::links::percent_decode as decode;
 
-/// Hugo `{{< name … >}}` / `{{% name … %}}` and Zola `{{ name(…) }}` /
-/// `{% name(…) %}`: `ref` and `relref` become links, the rest are listed.
-pub fn shortcodes(body: &str, layout: &Layout, ctx: &Ctx<'_>, report: &mut Report) -> Vec<Edit> {
-    let mut edits = Vec::new();
-    let mut from = 0;
-    while let Some(open) = [body[from..].find("{{"), body[from..].find("{%")].into_iter().flatten().min() {
-        let open = from + open;
-        from = open + 2;
-        if layout.in_code(open) {
-            continue;
-        }
-        let Some(found) = Shortcode::parse(&body[open..], ctx.format) else { continue };
-        from = open + found.len;
-        if matches!(found.name, "ref" | "relref") && ctx.format == Format::Hugo {
-            edits.push(ref_edit(body, open, &found, ctx, report));
-        } else if found.name != "end" {
-            report.shortcodes.entry(found.name.to_owned()).or_default().push(ctx.path().to_owned());
-        }
-    }
-    edits
-}
-
-struct Shortcode<'a> {
-    name: &'a str,
-    argument: Option<&'a str>,
-    len: usize,
-}
-
-impl<'a> Shortcode<'a> {
-    fn parse(text: &'a str, format: Format) -> Option<Shortcode<'a>> {
-        let (close, inner_start) = match format {
-            Format::Hugo if text.starts_with("{{<") => (">}}", 3),
-            Format::Hugo if text.starts_with("{{%") => ("%}}", 3),
-            Format::Zola if text.starts_with("{{") => ("}}", 2),
-            Format::Zola if text.starts_with("{%") => ("%}", 2),
-            _ => return None,
-        };
-        let end = text[inner_start..].find(close)? + inner_start;
-        let inner = text[inner_start..end].trim();
-        if inner.starts_with("/*") || inner.contains('\n') && format == Format::Zola && !inner.contains('(') {
-            return None;
-        }
-        let inner = inner.trim_start_matches('/').trim_start();
-        let name_end =
-            inner.find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))).unwrap_or(inner.len());
-        let name = &inner[..name_end];
-        if name.is_empty()
-            || (format == Format::Zola && name != "end" && !inner[name_end..].trim_start().starts_with('('))
-        {
-            return None;
-        }
-        let argument =
-            inner[name_end..].split(['"', '\'']).nth(1).or_else(|| inner[name_end..].split_whitespace().next());
-        Some(Shortcode { name, argument, len: end + close.len() })
-    }
-}
-
-fn ref_edit(body: &str, open: usize, found: &Shortcode<'_>, ctx: &Ctx<'_>, report: &mut Report) -> Edit {
-    let range = open..open + found.len;
-    let argument = found.argument.unwrap_or("");
+/// A Hugo `ref`/`relref` shortcode at `range` → a link destination (inside
+/// `[text](…)`) or a wikilink.
+pub fn ref_link(
+    body: &str,
+    range: std::ops::Range<usize>,
+    argument: Option<&str>,
+    ctx: &Ctx<'_>,
+    report: &mut Report,
+) -> String {
+    let argument = argument.unwrap_or("");
     let (path, fragment) = argument.split_once('#').map_or((argument, None), |(p, f)| (p, Some(f)));
     let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or(path);
     let stem = last.strip_suffix(".md").unwrap_or(last);
@@ -196,17 +146,34 @@ fn ref_edit(body: &str, open: usize, found: &Shortcode<'_>, ctx: &Ctx<'_>, repor
         .or_else(|| ctx.index.by_path(&join(&ctx.folder(), path)))
         .or_else(|| ctx.index.by_url(path))
         .or_else(|| ctx.resolve(stem, report));
-    let in_link = body[..open].ends_with("](") || body[..open].ends_with("]( ");
+    let in_link = body[..range.start].ends_with("](") || body[..range.start].ends_with("]( ");
     let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
     match found_id {
         Some(id) => {
             report.links_resolved += 1;
             let slug = &ctx.index.slugs[id];
-            Edit::new(range, if in_link { format!("{slug}.md{fragment}") } else { format!("[[{slug}{fragment}]]") })
+            if in_link {
+                format!("{slug}.md{fragment}")
+            } else {
+                format!("[[{slug}{fragment}]]")
+            }
+        }
+        // A path to another part of the site (`/docs/handbook`): its URL.
+        None if in_link && path.contains('/') => {
+            report.links_outside += 1;
+            let url = format!("/{}/", path.trim_matches('/').trim_end_matches(".md").trim_end_matches("/_index"));
+            match &report.base_url {
+                Some(base) => format!("{}{}", base.trim_end_matches('/'), url.replace([' ', '<', '>', ')'], "")),
+                None => url.replace([' ', '<', '>', ')'], ""),
+            }
         }
         None => {
             report.broken_links.push(format!("{}: {argument}", ctx.path()));
-            Edit::new(range, if in_link { format!("<{stem}.md>") } else { format!("[[{stem}]]") })
+            if in_link {
+                format!("<{stem}.md>")
+            } else {
+                format!("[[{stem}]]")
+            }
         }
     }
 }
@@ -226,18 +193,5 @@ mod tests {
     fn decodes_percent_escapes() {
         assert_eq!(decode("Data%20Mesh.md"), "Data Mesh.md");
         assert_eq!(decode("100%"), "100%");
-    }
-
-    #[test]
-    fn parses_hugo_and_zola_shortcodes() {
-        let hugo =
-            Shortcode::parse("{{< ref \"roles/x.md#a\" >}} tail", Format::Hugo).map(|s| (s.name, s.argument, s.len));
-        assert_eq!(hugo, Some(("ref", Some("roles/x.md#a"), 26)));
-        let youtube = Shortcode::parse("{{% youtube abc %}}", Format::Hugo).map(|s| (s.name, s.argument));
-        assert_eq!(youtube, Some(("youtube", Some("abc"))));
-        let zola = Shortcode::parse("{{ gallery(n=2) }}", Format::Zola).map(|s| s.name);
-        assert_eq!(zola, Some("gallery"));
-        assert!(Shortcode::parse("{{title}}", Format::Zola).is_none());
-        assert!(Shortcode::parse("{{< ref x >}}", Format::Obsidian).is_none());
     }
 }

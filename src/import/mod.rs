@@ -1,24 +1,34 @@
 //! `rolebook import`: an existing glossary (Obsidian vault, Hugo or Zola
-//! site, folder of Markdown) → a new rolebook site, the source untouched.
+//! site, MDN-style docs, folder of Markdown) → a new rolebook site that
+//! builds at once, the source untouched.
 //!
 //! 1. [`detect`] the format (unless given);
 //! 2. [`source`]: read every note, front matter into a generic map;
-//! 3. [`fields`]: map front matter to rolebook fields (any capitalization);
-//! 4. [`index`]: safe unique slugs and titles, filtered aliases, lookups;
-//! 5. [`summary`](crate::markdown::summary): a summary from the first paragraph where none is given;
-//! 6. [`convert`]: rewrite bodies ([`obsidian`] syntax, [`links`]);
-//! 7. [`mod@write`]: site.toml, `content/`, and the [`report`].
+//! 3. [`pages`]: leave out what is not an entry (indexes, templates…);
+//! 4. [`kinds`]: choose where kinds come from; [`fields`]: map front matter
+//!    to rolebook fields (any capitalization, `Title (ABBR)`);
+//! 5. [`index`]: safe unique slugs and titles, filtered aliases and
+//!    abbreviations, lookups;
+//! 6. [`summary`]: a summary from the first paragraph where none is given;
+//! 7. [`convert`]: rewrite bodies ([`obsidian`] syntax, [`shortcodes`],
+//!    [`kumascript`] macros, [`links`]); [`assets`]: copy the files they use;
+//! 8. [`mod@write`]: site.toml, `content/`, and the [`report`].
 
+pub mod assets;
 pub mod body;
 pub mod convert;
 pub mod detect;
 pub mod fields;
 pub mod index;
+pub mod kinds;
+pub mod kumascript;
 pub mod links;
 pub mod obsidian;
+pub mod pages;
 pub mod report;
+pub mod shortcodes;
 pub mod source;
-
+pub mod words;
 pub mod write;
 
 use crate::error::{Error, Result};
@@ -38,6 +48,9 @@ pub enum Format {
     Hugo,
     /// A Zola site: `content/`, `@/` links, `+++` TOML front matter.
     Zola,
+    /// Documentation written for a platform with KumaScript-style macros
+    /// (MDN): folder-per-entry `index.md`, `slug:`, `{{Glossary("x")}}`.
+    Mdn,
     /// A plain folder of Markdown files.
     Markdown,
 }
@@ -49,6 +62,7 @@ impl Format {
             Format::Obsidian => "obsidian",
             Format::Hugo => "hugo",
             Format::Zola => "zola",
+            Format::Mdn => "mdn",
             Format::Markdown => "markdown",
         }
     }
@@ -57,6 +71,16 @@ impl Format {
 /// Where an entry's kind comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KindRule {
+    /// Chosen from the source by [`kinds::choose`].
+    Detect,
+    /// A category-like field when a note has it, else (when `folders`) the
+    /// top folder, else the default kind: what [`KindRule::Detect`] becomes.
+    Auto {
+        /// The category-like front-matter field.
+        field: Option<String>,
+        /// Whether top folders name kinds.
+        folders: bool,
+    },
     /// The top folder (`Concepts/…` → `concept`).
     Folder,
     /// The first tag.
@@ -66,9 +90,10 @@ pub enum KindRule {
 }
 
 impl KindRule {
-    /// `folder`, `tag`, or any other word as a field name.
+    /// `auto`, `folder`, `tag`, or any other word as a field name.
     pub fn parse(text: &str) -> KindRule {
         match text {
+            "auto" => KindRule::Detect,
             "folder" => KindRule::Folder,
             "tag" | "tags" => KindRule::Tag,
             field => KindRule::Field(field.to_owned()),
@@ -89,6 +114,9 @@ pub struct Options {
     pub kind_rule: KindRule,
     /// The kind of entries the rule gives none.
     pub default_kind: String,
+    /// The source site's address, for links outside the glossary
+    /// [default: the generator's `baseURL` / `base_url`].
+    pub base_url: Option<String>,
 }
 
 /// A finished import.
@@ -117,11 +145,25 @@ pub fn import(options: &Options) -> Result<Imported> {
     let mut report = Report { format: format!("{} ({why})", format.as_str()), ..Report::default() };
     let root = source::content_root(&source, format);
     let mut sources = source::read(&source, &root, &mut report)?;
-    skip_home_pages(&mut sources.notes, format, &mut report);
+    let left_out = leave_out(&mut sources.notes, format, &mut report);
+    report.base_url = options.base_url.clone().or_else(|| base_url(&source, format));
+    let rule = match &options.kind_rule {
+        KindRule::Detect => {
+            let (rule, why) = kinds::choose(&sources.notes);
+            report.kind_rule = why;
+            rule
+        }
+        rule => {
+            report.kind_rule = "--kind-from".to_owned();
+            rule.clone()
+        }
+    };
     let default_kind = slugify(&options.default_kind);
     let default_kind = if default_kind.is_empty() { "entry".to_owned() } else { default_kind };
     let mut writer = Writer::default();
-    let kinds = convert_all(&sources, format, &options.kind_rule, &default_kind, &mut writer, &mut report);
+    let content_root = root.strip_prefix(&source).map(|r| r.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+    let job = Job { format, rule: &rule, default_kind: &default_kind, content_root, source: &source };
+    let kinds = convert_all(&sources, &left_out, &job, &mut writer, &mut report);
     let title = site_title(&source, &root, format);
     writer.file("site.toml", write::site_toml(&title, &default_kind, &kinds, &source.display().to_string()));
     writer.file(write::REPORT_FILE, report.render(true));
@@ -130,74 +172,120 @@ pub fn import(options: &Options) -> Result<Imported> {
     Ok(Imported { into, report })
 }
 
-/// Hugo's and Zola's home page (`content/_index.md`) is not an entry.
-fn skip_home_pages(notes: &mut Vec<source::Note>, format: Format, report: &mut Report) {
-    if matches!(format, Format::Hugo | Format::Zola) {
-        notes.retain(|n| {
-            let home = n.path == "_index.md";
-            if home {
-                report.skipped.push(format!("{}: the home page", n.path));
+/// Takes the pages that are not entries out of `notes` and returns them.
+fn leave_out(notes: &mut Vec<source::Note>, format: Format, report: &mut Report) -> Vec<source::Note> {
+    let has_prose = |note: &source::Note| {
+        let body = convert::prepared(note, format, &mut Report::default());
+        note.field("summary").or_else(|| note.field("description")).is_some()
+            || summary::from_body(&convert::prose(&body, format)).is_some()
+    };
+    let reasons: Vec<Option<&str>> = notes.iter().map(|n| pages::why_not_entry(n, notes, has_prose)).collect();
+    let mut kept = Vec::new();
+    let mut left = Vec::new();
+    for (note, reason) in std::mem::take(notes).into_iter().zip(reasons) {
+        match reason {
+            Some(reason) => {
+                report.left_out.push(format!("{}: {reason}", note.path));
+                left.push(note);
             }
-            !home
-        });
+            None => kept.push(note),
+        }
     }
+    *notes = kept;
+    left
+}
+
+/// The source site's address from its generator's configuration.
+fn base_url(source: &Path, format: Format) -> Option<String> {
+    let (files, key): (&[&str], &str) = match format {
+        Format::Hugo => (&["hugo.toml", "config.toml"], "baseURL"),
+        Format::Zola => (&["config.toml", "zola.toml"], "base_url"),
+        _ => return None,
+    };
+    files.iter().find_map(|file| {
+        let text = std::fs::read_to_string(source.join(file)).ok()?;
+        let table = text.parse::<toml::Table>().ok()?;
+        let url = table.iter().find(|(k, _)| k.eq_ignore_ascii_case(key))?.1.as_str()?.trim().to_owned();
+        (url.starts_with("http://") || url.starts_with("https://")).then_some(url)
+    })
+}
+
+/// What converting the notes needs besides the notes themselves.
+struct Job<'a> {
+    format: Format,
+    rule: &'a KindRule,
+    default_kind: &'a str,
+    /// The content folder relative to the source root (`content` or ``).
+    content_root: String,
+    /// The source root, to copy files from.
+    source: &'a Path,
 }
 
 /// Maps, indexes, converts and queues every note; returns the kinds used.
 fn convert_all(
     sources: &source::Sources,
-    format: Format,
-    rule: &KindRule,
-    default_kind: &str,
+    left_out: &[source::Note],
+    job: &Job<'_>,
     writer: &mut Writer,
     report: &mut Report,
 ) -> BTreeMap<String, KindDecl> {
-    let notes = &sources.notes;
-    report.notes = notes.len();
+    let (format, notes) = (job.format, &sources.notes);
+    report.notes = notes.len() + left_out.len();
     let mut metas: Vec<fields::Meta> =
-        notes.iter().map(|n| fields::read(n, format, rule, default_kind, report)).collect();
+        notes.iter().map(|n| fields::read(n, format, job.rule, job.default_kind, report)).collect();
     let index = index::Index::build(notes, &mut metas, report);
-    let bodies: Vec<String> = notes.iter().map(|n| convert::without_comments(n, format, report)).collect();
-    let first: Vec<Option<String>> = metas
-        .iter()
-        .zip(&bodies)
-        .map(|(meta, body)| meta.summary.clone().or_else(|| summary::from_body(body)))
-        .collect();
-    // A note that only transcludes another takes its summary from the
-    // rewritten body, which shows the other's summary: a second look.
-    let mut scratch = Report::default();
-    let summaries: Vec<Option<String>> = (0..notes.len())
-        .map(|id| {
-            first[id].clone().or_else(|| {
-                let ctx = convert::Ctx { format, notes, index: &index, summaries: &first, files: &sources.files, id };
-                summary::from_prose(&convert::body(&bodies[id], &metas[id].title, &ctx, &mut scratch).0)
-            })
-        })
-        .collect();
+    let left_index = left_out_index(left_out, format);
+    let bodies: Vec<String> = notes.iter().map(|n| convert::prepared(n, format, report)).collect();
+    let ctx = |id: usize, summaries| convert::Ctx {
+        format,
+        notes,
+        index: &index,
+        summaries,
+        files: &sources.files,
+        left_out: &left_index,
+        id,
+    };
+    let summaries = first_summaries(&metas, &bodies, format, |id, first, scratch| {
+        let ctx = convert::Ctx {
+            format,
+            notes,
+            index: &index,
+            summaries: first,
+            files: &sources.files,
+            left_out: &left_index,
+            id,
+        };
+        convert::body(&bodies[id], &metas[id].title, &ctx, scratch).0
+    });
     let mut kinds = BTreeMap::new();
+    let default_kind = job.default_kind;
     kinds.insert(
         default_kind.to_owned(),
         KindDecl { label: crate::config::humanize(default_kind), plural: plural(default_kind) },
     );
+    let mut assets = assets::Assets::default();
     for (id, (note, meta)) in notes.iter().zip(&metas).enumerate() {
-        let ctx = convert::Ctx { format, notes, index: &index, summaries: &summaries, files: &sources.files, id };
-        let (body, inline_tags) = convert::body(&bodies[id], &meta.title, &ctx, report);
-        let summary = summaries[id].clone();
+        let (body, inline_tags) = convert::body(&bodies[id], &meta.title, &ctx(id, &summaries), report);
+        let folders = folders_of(note);
+        let source_path =
+            if job.content_root.is_empty() { note.path.clone() } else { format!("{}/{}", job.content_root, note.path) };
+        let place = assets::Place {
+            source_path: &source_path,
+            content_root: &job.content_root,
+            entry_folder: &folders.join("/"),
+        };
+        let body = assets.rewrite(&body, place, &sources.files, report);
+        // Taken again from the rewritten body, where links and block ids
+        // are settled, so no source markup reaches the summary.
+        let summary = meta
+            .summary
+            .clone()
+            .or_else(|| summary::from_body(&convert::prose(&body, format)).or_else(|| summaries[id].clone()));
         let mut tags = meta.tags.clone();
         tags.extend(inline_tags);
         tags.sort();
         tags.dedup();
-        if meta.summary.is_none() {
-            match &summary {
-                Some(_) => report.summaries_derived += 1,
-                None => report.no_summary.push(note.path.clone()),
-            }
-        }
-        let (label, plural_label) =
-            meta.kind_label.clone().unwrap_or_else(|| (crate::config::humanize(&meta.kind), plural(&meta.kind)));
-        kinds.entry(meta.kind.clone()).or_insert(KindDecl { label, plural: plural_label });
-        *report.kinds.entry(meta.kind.clone()).or_insert(0) += 1;
-        report.drafts += usize::from(meta.draft);
+        count_entry(note, meta, &summary, &mut kinds, report);
         report.aliases_kept += index.aliases[id].len();
         report.tags_kept += tags.len();
         let front = Front {
@@ -210,23 +298,79 @@ fn convert_all(
             updated: meta.updated.clone(),
             draft: meta.draft,
         };
-        writer.entry(&folders_of(note), &index.slugs[id], &front, &index.withheld[id], &body);
+        writer.entry(&folders, &index.slugs[id], &front, &index.withheld[id], &body);
         report.written += 1;
     }
+    for (from, to) in &assets.placed {
+        writer.copy(&format!("content/{to}"), job.source.join(from));
+    }
+    report.files_copied = assets.placed.len();
     kinds
 }
 
-fn plural(key: &str) -> String {
-    let label = crate::config::humanize(key);
-    match label.strip_suffix('y') {
-        Some(stem) if !stem.ends_with(['a', 'e', 'i', 'o', 'u']) => format!("{stem}ies"),
-        _ => format!("{label}s"),
-    }
+/// Each note's summary: its own, else its first paragraph; a note that only
+/// transcludes another takes it from the rewritten body (`rewrite`), which
+/// shows the other's summary: a second look.
+fn first_summaries(
+    metas: &[fields::Meta],
+    bodies: &[String],
+    format: Format,
+    rewrite: impl Fn(usize, &[Option<String>], &mut Report) -> String,
+) -> Vec<Option<String>> {
+    let first: Vec<Option<String>> = metas
+        .iter()
+        .zip(bodies)
+        .map(|(meta, body)| meta.summary.clone().or_else(|| summary::from_body(&convert::prose(body, format))))
+        .collect();
+    let mut scratch = Report::default();
+    (0..metas.len())
+        .map(|id| {
+            first[id]
+                .clone()
+                .or_else(|| summary::from_prose(&convert::prose(&rewrite(id, &first, &mut scratch), format)))
+        })
+        .collect()
 }
 
-/// The note's folders as slugs (`compare/` is rolebook's, so renamed).
+/// Counts an entry in the report and declares its kind.
+fn count_entry(
+    note: &source::Note,
+    meta: &fields::Meta,
+    summary: &Option<String>,
+    kinds: &mut BTreeMap<String, KindDecl>,
+    report: &mut Report,
+) {
+    if meta.summary.is_none() {
+        match summary {
+            Some(_) => report.summaries_derived += 1,
+            None => report.no_summary.push(note.path.clone()),
+        }
+    }
+    let (label, plural_label) =
+        meta.kind_label.clone().unwrap_or_else(|| (crate::config::humanize(&meta.kind), plural(&meta.kind)));
+    kinds.entry(meta.kind.clone()).or_insert(KindDecl { label, plural: plural_label });
+    *report.kinds.entry(meta.kind.clone()).or_insert(0) += 1;
+    report.drafts += usize::from(meta.draft);
+}
+
+/// Lookups for the pages left out, so links to them can keep their text.
+fn left_out_index(left_out: &[source::Note], format: Format) -> index::Index {
+    let mut scratch = Report::default();
+    let rule = KindRule::Tag;
+    let mut metas: Vec<fields::Meta> =
+        left_out.iter().map(|n| fields::read(n, format, &rule, "entry", &mut scratch)).collect();
+    index::Index::build(left_out, &mut metas, &mut scratch)
+}
+
+fn plural(key: &str) -> String {
+    words::plural(&crate::config::humanize(key))
+}
+
+/// The note's folders as slugs, without leading language and content-root
+/// folders (`compare/` is rolebook's, so renamed).
 fn folders_of(note: &source::Note) -> Vec<String> {
-    let mut folders: Vec<String> = note.folders().iter().map(|f| slugify(f)).collect();
+    let mut folders: Vec<String> =
+        note.folders().into_iter().skip_while(|f| kinds::is_generic_folder(f)).map(slugify).collect();
     if matches!(note.stem.as_str(), "index" | "_index") {
         folders.pop();
     }

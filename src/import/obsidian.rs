@@ -32,6 +32,20 @@ pub fn strip_comments(body: &str, path: &str, report: &mut Report) -> String {
 
 /// Call-out and wikilink edits for a body whose comments are gone.
 pub fn edits(body: &str, layout: &Layout, ctx: &Ctx<'_>, report: &mut Report) -> Vec<Edit> {
+    let mut edits = callouts(body, layout, report);
+    for (start, line) in lines(body) {
+        if layout.in_code(start) {
+            continue;
+        }
+        edits.extend(wikilinks(start, line, layout, ctx, report));
+        edits.extend(block_id(start, line));
+    }
+    edits
+}
+
+/// Call-out edits alone: Obsidian's `> [!info] Title` is also GitHub's
+/// alert syntax (`> [!NOTE]`), which Hugo and MDN pages use.
+pub fn callouts(body: &str, layout: &Layout, report: &mut Report) -> Vec<Edit> {
     let mut edits = Vec::new();
     let all: Vec<(usize, &str)> = lines(body).collect();
     for (n, &(start, line)) in all.iter().enumerate() {
@@ -43,8 +57,6 @@ pub fn edits(body: &str, layout: &Layout, ctx: &Ctx<'_>, report: &mut Report) ->
             report.callouts += 1;
             edits.extend(callout);
         }
-        edits.extend(wikilinks(start, line, layout, ctx, report));
-        edits.extend(block_id(start, line));
     }
     edits
 }
@@ -138,6 +150,11 @@ impl<'a> Wikilink<'a> {
         Wikilink { name, fragment, display: display.filter(|d| !d.is_empty()) }
     }
 
+    /// The target's file name, without folders.
+    fn shown_name(&self) -> &'a str {
+        self.name.rsplit('/').next().unwrap_or(self.name)
+    }
+
     /// What Obsidian shows when the link has no display text.
     fn shown(&self) -> String {
         let name = self.name.rsplit('/').next().unwrap_or(self.name);
@@ -162,6 +179,10 @@ fn link_text(link: &Wikilink<'_>, original: &str, in_table: bool, ctx: &Ctx<'_>,
             let bar = if in_table { "\\|" } else { "|" };
             format!("[[{}{}{bar}{}]]", ctx.index.slugs[id], fragment_of(link, ctx, report), display.replace('|', "\\|"))
         }
+        None if ctx.is_left_out(link.name) => {
+            report.links_to_left_out += 1;
+            escape_markdown(&display)
+        }
         None => {
             report.broken_links.push(format!("{}: {}", ctx.path(), link.name));
             original.to_owned()
@@ -184,9 +205,13 @@ fn embed_text(link: &Wikilink<'_>, original: &str, in_table: bool, ctx: &Ctx<'_>
     let extension = link.name.rsplit_once('.').map(|(_, e)| e.to_lowercase());
     match extension.as_deref() {
         Some("md") | None => {}
-        Some(ext) => return file_embed(link, IMAGES.contains(&ext), ctx, report),
+        Some(ext) => return file_embed(link, IMAGES.contains(&ext), ctx),
     }
     let Some(id) = ctx.resolve(link.name, report) else {
+        if ctx.is_left_out(link.name) {
+            report.links_to_left_out += 1;
+            return escape_markdown(link.display.unwrap_or_else(|| link.shown_name()));
+        }
         report.broken_links.push(format!("{}: {} (transclusion)", ctx.path(), link.name));
         return original[1..].to_owned();
     };
@@ -245,7 +270,7 @@ fn plain_heading(fragment: &str) -> String {
 }
 
 /// `![[Assets/logo.png|100]]` → `![logo](<Assets/logo.png>)`.
-fn file_embed(link: &Wikilink<'_>, image: bool, ctx: &Ctx<'_>, report: &mut Report) -> String {
+fn file_embed(link: &Wikilink<'_>, image: bool, ctx: &Ctx<'_>) -> String {
     let found = ctx.file(link.name);
     let path = found.unwrap_or(link.name);
     let file_name = link.name.rsplit('/').next().unwrap_or(link.name);
@@ -254,10 +279,7 @@ fn file_embed(link: &Wikilink<'_>, image: bool, ctx: &Ctx<'_>, report: &mut Repo
         .display
         .filter(|d| !is_size(d))
         .unwrap_or_else(|| file_name.rsplit_once('.').map_or(file_name, |(s, _)| s));
-    match found {
-        Some(_) => report.images.push(format!("{}: {path}", ctx.path())),
-        None => report.missing_images.push(format!("{}: {}", ctx.path(), link.name)),
-    }
+    // Found or not, the file is reported when it is copied (see `assets`).
     let bang = if image { "!" } else { "" };
     format!("{bang}[{}](<{}>)", escape_markdown(alt), path.replace(['<', '>'], ""))
 }

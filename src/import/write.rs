@@ -2,7 +2,9 @@
 //! sits inside the source, then site.toml, one entry per note (front matter
 //! through serde_yaml, so quoting is always right), the report, and a marker
 //! listing what was written. Every path is built from slugs, so nothing can
-//! land outside the target folder.
+//! land outside the target folder; and no symlink inside it is ever
+//! followed, for writing or for removing (a `content -> ~/notes` planted in
+//! the folder would otherwise be written into, or emptied by a re-import).
 
 use crate::error::{Error, Result};
 use serde::Serialize;
@@ -74,14 +76,59 @@ pub fn prepare(into: &Path, source: &Path) -> Result<()> {
     if !marker.is_file() {
         return Err(unsafe_output("it is not empty and was not written by `rolebook import`"));
     }
+    if std::fs::symlink_metadata(&marker).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(unsafe_output(&format!("its {MARKER} is a symbolic link, which import never follows")));
+    }
     let listed = std::fs::read_to_string(&marker).map_err(|e| Error::io("read", &marker, e))?;
-    for line in listed.lines().filter(|l| is_plain_relative(l)) {
-        let path = into.join(line);
-        if path.is_file() {
+    let listed: Vec<&str> = listed.lines().filter(|l| is_plain_relative(l)).collect();
+    // Everything is checked before anything is removed.
+    for relative in listed.iter().copied().chain(["content"]) {
+        if let Some(link) = symlink_in(into, relative) {
+            return Err(unsafe_output(&format!("{} is a symbolic link, which import never follows", link.display())));
+        }
+    }
+    let real_into = into.canonicalize().map_err(|e| Error::io("open", into, e))?;
+    for relative in listed {
+        let path = into.join(relative);
+        let regular = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
+        // Only a file that really is inside the folder, whatever its path says.
+        if regular && path.canonicalize().is_ok_and(|real| real.starts_with(&real_into)) {
             std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
         }
     }
     Ok(())
+}
+
+/// The first part of `into/relative` that exists and is a symlink.
+fn symlink_in(into: &Path, relative: &str) -> Option<PathBuf> {
+    let mut path = into.to_path_buf();
+    for part in Path::new(relative).components() {
+        path.push(part);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => return Some(path),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// Writes a new file at `path`, never through a symlink in its place, and
+/// as a new file: a hard link to a file elsewhere is replaced, not written into.
+fn write_new(path: &Path, text: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)?.write_all(text)
 }
 
 /// Only `a/b/c.md`-style paths: no root, no `..`.
@@ -119,6 +166,7 @@ pub fn absolute(path: &Path) -> PathBuf {
 #[derive(Debug, Default)]
 pub struct Writer {
     files: BTreeMap<String, String>,
+    copies: BTreeMap<String, PathBuf>,
 }
 
 impl Writer {
@@ -139,25 +187,54 @@ impl Writer {
         self.files.insert(path.to_owned(), text);
     }
 
-    /// Writes everything under `into`.
+    /// Adds a copy of a source file (an image a note uses) at a relative path.
+    pub fn copy(&mut self, path: &str, from: PathBuf) {
+        self.copies.insert(path.to_owned(), from);
+    }
+
+    /// Writes everything under `into`, refusing any path through a symlink.
     pub fn write(self, into: &Path) -> Result<usize> {
         let mut listed = String::new();
         for (relative, text) in &self.files {
             if !is_plain_relative(relative) {
                 continue;
             }
-            let path = into.join(relative);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
-            }
-            std::fs::write(&path, text).map_err(|e| Error::io("write", &path, e))?;
+            write_inside(into, relative, text.as_bytes())?;
             listed.push_str(relative);
             listed.push('\n');
         }
-        let marker = into.join(MARKER);
-        std::fs::write(&marker, listed).map_err(|e| Error::io("write", &marker, e))?;
-        Ok(self.files.len())
+        for (relative, from) in &self.copies {
+            if !is_plain_relative(relative) || self.files.contains_key(relative) {
+                continue;
+            }
+            let bytes = std::fs::read(from).map_err(|e| Error::io("read", from, e))?;
+            write_inside(into, relative, &bytes)?;
+            listed.push_str(relative);
+            listed.push('\n');
+        }
+        write_inside(into, MARKER, listed.as_bytes())?;
+        Ok(self.files.len() + self.copies.len())
     }
+}
+
+/// Writes `into/relative`, creating its folders, unless a part of it is a symlink.
+fn write_inside(into: &Path, relative: &str, bytes: &[u8]) -> Result<()> {
+    let refuse = |link: PathBuf| Error::UnsafeOutput {
+        path: into.to_path_buf(),
+        reason: format!("{} is a symbolic link, which import never follows", link.display()),
+    };
+    if let Some(link) = symlink_in(into, relative) {
+        return Err(refuse(link));
+    }
+    let path = into.join(relative);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
+    }
+    // Checked again: a symlink may have appeared while the folders were made.
+    if let Some(link) = symlink_in(into, relative) {
+        return Err(refuse(link));
+    }
+    write_new(&path, bytes).map_err(|e| Error::io("write", &path, e))
 }
 
 fn entry_text(front: &Front, withheld: &[String], body: &str) -> String {
@@ -191,8 +268,33 @@ pub fn site_toml(title: &str, default_kind: &str, kinds: &BTreeMap<String, KindD
         let (label, plural) = (toml_string(&kind.label), toml_string(&kind.plural));
         let _ = write!(out, "\n[kinds.{key}]\nlabel = {label}\nplural = {plural}\n");
     }
+    out.push_str(RULES);
+    // Images the notes name but the source lacks stay visible as missing
+    // (when this rolebook checks image references at all).
+    if crate::diag::Code::parse("broken-asset").is_some() {
+        out.push_str(ASSET_RULE);
+    }
     out
 }
+
+const ASSET_RULE: &str = "# Images the notes use that were not in the source (listed in
+# import-report.txt) are warnings. To make them errors, set \"error\".
+broken-asset = \"warn\"
+";
+
+/// Levels that let an imported site build on the first try, each with how
+/// to make it strict again.
+const RULES: &str = "
+[rules]
+# Links to notes that do not exist yet (the wanted pages listed in
+# import-report.txt) are shown as unresolved links and reported as warnings,
+# so the site builds at once. To make them errors again, set \"error\" or
+# delete the line.
+broken-link = \"warn\"
+# Imported notes cite no sources. To be told which entries lack them, set
+# \"warn\" or delete the line.
+missing-sources = \"allow\"
+";
 
 /// A TOML basic string.
 fn toml_string(text: &str) -> String {
@@ -251,6 +353,8 @@ mod tests {
         assert!(config.summary_from_body);
         assert_eq!(config.default_kind.as_deref(), Some("entry"));
         assert_eq!(config.kind("faq").map(|k| k.label.as_str()), Some("FAQ \"x\""));
+        assert_eq!(config.rules.get(&crate::diag::Code::BrokenLink), Some(&crate::diag::Level::Warn));
+        assert_eq!(config.rules.get(&crate::diag::Code::MissingSources), Some(&crate::diag::Level::Allow));
     }
 
     #[test]
@@ -268,5 +372,37 @@ mod tests {
         assert!(prepare(&other, &source).is_ok());
         assert!(!other.join("keep.txt").exists());
         assert!(prepare(&dir.path().join("new"), &source).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_writes_or_removes_through_a_symlink_inside_the_folder() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let (source, into, victim) = (dir.path().join("src"), dir.path().join("out"), dir.path().join("victim"));
+        for folder in [&source, &into, &victim] {
+            std::fs::create_dir_all(folder).unwrap_or_else(|e| panic!("{e}"));
+        }
+        std::fs::write(victim.join("a.md"), "keep").unwrap_or_else(|e| panic!("{e}"));
+        std::os::unix::fs::symlink(&victim, into.join("content")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(into.join(MARKER), "content/a.md\n").unwrap_or_else(|e| panic!("{e}"));
+        let refused = prepare(&into, &source).map(|_| ()).unwrap_err().to_string();
+        assert!(refused.contains("symbolic link"), "{refused}");
+        let mut writer = Writer::default();
+        writer.file("content/a.md", "replaced".into());
+        assert!(writer.write(&into).is_err());
+        assert_eq!(std::fs::read_to_string(victim.join("a.md")).unwrap_or_default(), "keep");
+        std::fs::remove_file(into.join("content")).unwrap_or_else(|e| panic!("{e}"));
+        std::os::unix::fs::symlink(victim.join("a.md"), into.join("site.toml")).unwrap_or_else(|e| panic!("{e}"));
+        let mut writer = Writer::default();
+        writer.file("site.toml", "replaced".into());
+        assert!(writer.write(&into).is_err());
+        assert_eq!(std::fs::read_to_string(victim.join("a.md")).unwrap_or_default(), "keep");
+        std::fs::remove_file(into.join("site.toml")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::hard_link(victim.join("a.md"), into.join("site.toml")).unwrap_or_else(|e| panic!("{e}"));
+        let mut writer = Writer::default();
+        writer.file("site.toml", "replaced".into());
+        writer.write(&into).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(std::fs::read_to_string(victim.join("a.md")).unwrap_or_default(), "keep");
+        assert_eq!(std::fs::read_to_string(into.join("site.toml")).unwrap_or_default(), "replaced");
     }
 }

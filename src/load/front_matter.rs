@@ -1,13 +1,16 @@
-//! Finds the `---` block at the top of a file and parses it as YAML.
+//! Finds the `---` block at the top of a file and parses it as YAML: first
+//! into a generic tree ([`super::yaml`], under a size budget), then field by
+//! field ([`super::fields`]), so every problem is reported in one run.
 //!
-//! This is the only module that touches serde_yaml (upstream deprecated it),
-//! so replacing it later changes one file. YAML error positions are shifted
-//! by the block's first line so reports show the real `file:line`.
+//! With [`super::yaml`], the only module that touches serde_yaml (upstream
+//! deprecated it). YAML error positions are shifted by the block's first
+//! line so reports show the real `file:line`.
 
-use super::raw::{RawComparison, RawEntry, COMPARISON_KEYS, ENTRY_KEYS};
+use super::fields::{self, Spots, COMPARISON_FIELDS, ENTRY_FIELDS};
+use super::raw::{RawComparison, RawEntry};
 use super::source::SourceFile;
+use super::yaml::{self, Node};
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics, Location};
-use serde::de::DeserializeOwned;
 
 /// Where the front matter and body sit in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,16 +103,44 @@ fn key_of_line(line: &str) -> Option<String> {
 }
 
 /// Parses the YAML block into an entry or a comparison. Unknown keys are
-/// warnings with a suggestion; syntax and type errors are errors.
+/// warnings with a suggestion; syntax errors end reading the block, while a
+/// field of the wrong shape is reported and left out, the others read.
 pub fn parse(file: &SourceFile, split: Split, keys: &[Key], diagnostics: &mut Diagnostics) -> Option<FrontMatter> {
     let yaml = &file.text[split.yaml.0..split.yaml.1];
-    let is_comparison = keys.iter().any(|k| k.name == "compare");
-    let allowed = if is_comparison { COMPARISON_KEYS } else { ENTRY_KEYS };
-    warn_unknown_keys(file, keys, allowed, diagnostics);
+    let known = fields::known_keys();
+    let node = match yaml::parse(yaml, yaml::budget_for(yaml.len()), &known) {
+        Ok(node) => node,
+        Err(failure) if failure.error.to_string().contains(yaml::TOO_LARGE) => {
+            diagnostics.push(too_large(file, split, keys, &failure));
+            return None;
+        }
+        Err(failure) => {
+            diagnostics.push(yaml_diagnostic(file, split, keys, &failure.error));
+            return None;
+        }
+    };
+    let map = match node {
+        Node::Map(map) => map,
+        Node::Null => Vec::new(),
+        _ => {
+            diagnostics.push(
+                Diagnostic::new(Code::InvalidYaml, &file.path, "front matter must be `key: value` lines")
+                    .at_offset(&file.index, &file.text, split.yaml.0, 1)
+                    .suggest("start with `title: …` on its own line"),
+            );
+            return None;
+        }
+    };
+    let is_comparison = map.iter().any(|(key, _)| key == "compare");
+    let spots = Spots::new(file, keys, split.yaml.1);
     if is_comparison {
-        deserialize::<RawComparison>(file, split, keys, yaml, diagnostics).map(|c| FrontMatter::Comparison(Box::new(c)))
+        warn_unknown_keys(file, keys, &fields::names(COMPARISON_FIELDS), diagnostics);
+        let raw: RawComparison = fields::read(COMPARISON_FIELDS, &map, &spots, diagnostics);
+        Some(FrontMatter::Comparison(Box::new(raw)))
     } else {
-        deserialize::<RawEntry>(file, split, keys, yaml, diagnostics).map(|e| FrontMatter::Entry(Box::new(e)))
+        warn_unknown_keys(file, keys, &fields::names(ENTRY_FIELDS), diagnostics);
+        let raw: RawEntry = fields::read(ENTRY_FIELDS, &map, &spots, diagnostics);
+        Some(FrontMatter::Entry(Box::new(raw)))
     }
 }
 
@@ -121,25 +152,6 @@ fn warn_unknown_keys(file: &SourceFile, keys: &[Key], allowed: &[&str], diagnost
                 .at_offset(&file.index, &file.text, key.offset, key.name.chars().count())
                 .maybe_suggest(hint),
         );
-    }
-}
-
-fn deserialize<T: DeserializeOwned + Default>(
-    file: &SourceFile,
-    split: Split,
-    keys: &[Key],
-    yaml: &str,
-    diagnostics: &mut Diagnostics,
-) -> Option<T> {
-    if yaml.trim().is_empty() {
-        return Some(T::default());
-    }
-    match serde_yaml::from_str::<Option<T>>(yaml) {
-        Ok(value) => Some(value.unwrap_or_default()),
-        Err(error) => {
-            diagnostics.push(yaml_diagnostic(file, split, keys, &error));
-            None
-        }
     }
 }
 
@@ -170,6 +182,28 @@ fn yaml_diagnostic(file: &SourceFile, split: Split, keys: &[Key], error: &serde_
         text.contains("while scanning a quoted scalar").then(|| "close the quote that starts here".to_owned())
     });
     diagnostic.at(location, snippet, 1).maybe_suggest(hint)
+}
+
+/// A front matter whose anchors and aliases expand past its budget: at the
+/// key whose value did, else where serde_yaml stopped.
+fn too_large(file: &SourceFile, split: Split, keys: &[Key], failure: &yaml::Failure) -> Diagnostic {
+    let message = format!(
+        "the front matter expands to more than {} KB (through `*alias` repetitions or very long values)",
+        yaml::budget_for(split.yaml.1 - split.yaml.0) / 1024
+    );
+    let diagnostic = Diagnostic::new(Code::FrontMatterTooLarge, &file.path, message)
+        .suggest("write the values out instead of repeating `*alias`es; put long text in the body");
+    if let Some(key) = failure.key.as_ref().and_then(|name| keys.iter().find(|k| &k.name == name)) {
+        return diagnostic.at_offset(&file.index, &file.text, key.offset, key.name.chars().count());
+    }
+    let Some(mark) = failure.error.location() else {
+        return diagnostic.at_offset(&file.index, &file.text, split.yaml.0, 1);
+    };
+    let first_line = file.index.location(&file.text, split.yaml.0).line;
+    let line = (first_line + mark.line().saturating_sub(1)).min(file.index.lines());
+    let start = file.index.line_start(line).unwrap_or(split.yaml.0);
+    let column = file.text[start..].char_indices().nth(mark.column().saturating_sub(1));
+    diagnostic.at_offset(&file.index, &file.text, column.map_or(start, |(i, _)| start + i), 1)
 }
 
 /// Removes every " at line L column C" from a serde_yaml message and returns
@@ -266,9 +300,9 @@ mod tests {
     #[test]
     fn reports_wrong_types_at_the_value() {
         let (_, diagnostics) = parse_text("---\ntitle: A\ntags: 3\n---\n");
-        assert_eq!(diagnostics[0].code, Code::InvalidYaml);
-        assert_eq!(diagnostics[0].location.unwrap().line, 3);
-        assert!(diagnostics[0].message.contains("invalid type"), "{}", diagnostics[0].message);
+        assert_eq!(diagnostics[0].code, Code::InvalidField);
+        assert_eq!(diagnostics[0].location, Some(Location { line: 3, column: 7 }));
+        assert_eq!(diagnostics[0].message, "`tags` must be a list, like `tags: [a, b]`");
     }
 
     #[test]

@@ -2,10 +2,14 @@
 //! `content/`, split front matter from body and parse the YAML. Nothing is
 //! interpreted here; `resolve` turns names into links.
 
+mod controls;
+pub mod fields;
 mod files;
 pub mod front_matter;
+mod placeholder;
 pub mod raw;
 mod source;
+pub mod yaml;
 
 pub use front_matter::{FrontMatter, Key};
 pub use source::SourceFile;
@@ -14,7 +18,7 @@ use crate::config::{self, SiteConfig, CONFIG_FILE};
 use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex};
 use crate::error::{Error, Result};
 use crate::markdown::ParsedBody;
-use crate::site_files::SiteFile;
+use crate::site_files::{self, SiteFile, SiteFiles};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -109,7 +113,7 @@ pub struct Loaded {
     /// Content files in path order.
     pub documents: Vec<Document>,
     /// Assets under `content/` and files under `static/`.
-    pub files: crate::site_files::SiteFiles,
+    pub files: SiteFiles,
 }
 
 /// Reads a site. Fatal only for I/O problems and a missing site.toml; every
@@ -155,9 +159,18 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
     let mut site_diagnostics = Diagnostics::new();
     let config_text = read_text(&config_path, CONFIG_FILE, &mut site_diagnostics)?.unwrap_or_default();
     let config = config::parse(&config_text, &mut site_diagnostics);
+    // Content read against a half-read config gets blamed for the config's
+    // mistakes (unknown kinds, relations, facets…): report site.toml alone.
+    if site_diagnostics.has_errors(&config.rules) {
+        // What site.toml names in the content cannot be looked up either.
+        let config = config::SiteConfig { start_here: Vec::new(), ..config };
+        let files = SiteFiles::default();
+        let loaded = Loaded { root: root.to_path_buf(), config, documents: Vec::new(), files };
+        return Ok(Parts { loaded, site_diagnostics, document_diagnostics: Vec::new() });
+    }
     let (paths, assets) = content_paths(root, &mut site_diagnostics)?;
     let statics = files::statics(root, &mut site_diagnostics)?;
-    let files = crate::site_files::SiteFiles { assets, statics };
+    let files = SiteFiles { assets, statics };
     let results: Vec<Result<(Option<Document>, Diagnostics)>> = paths
         .par_iter()
         .map(|(path, relative)| {
@@ -204,12 +217,14 @@ pub fn reload_document(parts: &mut Parts, path: &Path) -> Result<Option<(usize, 
 
 /// Parses one file's text into a document (used by `load` and by tests).
 pub fn parse_document(path: String, content_path: String, text: String, diagnostics: &mut Diagnostics) -> Document {
+    let text = controls::strip(&path, text, diagnostics);
     let source = SourceFile::new(path, content_path, text);
     let Some(split) = front_matter::split(&source, diagnostics) else {
         return Document { source, front: None, keys: Vec::new(), body: 0, parsed: Arc::default() };
     };
     let keys = front_matter::top_level_keys(&source.text, split);
     let front = front_matter::parse(&source, split, &keys, diagnostics);
+    placeholder::check(&source, split, &keys, diagnostics);
     let parsed = Arc::new(crate::markdown::body::parse(source.text.get(split.body..).unwrap_or("")));
     Document { source, front, keys, body: split.body, parsed }
 }
@@ -239,10 +254,10 @@ fn read_text(path: &Path, site_path: &str, diagnostics: &mut Diagnostics) -> Res
     }
 }
 
-/// Markdown files under `content/`, sorted by path, and the other files
-/// there (assets), skipping hidden files and not following symlinks (a
-/// link out of the site is never read; a linked file is listed as such).
-/// Markdown files (absolute and below `content/`) and assets.
+/// Markdown files under `content/` (absolute and below `content/`), sorted
+/// by path, and the other files there (assets), skipping hidden files and
+/// not following symlinks (a link out of the site is never read; a linked
+/// asset is listed as such, and never copied).
 type ContentFiles = (Vec<(PathBuf, String)>, Vec<SiteFile>);
 
 fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<ContentFiles> {
@@ -258,17 +273,24 @@ fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<ContentFi
             let path = e.path().map_or_else(|| content.clone(), Path::to_path_buf);
             Error::io("read folder", path, e.into())
         })?;
-        let symlink = item.file_type().is_symlink();
-        if !item.file_type().is_file() && !symlink {
+        let relative = item.path().strip_prefix(&content).unwrap_or(item.path());
+        if let Some(what) = files::special_kind(item.file_type()) {
+            diagnostics.push(files::skipped(CONTENT_DIR, relative, what));
+            // A linked asset stays listed (never copied), so that a body
+            // referring to it is told why it is missing.
+            let linked = item.file_type().is_symlink() && !is_markdown(item.path());
+            if let Some(path) = relative_string(relative).filter(|p| linked && site_files::unpublishable(p).is_none()) {
+                assets.push(SiteFile { path, symlink: true });
+            }
             continue;
         }
-        let relative = item.path().strip_prefix(&content).unwrap_or(item.path());
+        if !item.file_type().is_file() {
+            continue;
+        }
         match relative_string(relative) {
-            Some(relative) if is_markdown(item.path()) && !symlink => paths.push((item.path().to_path_buf(), relative)),
-            // A linked Markdown file is neither read nor published.
-            Some(_) if is_markdown(item.path()) => {}
-            Some(relative) => match crate::site_files::unpublishable(&relative) {
-                None => assets.push(SiteFile { path: relative, symlink }),
+            Some(relative) if is_markdown(item.path()) => paths.push((item.path().to_path_buf(), relative)),
+            Some(relative) => match site_files::unpublishable(&relative) {
+                None => assets.push(SiteFile { path: relative, symlink: false }),
                 Some(c) => diagnostics.push(files::unpublishable(&format!("{CONTENT_DIR}/{relative}"), c)),
             },
             None => diagnostics.push(Diagnostic::new(

@@ -1,35 +1,11 @@
-//! Serde mirrors of front matter, exactly as written. Nothing is interpreted
-//! here: names stay names until `resolve` turns them into entry ids.
+//! Front matter as written, once each field has the right shape
+//! ([`super::fields`] fills these). Nothing is interpreted here: names stay
+//! names until `resolve` turns them into entry ids.
 
-use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// Keys an entry's front matter may use.
-pub const ENTRY_KEYS: &[&str] = &[
-    "title",
-    "slug",
-    "abbr",
-    "aliases",
-    "kind",
-    "summary",
-    "tags",
-    "links",
-    "facets",
-    "responsibilities",
-    "skills",
-    "decisions",
-    "sources",
-    "updated",
-    "draft",
-    "moved_from",
-];
-
-/// Keys a comparison page's front matter may use.
-pub const COMPARISON_KEYS: &[&str] =
-    &["title", "slug", "compare", "facets", "summary", "tags", "sources", "updated", "draft"];
-
 /// Front matter of an entry (a role, concept, guide…).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawEntry {
     /// Display title.
     pub title: Option<String>,
@@ -66,7 +42,7 @@ pub struct RawEntry {
 }
 
 /// Front matter of a comparison page (`compare:` present).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawComparison {
     /// Display title.
     pub title: Option<String>,
@@ -89,8 +65,7 @@ pub struct RawComparison {
 }
 
 /// One name or a list of names.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum OneOrMany {
     /// `works_with: data-product-owner`
     One(String),
@@ -109,7 +84,7 @@ impl OneOrMany {
 }
 
 /// `{ decision: …, part: decides }`
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawDecision {
     /// The decision, worded the same across roles.
     pub decision: String,
@@ -118,7 +93,7 @@ pub struct RawDecision {
 }
 
 /// `{ title: …, url: …, publisher: … }`
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawSource {
     /// Article title.
     pub title: String,

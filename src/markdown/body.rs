@@ -14,6 +14,8 @@
 use super::links::Heading;
 use super::links::{is_unsafe_url, level_number, markdown_options, relative_path, Anchors, FoundLink};
 use super::nesting::{Cap, RawDepth};
+use super::notes::{Note, NoteKind};
+use super::raw_html;
 use super::terms::{Counter, Terms};
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use std::fmt;
@@ -38,6 +40,9 @@ pub struct ParsedBody {
     /// construction: pulldown-cmark escapes text and attributes, heading
     /// attributes other than the id are dropped, script URLs are removed.
     pub needs_sanitizer: bool,
+    /// What the page shows less of than the source (raw HTML the allow-list
+    /// drops, script image URLs), for `resolve` to report.
+    pub notes: Vec<Note>,
 }
 
 /// The HTML of a body with slots for what only rendering can decide.
@@ -57,6 +62,7 @@ enum Slot {
     LinkStart(usize),
     LinkEnd,
     Raw(usize),
+    Trusted(usize),
     /// The `src` of an image with a relative path: an asset's output URL
     /// depends on the page that shows it.
     ImageSrc(usize),
@@ -74,6 +80,9 @@ pub enum Piece<'t> {
     /// Raw HTML that would leave too many elements open: written as is only
     /// when the site trusts raw HTML, else as text.
     Raw(&'t str),
+    /// An opening tag that would swallow the rest of the page
+    /// ([`raw_html`]): written only when the site trusts raw HTML.
+    Trusted(&'t str),
     /// The `src` attribute value of this image (inside the quotes).
     ImageSrc(&'t FoundLink),
 }
@@ -96,6 +105,7 @@ impl ParsedBody {
                 Slot::LinkStart(link) => self.links.get(link).map_or(Piece::Html(""), Piece::LinkStart),
                 Slot::LinkEnd => Piece::LinkEnd,
                 Slot::Raw(piece) => Piece::Raw(template.raw.get(piece).map_or("", String::as_str)),
+                Slot::Trusted(piece) => Piece::Trusted(template.raw.get(piece).map_or("", String::as_str)),
                 Slot::ImageSrc(image) => self.images.get(image).map_or(Piece::Html(""), Piece::ImageSrc),
             })
         })
@@ -111,14 +121,14 @@ impl ParsedBody {
 pub fn parse(body: &str) -> ParsedBody {
     #[cfg(test)]
     PARSES.with(|count| count.set(count.get() + 1));
-    let mut pass = Pass::default();
+    let mut pass = Pass { source: body, ..Pass::default() };
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         pass.event(event, range);
     }
-    let Pass { mut events, pending, raw, links, found_images, counter, needs_sanitizer, .. } = pass;
+    let Pass { mut events, pending, raw, links, found_images, counter, needs_sanitizer, notes, .. } = pass;
     let headings = assign_heading_ids(&mut events);
     let template = write_template(events, &pending, raw);
-    ParsedBody { links, images: found_images, headings, terms: counter.finish(), template, needs_sanitizer }
+    ParsedBody { links, images: found_images, headings, terms: counter.finish(), template, needs_sanitizer, notes }
 }
 
 #[cfg(test)]
@@ -138,6 +148,8 @@ struct Pending {
 /// State of the single walk over a body's events.
 #[derive(Default)]
 struct Pass<'a> {
+    /// The body text.
+    source: &'a str,
     events: Vec<Event<'a>>,
     pending: Vec<Pending>,
     raw: Vec<String>,
@@ -149,21 +161,23 @@ struct Pass<'a> {
     /// Images open among the kept events (their text becomes `alt`).
     images: usize,
     needs_sanitizer: bool,
+    notes: Vec<Note>,
 }
 
 impl<'a> Pass<'a> {
     fn event(&mut self, event: Event<'a>, range: std::ops::Range<usize>) {
+        let block = matches!(event, Event::Html(_));
         match &event {
             Event::Text(text) | Event::Code(text) => self.counter.add(text),
             Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
                 let wiki = matches!(link_type, LinkType::WikiLink { .. });
                 self.needs_sanitizer |= !wiki && unusual_scheme(dest_url);
                 let (dest, title) = (dest_url.to_string(), title.to_string());
-                self.links.push(FoundLink { range, dest, title, wiki });
+                self.links.push(FoundLink { range: range.clone(), dest, title, wiki });
             }
             Event::Start(Tag::Image { dest_url, title, .. }) => {
                 let (dest, title) = (dest_url.to_string(), title.to_string());
-                self.found_images.push(FoundLink { range, dest, title, wiki: false });
+                self.found_images.push(FoundLink { range: range.clone(), dest, title, wiki: false });
             }
             _ => {}
         }
@@ -176,7 +190,13 @@ impl<'a> Pass<'a> {
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 self.images += 1;
                 self.needs_sanitizer |= unusual_scheme(&dest_url);
-                let dest_url = if is_unsafe_url(&dest_url) { CowStr::Borrowed("") } else { dest_url };
+                let dest_url = if is_unsafe_url(&dest_url) {
+                    let kind = NoteKind::UnsafeImage { dest: dest_url.to_string() };
+                    self.notes.push(Note { range: range.clone(), kind });
+                    CowStr::Borrowed("")
+                } else {
+                    dest_url
+                };
                 let slot = relative_path(&dest_url).is_some();
                 self.events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
                 if slot {
@@ -196,18 +216,58 @@ impl<'a> Pass<'a> {
             Event::Html(html) | Event::InlineHtml(html) => {
                 self.needs_sanitizer = true;
                 // Inside an image only the text of raw HTML reaches `alt`, escaped
-                // either way; elsewhere a piece over the depth limit waits for
-                // the site's `trust_html`.
-                if self.raw_depth.admit(&html) || self.images > 0 {
+                // either way.
+                if self.images > 0 {
                     return self.events.push(Event::Html(html));
                 }
-                let ends_line = html.ends_with('\n');
-                self.raw.push(html.into_string());
-                return self.slot(Slot::Raw(self.raw.len() - 1), ends_line);
+                return self.raw_html(html, range, block);
             }
             other => other,
         };
         self.events.push(event);
+    }
+
+    /// A piece of raw HTML: every element the allow-list drops is noted;
+    /// an opening tag that would swallow the rest of the page is cut out
+    /// into a slot kept only on sites that trust raw HTML ([`raw_html`]).
+    fn raw_html(&mut self, html: CowStr<'a>, range: std::ops::Range<usize>, block: bool) {
+        let source = self.source.get(range.clone()).unwrap_or("");
+        let mut kept = 0;
+        for tag in raw_html::tags(&html).into_iter().filter(|t| !t.closing && !raw_html::is_kept(&t.name)) {
+            let text = &html[tag.range.clone()];
+            let start = range.start + source.find(text).unwrap_or(0);
+            let end = (start + text.len()).min(range.end.max(start));
+            let closed =
+                !raw_html::swallows(&tag.name) || raw_html::is_closed_in_block(self.source, end, &tag.name, block);
+            self.notes.push(Note { range: start..end, kind: NoteKind::RawHtml { name: tag.name.clone(), closed } });
+            if closed {
+                continue;
+            }
+            self.admit_html(&html[kept..tag.range.start]);
+            self.raw.push(text.to_owned());
+            self.slot(Slot::Trusted(self.raw.len() - 1), false);
+            kept = tag.range.end;
+        }
+        match kept {
+            0 => self.admit_html_owned(html),
+            _ => self.admit_html(&html[kept..]),
+        }
+    }
+
+    fn admit_html(&mut self, html: &str) {
+        if !html.is_empty() {
+            self.admit_html_owned(CowStr::from(html.to_owned()));
+        }
+    }
+
+    /// A piece over the depth limit waits for the site's `trust_html`.
+    fn admit_html_owned(&mut self, html: CowStr<'a>) {
+        if self.raw_depth.admit(&html) {
+            return self.events.push(Event::Html(html));
+        }
+        let ends_line = html.ends_with('\n');
+        self.raw.push(html.into_string());
+        self.slot(Slot::Raw(self.raw.len() - 1), ends_line);
     }
 
     /// Holds the place of a slot with an empty event for now.
@@ -319,6 +379,7 @@ mod tests {
                 Piece::LinkStart(link) => format!("[{}]", link.dest),
                 Piece::LinkEnd => "[/]".to_owned(),
                 Piece::Raw(raw) => format!("[raw {raw}]"),
+                Piece::Trusted(raw) => format!("[trusted {raw}]"),
                 Piece::ImageSrc(image) => format!("[src {}]", image.dest),
             })
             .collect()
@@ -390,6 +451,39 @@ mod tests {
         assert!(parsed.needs_sanitizer);
         let raw: Vec<String> = pieces(&parsed).into_iter().filter(|p| p.starts_with("[raw")).collect();
         assert_eq!(raw, ["[raw <span>]"]);
+    }
+
+    #[test]
+    fn an_unclosed_swallowing_tag_is_cut_out_and_noted() {
+        let parsed = parse("Before <style> after.\n\nNext <b>kept</b> <form>x</form>\n");
+        assert_eq!(
+            pieces(&parsed).concat(),
+            "<p>Before [trusted <style>] after.</p>\n<p>Next <b>kept</b> <form>x</form></p>\n"
+        );
+        let notes: Vec<(std::ops::Range<usize>, &NoteKind)> =
+            parsed.notes.iter().map(|n| (n.range.clone(), &n.kind)).collect();
+        assert_eq!(
+            notes,
+            [
+                (7..14, &NoteKind::RawHtml { name: "style".into(), closed: false }),
+                (40..46, &NoteKind::RawHtml { name: "form".into(), closed: true }),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closed_swallowing_element_is_left_to_the_sanitizer() {
+        let parsed = parse("A <script>x()</script> B\n");
+        assert!(!pieces(&parsed).concat().contains("[trusted"));
+        assert_eq!(parsed.notes[0].kind, NoteKind::RawHtml { name: "script".into(), closed: true });
+    }
+
+    #[test]
+    fn script_image_urls_are_emptied_and_noted() {
+        let parsed = parse("![x](javascript:alert(1))\n");
+        assert!(pieces(&parsed).concat().contains("src=\"\""));
+        assert_eq!(parsed.notes[0].kind, NoteKind::UnsafeImage { dest: "javascript:alert(1)".into() });
+        assert_eq!(parsed.notes[0].range, 0..25);
     }
 
     #[test]

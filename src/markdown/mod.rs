@@ -6,8 +6,11 @@
 pub mod body;
 pub mod links;
 pub mod nesting;
+pub mod notes;
+pub mod raw_html;
 pub mod summary;
 pub mod terms;
 
 pub use body::{ParsedBody, Piece};
 pub use links::Heading;
+pub use notes::{Note, NoteKind};

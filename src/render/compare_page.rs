@@ -7,6 +7,7 @@ use super::markdown::{self, LinkContext};
 use super::views::{EntryLink, Link, Views};
 use crate::resolve::{Comparison, EntryId, Source};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// One facet across the compared entries.
@@ -39,12 +40,12 @@ pub struct DecisionRow {
 /// A typed relation between two compared entries.
 #[derive(Debug, Serialize)]
 pub struct Between<'a> {
-    /// Source title.
-    pub from: &'a str,
+    /// Source entry.
+    pub from: EntryLink<'a>,
     /// Relation label.
     pub label: &'a str,
-    /// Target title.
-    pub to: &'a str,
+    /// Target entry.
+    pub to: EntryLink<'a>,
 }
 
 /// Everything `compare.html` shows.
@@ -53,7 +54,7 @@ pub struct ComparePage<'a> {
     /// Title.
     pub title: &'a str,
     /// Summary.
-    pub summary: &'a str,
+    pub summary: Cow<'a, str>,
     /// The compared entries.
     pub entries: Vec<EntryLink<'a>>,
     /// Facets side by side.
@@ -76,8 +77,33 @@ pub struct ComparePage<'a> {
     pub updated: Option<&'a str>,
     /// Edit link.
     pub edit_url: Option<String>,
-    /// Generated from `contrasts_with`, not hand-written.
-    pub generated: bool,
+    /// Every compared entry is a role, so the compare picker can show them.
+    pub pickable: bool,
+}
+
+/// Whether the compared entries have anything to set side by side beyond
+/// their summaries (facets, responsibilities, decisions).
+fn has_details(views: &Views<'_>, comparison: &Comparison) -> bool {
+    comparison.entries.iter().any(|&id| {
+        let e = &views.kb.entries[id];
+        comparison.facets.iter().any(|f| e.facets.contains_key(f))
+            || !e.responsibilities.is_empty()
+            || !e.decisions.is_empty()
+    })
+}
+
+/// The comparison's summary; a generated page of entries without details
+/// (concepts, say) does not promise a comparison of focus and decisions.
+pub fn summary<'a>(views: &Views<'a>, comparison: &'a Comparison) -> Cow<'a, str> {
+    if comparison.document.is_some() || has_details(views, comparison) {
+        return Cow::Borrowed(&comparison.summary);
+    }
+    let titles: Vec<&str> = comparison.entries.iter().map(|&id| views.kb.entries[id].title.as_str()).collect();
+    let names = match titles.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => titles.concat(),
+    };
+    Cow::Owned(format!("{names} are easily confused: what each one is, side by side, and how they relate."))
 }
 
 /// Builds the page data of one comparison.
@@ -96,8 +122,9 @@ pub fn build<'a>(views: &Views<'a>, comparison: &'a Comparison, root: &str) -> C
     let (shared, distinct) = split_responsibilities(views, ids);
     ComparePage {
         title: &comparison.title,
-        summary: &comparison.summary,
+        summary: summary(views, comparison),
         entries: ids.iter().map(|&id| views.entry_link(id)).collect(),
+        // A facet no compared entry fills would be a row of dashes.
         facets: comparison
             .facets
             .iter()
@@ -105,6 +132,7 @@ pub fn build<'a>(views: &Views<'a>, comparison: &'a Comparison, root: &str) -> C
                 label: views.facet_label(key),
                 values: ids.iter().map(|&id| kb.entries[id].facets.get(key).map_or("", String::as_str)).collect(),
             })
+            .filter(|row| row.values.iter().any(|v| !v.is_empty()))
             .collect(),
         shared,
         distinct,
@@ -118,7 +146,7 @@ pub fn build<'a>(views: &Views<'a>, comparison: &'a Comparison, root: &str) -> C
             .as_deref()
             .or_else(|| prose.and_then(|p| views.git_dates.get(&p.content_path)).map(String::as_str)),
         edit_url: prose.and_then(|p| edit_url(views, &p.content_path)),
-        generated: comparison.document.is_none(),
+        pickable: ids.iter().all(|&id| views.config.kind(&kb.entries[id].kind).is_some_and(|k| k.role)),
     }
 }
 
@@ -149,7 +177,9 @@ fn split_responsibilities<'a>(views: &Views<'a>, ids: &[EntryId]) -> (Vec<&'a st
                 shared.push(r.as_str());
             }
         }
-        distinct.push(Distinct { entry: views.entry_link(id), items });
+        if !items.is_empty() {
+            distinct.push(Distinct { entry: views.entry_link(id), items });
+        }
     }
     (shared, distinct)
 }
@@ -174,9 +204,9 @@ fn between<'a>(views: &Views<'a>, ids: &[EntryId]) -> Vec<Between<'a>> {
                 let symmetric_dupe = !group.incoming && views.config.relations[group.relation].symmetric && other < id;
                 if !group.incoming && !symmetric_dupe {
                     found.push(Between {
-                        from: &kb.entries[id].title,
+                        from: views.entry_link(id),
                         label: &group.label,
-                        to: &kb.entries[other].title,
+                        to: views.entry_link(other),
                     });
                 }
             }

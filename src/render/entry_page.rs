@@ -24,6 +24,9 @@ pub struct EntryPage<'a> {
     pub kind_url: String,
     /// Summary.
     pub summary: &'a str,
+    /// Whether the body opens with the summary's words (a summary taken
+    /// from the first paragraph): the page then shows them once.
+    pub summary_in_body: bool,
     /// Rendered body.
     pub body: String,
     /// Headings for the table of contents (levels 2 and 3).
@@ -69,6 +72,7 @@ pub fn build<'a>(views: &Views<'a>, id: EntryId, root: &str) -> EntryPage<'a> {
         kinds: &views.config.kinds,
         content_path: &entry.prose.content_path,
     };
+    let body = markdown::render_parsed(&entry.prose.body, &context);
     EntryPage {
         slug: &entry.slug,
         title: &entry.title,
@@ -77,7 +81,8 @@ pub fn build<'a>(views: &Views<'a>, id: EntryId, root: &str) -> EntryPage<'a> {
         kind: views.kind_label(&entry.kind),
         kind_url: urls::kind(&entry.kind),
         summary: &entry.summary,
-        body: markdown::render_parsed(&entry.prose.body, &context),
+        summary_in_body: opens_with(&body, &entry.summary),
+        body,
         toc: entry.headings.iter().filter(|h| (2..=3).contains(&h.level)).collect(),
         map: relation_map::svg(&entry.title, &relations, root),
         relations,
@@ -108,6 +113,46 @@ pub fn build<'a>(views: &Views<'a>, id: EntryId, root: &str) -> EntryPage<'a> {
     }
 }
 
+/// Whether the first paragraph with text of a rendered body starts with
+/// `summary` (compared as plain text, whitespace collapsed).
+fn opens_with(body_html: &str, summary: &str) -> bool {
+    let wanted = plain_words(summary.trim_end_matches('…'));
+    if wanted.is_empty() {
+        return false;
+    }
+    let mut rest = body_html;
+    while let Some(start) = rest.find("<p>").or_else(|| rest.find("<p ")) {
+        let after = &rest[start..];
+        let Some(end) = after.find("</p>") else { return false };
+        let text = plain_words(&strip_tags(&after[..end]));
+        if !text.is_empty() {
+            return text.starts_with(&wanted);
+        }
+        rest = &after[end..];
+    }
+    false
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&nbsp;", " ").replace("&#160;", " ").replace("&amp;", "&")
+}
+
+/// Letters and digits only, lower-cased: typography (non-breaking spaces,
+/// curly quotes, dashes) and markup never make two texts differ.
+fn plain_words(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
 /// Tags as links to their pages.
 pub fn tag_links(tags: &[String]) -> Vec<Link> {
     tags.iter().map(|t| Link { title: t.clone(), url: urls::tag(t) }).collect()
@@ -117,4 +162,21 @@ pub fn tag_links(tags: &[String]) -> Vec<Link> {
 pub fn edit_url(views: &Views<'_>, content_path: &str) -> Option<String> {
     let url = views.config.repo_edit_url.as_ref()?.replace("{path}", content_path);
     (!crate::markdown::links::is_unsafe_url(&url)).then_some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_when_the_body_opens_with_the_summary() {
+        let body = "<p><img src=\"a.png\" alt=\"\"></p>\n<p>A <a href=\"x.html\">data</a> steward keeps &amp; fixes. More.</p>";
+        assert!(opens_with(body, "A data steward keeps & fixes."));
+        assert!(opens_with(body, "A data steward keeps & fixes. More."));
+        assert!(!opens_with(body, "Something else."));
+        assert!(!opens_with("<h2>x</h2>", "x"));
+        assert!(!opens_with(body, ""));
+        let typeset = "<p>DuckDB is an&nbsp;in-process<br>\nSQL&nbsp;OLAP system, it’s fast.</p>";
+        assert!(opens_with(typeset, "DuckDB is an in-process SQL OLAP system, it's fast."));
+    }
 }

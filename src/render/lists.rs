@@ -40,7 +40,7 @@ pub struct ComparisonLink<'a> {
     /// Title.
     pub title: &'a str,
     /// Summary.
-    pub summary: &'a str,
+    pub summary: std::borrow::Cow<'a, str>,
     /// URL.
     pub url: String,
 }
@@ -58,6 +58,8 @@ pub struct IndexPage<'a> {
     pub comparisons_url: Option<String>,
     /// Number of published entries.
     pub count: usize,
+    /// The "Start here" block (site.toml `[[start_here]]`).
+    pub start_here: Vec<super::start_here::Featured<'a>>,
 }
 
 /// A numbered link in a pager.
@@ -152,6 +154,7 @@ pub fn index<'a>(views: &Views<'a>, sorted: &[EntryId]) -> IndexPage<'a> {
         comparison_count: published.len(),
         comparisons_url: (published.len() > INDEX_LIMIT).then(|| COMPARISONS_PATH.to_owned()),
         count: sorted.len(),
+        start_here: super::start_here::items(views),
     }
 }
 
@@ -165,7 +168,7 @@ fn published_comparisons(views: &Views<'_>) -> Vec<usize> {
 
 fn comparison_link<'a>(views: &Views<'a>, index: usize) -> ComparisonLink<'a> {
     let c = &views.kb.comparisons[index];
-    ComparisonLink { title: &c.title, summary: &c.summary, url: urls::comparison(&c.slug) }
+    ComparisonLink { title: &c.title, summary: super::compare_page::summary(views, c), url: urls::comparison(&c.slug) }
 }
 
 /// The paged list of every comparison, only when the index cannot show them

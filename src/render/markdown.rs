@@ -54,14 +54,13 @@ pub fn render_parsed(parsed: &ParsedBody, context: &LinkContext<'_>) -> String {
             }),
             Piece::Raw(raw) if context.trust_html => html.push_str(raw),
             Piece::Raw(raw) => push_body_text(&mut html, raw),
+            Piece::Trusted(raw) if context.trust_html => html.push_str(raw),
+            Piece::Trusted(_) => {}
             Piece::ImageSrc(image) => push_file_url(&mut html, &image.dest, true, context),
         }
     }
-    if parsed.needs_sanitizer && !context.trust_html {
-        super::sanitize::clean(&html)
-    } else {
-        html
-    }
+    let html = if parsed.needs_sanitizer && !context.trust_html { super::sanitize::clean(&html) } else { html };
+    super::table_box::wrap_tables(&html)
 }
 
 fn open_link(out: &mut String, link: &FoundLink, context: &LinkContext<'_>) -> Opened {

@@ -27,11 +27,14 @@ pub mod matrix;
 pub mod previews;
 pub mod redirects;
 pub mod relation_map;
+pub mod role_graph;
 pub mod sanitize;
 pub mod search_index;
 pub mod site_files;
 pub mod site_map;
 pub mod sitemap;
+pub mod start_here;
+pub mod table_box;
 pub mod theme;
 pub mod urls;
 pub mod views;
@@ -284,7 +287,7 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &
         .map(|(_, c)| {
             let path = urls::comparison(&c.slug);
             let data = compare_page::build(&views, c, &urls::root_of(&path));
-            page("compare.html", path, Meta { title: c.title.clone(), description: &c.summary }, "compare", &data)
+            page("compare.html", path, Meta { title: c.title.clone(), description: &data.summary }, "compare", &data)
         })
         .collect();
     let comparisons = compared.len();

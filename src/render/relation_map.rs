@@ -57,7 +57,7 @@ pub fn svg(title: &str, relations: &[RelationView<'_>], root: &str) -> Option<St
     let _ = write!(
         out,
         "<svg class=\"relation-map\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" \
-         aria-hidden=\"true\" focusable=\"false\">"
+         role=\"group\" aria-label=\"Relationship map\">"
     );
     let mut y = 2;
     for (group, h) in groups.iter().zip(&heights) {
@@ -100,7 +100,7 @@ fn draw_group(out: &mut String, group: &Group<'_>, top: u32, center_y: u32) {
         let y = top + LABEL + ROW * row as u32;
         let _ = write!(
             out,
-            "<path class=\"rm-edge\" d=\"M{bracket} {m} H{PILL_X}\"/><a href=\"{}\" tabindex=\"-1\">\
+            "<path class=\"rm-edge\" d=\"M{bracket} {m} H{PILL_X}\"/><a href=\"{}\">\
              <rect class=\"rm-node\" x=\"{PILL_X}\" y=\"{y}\" width=\"{}\" height=\"{PILL}\" rx=\"12\"/>",
             escape(url),
             WIDTH - PILL_X - 2,

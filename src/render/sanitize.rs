@@ -45,7 +45,7 @@ const EXTRA_ATTRIBUTES: &[(&str, &[&str])] = &[
 static POLICY: LazyLock<Builder<'static>> = LazyLock::new(|| {
     let mut builder = Builder::default();
     builder
-        .add_tags(["input", "section"])
+        .add_tags(crate::markdown::raw_html::EXTRA_TAGS.iter().copied())
         .link_rel(None)
         .filter_style_properties(HashSet::from(["text-align"]))
         .attribute_filter(|element, attribute, value| match (element, attribute) {

@@ -2,16 +2,21 @@
 //! globals, so it loads with a `<script>` element and works from file://
 //! (browsers refuse `fetch` there).
 //!
-//! It is split so a search on a 10 000-entry site downloads well under 1 MB
-//! (issue 4):
-//! - `assets/search-index.js`: names only (title, URL when it differs from
-//!   the title's simple slug, abbreviation, aliases, kind, tags), loaded when
-//!   the search box is first focused;
-//! - `assets/search/t-N.js`: the words of summaries and bodies as postings
-//!   lists, in word order, cut into shards of about 24 KB; a query loads only
-//!   the shards that hold its own words (and words they begin);
-//! - `assets/search/s-N.js`: summaries in blocks of [`BLOCK`] entries, loaded
-//!   for the results on screen.
+//! It is split so a search on a 10 000-entry site downloads under 300 KB in
+//! all (issue 16; Pagefind's figure for 10 000 pages):
+//! - `assets/search-index.js`: the shard boundaries and the distinct words
+//!   of titles and aliases (for typo-tolerant matching), loaded when the
+//!   search box is first focused; no per-entry data;
+//! - `assets/search/t-N.js`: every word as postings lists per field (title,
+//!   abbreviation, alias, tag, summary, body), in word order, cut into shards
+//!   of about [`SHARD_BYTES`]; a query loads only the shards that hold its
+//!   own words, the words they begin and the names it nearly spells;
+//! - `assets/search/s-N.js`: title, URL, abbreviation, kind and summary of
+//!   [`BLOCK`] entries, loaded for the results on screen.
+//!
+//! Title and alias postings are filed by the name's word count (`t2` holds
+//! the words of two-word titles) so the script can tell a query that spells
+//! a whole name from one that shares a word with it.
 
 use super::views::Views;
 use crate::markdown::terms::Terms;
@@ -21,15 +26,19 @@ use foldhash::{HashMap, HashMapExt as _};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 pub use crate::markdown::terms::words;
 
-/// Entries per summary block.
-pub const BLOCK: usize = 50;
+/// Entries per result block.
+pub const BLOCK: usize = 20;
 /// A term shard is closed once it holds about this many bytes.
-const SHARD_BYTES: usize = 24_000;
+const SHARD_BYTES: usize = 10_000;
+/// Field names of title words by the title's word count (capped).
+const TITLE_FIELDS: [&str; 9] = ["t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9"];
+/// Field names of alias words by the alias's word count (capped).
+const ALIAS_FIELDS: [&str; 9] = ["l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "l9"];
 /// Most body words indexed per entry (the most distinctive ones).
 const BODY_TERMS: usize = 200;
 /// One searchable record: an entry or a comparison.
@@ -37,7 +46,7 @@ struct Record<'a> {
     title: &'a str,
     url: String,
     abbr: &'a str,
-    aliases: &'a [String],
+    aliases: Vec<&'a str>,
     kind: usize,
     tags: &'a [String],
     summary: &'a str,
@@ -60,7 +69,7 @@ pub fn files(views: &Views<'_>, sorted: &[EntryId]) -> Vec<OutputFile> {
                 title: &e.title,
                 url: e.slug.clone(),
                 abbr: e.abbr.as_deref().unwrap_or(""),
-                aliases: &e.aliases,
+                aliases: e.aliases.iter().map(String::as_str).collect(),
                 kind: views.config.kinds.iter().position(|k| k.key == e.kind).unwrap_or(0),
                 tags: &e.tags,
                 summary: &e.summary,
@@ -70,58 +79,104 @@ pub fn files(views: &Views<'_>, sorted: &[EntryId]) -> Vec<OutputFile> {
         .collect();
     let comparison_kind = kinds.len();
     kinds.push("Comparison");
-    records.extend(kb.comparisons.iter().filter(|c| kb.include_drafts || !c.draft).map(|c| Record {
-        title: &c.title,
-        url: format!("compare/{}", c.slug),
-        abbr: "",
-        aliases: &[],
-        kind: comparison_kind,
-        tags: &c.tags,
-        summary: &c.summary,
-        terms: c.prose.as_ref().map_or(&NO_TERMS, |p| &p.body.terms),
+    // A comparison is found by the names it compares too ("dpo" finds
+    // "Data Product Manager vs Data Product Owner").
+    records.extend(kb.comparisons.iter().filter(|c| kb.include_drafts || !c.draft).map(|c| {
+        Record {
+            title: &c.title,
+            url: format!("compare/{}", c.slug),
+            abbr: "",
+            aliases: c
+                .entries
+                .iter()
+                .flat_map(|&id| {
+                    let e = &kb.entries[id];
+                    e.abbr.as_deref().into_iter().chain(e.aliases.iter().map(String::as_str))
+                })
+                .collect(),
+            kind: comparison_kind,
+            tags: &c.tags,
+            summary: &c.summary,
+            terms: c.prose.as_ref().map_or(&NO_TERMS, |p| &p.body.terms),
+        }
     }));
-    let (shards, shard_files) = term_shards(&records);
-    let mut files = vec![names_file(&records, &kinds, &shards)];
+    let names = name_postings(&records);
+    let (shards, shard_files) = term_shards(&records, &names);
+    let mut files = vec![index_file(&records, &kinds, &shards)];
     files.extend(shard_files);
-    files.extend(summary_files(&records));
+    files.extend(result_files(&records));
     files
 }
 
-/// `assets/search-index.js`.
-fn names_file(records: &[Record<'_>], kinds: &[&str], shards: &[String]) -> OutputFile {
-    let tags: BTreeSet<&str> = records.iter().flat_map(|r| r.tags.iter().map(String::as_str)).collect();
-    let tags: Vec<&str> = tags.into_iter().collect();
-    let rows: Vec<Value> = records
+/// `assets/search-index.js`: what the first keystroke needs.
+fn index_file(records: &[Record<'_>], kinds: &[&str], shards: &[String]) -> OutputFile {
+    let mut names: Vec<String> = records
         .iter()
-        .map(|r| {
-            let url = if simple_slug(r.title) == r.url { Value::from(0) } else { Value::from(r.url.as_str()) };
-            let tag_ids: Vec<usize> = r.tags.iter().filter_map(|t| tags.binary_search(&t.as_str()).ok()).collect();
-            json!([r.title, url, r.abbr, r.aliases, r.kind, tag_ids])
-        })
+        .flat_map(|r| std::iter::once(r.title).chain(r.aliases.iter().copied()))
+        .flat_map(words)
+        .filter(|w| w.len() >= 3)
         .collect();
+    names.sort_unstable();
+    names.dedup();
     #[derive(Serialize)]
-    struct Names<'a> {
+    struct Index<'a> {
         v: u8,
+        n: usize,
         block: usize,
         kinds: &'a [&'a str],
-        tags: &'a [&'a str],
         shards: &'a [String],
-        e: Vec<Value>,
+        w: Vec<String>,
     }
-    let names = Names { v: 1, block: BLOCK, kinds, tags: &tags, shards, e: rows };
-    js_file("assets/search-index.js", "window.ROLEBOOK_SEARCH=", &names)
+    let index = Index { v: 2, n: records.len(), block: BLOCK, kinds, shards, w: names };
+    js_file("assets/search-index.js", "window.ROLEBOOK_SEARCH=", &index)
 }
 
-/// `assets/search/s-N.js`: summaries, [`BLOCK`] per file.
-fn summary_files(records: &[Record<'_>]) -> Vec<OutputFile> {
+/// `assets/search/s-N.js`: what a result shows, [`BLOCK`] entries per file:
+/// title, URL (0 when it is the title's simple slug), abbreviation, kind, summary.
+fn result_files(records: &[Record<'_>]) -> Vec<OutputFile> {
     records
         .chunks(BLOCK)
         .enumerate()
         .map(|(n, chunk)| {
-            let summaries: Vec<&str> = chunk.iter().map(|r| r.summary).collect();
-            js_part_file("assets/search/s", "ROLEBOOK_SUMMARIES", n, &summaries)
+            let rows: Vec<Value> = chunk
+                .iter()
+                .map(|r| {
+                    let url = if simple_slug(r.title) == r.url { Value::from(0) } else { Value::from(r.url.as_str()) };
+                    json!([r.title, url, r.abbr, r.kind, r.summary])
+                })
+                .collect();
+            js_part_file("assets/search/s", "ROLEBOOK_RESULTS", n, &rows)
         })
         .collect()
+}
+
+/// Word → field → the records holding it there, for the name fields (title,
+/// abbreviation, alias, tag); small next to the body words.
+type NamePostings = BTreeMap<String, BTreeMap<&'static str, Vec<u32>>>;
+
+fn name_postings(records: &[Record<'_>]) -> NamePostings {
+    let mut out = NamePostings::new();
+    let mut add = |text: &str, field: &'static str, id: u32| {
+        for word in words(text) {
+            let ids = out.entry(word).or_default().entry(field).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
+    };
+    for (id, record) in records.iter().enumerate() {
+        let id = u32::try_from(id).unwrap_or(u32::MAX);
+        let capped = |text: &str| words(text).len().clamp(1, 9) - 1;
+        add(record.title, TITLE_FIELDS[capped(record.title)], id);
+        add(record.abbr, "a", id);
+        for alias in &record.aliases {
+            add(alias, ALIAS_FIELDS[capped(alias)], id);
+        }
+        for tag in record.tags {
+            add(tag, "g", id);
+        }
+    }
+    out
 }
 
 /// Records whose index words are chosen at once (bounds the memory).
@@ -149,7 +204,7 @@ struct Chosen {
 
 /// Postings of every word, in word order, cut into shards of about
 /// [`SHARD_BYTES`]; returns each shard's first word and the shard files.
-fn term_shards(records: &[Record<'_>]) -> (Vec<String>, Vec<OutputFile>) {
+fn term_shards(records: &[Record<'_>], names: &NamePostings) -> (Vec<String>, Vec<OutputFile>) {
     let vocabulary = vocabulary(records);
     let mut in_summary: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.words.len()];
     let mut in_body: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.words.len()];
@@ -174,10 +229,16 @@ fn term_shards(records: &[Record<'_>]) -> (Vec<String>, Vec<OutputFile>) {
     let mut extra: Vec<(String, Vec<u32>)> = summary_only.into_iter().collect();
     extra.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let known = vocabulary.words.iter().zip(in_summary.iter().zip(&in_body));
-    let known = known.map(|(word, (s, b))| (*word, s.as_slice(), b.as_slice()));
-    let extra = extra.iter().map(|(word, s)| (word.as_str(), s.as_slice(), &[][..]));
-    shard_files(merge_by_word(known, extra))
+    let known = known.map(|(word, (s, b))| (*word, vec![("s", s.as_slice()), ("b", b.as_slice())]));
+    let extra = extra.iter().map(|(word, s)| (word.as_str(), vec![("s", s.as_slice())]));
+    let names = names
+        .iter()
+        .map(|(word, fields)| (word.as_str(), fields.iter().map(|(f, ids)| (*f, ids.as_slice())).collect()));
+    shard_files(merge_by_word(merge_by_word(known, extra), names))
 }
+
+/// One word with its postings per field.
+type WordPostings<'w> = (&'w str, Vec<(&'static str, &'w [u32])>);
 
 /// Numbers every body word in word order and counts the bodies holding it.
 fn vocabulary<'a>(records: &[Record<'a>]) -> Vocabulary<'a> {
@@ -215,15 +276,20 @@ fn choose(record: &Record<'_>, vocabulary: &Vocabulary<'_>, total: usize) -> Cho
     Chosen { summary, summary_only, body }
 }
 
-/// Two word-ordered lists of (word, summary postings, body postings) with
-/// no word in both, as one word-ordered list.
+/// Two word-ordered lists of word postings as one word-ordered list; a
+/// word in both gets the fields of both.
 fn merge_by_word<'w>(
-    a: impl Iterator<Item = (&'w str, &'w [u32], &'w [u32])>,
-    b: impl Iterator<Item = (&'w str, &'w [u32], &'w [u32])>,
-) -> impl Iterator<Item = (&'w str, &'w [u32], &'w [u32])> {
+    a: impl Iterator<Item = WordPostings<'w>>,
+    b: impl Iterator<Item = WordPostings<'w>>,
+) -> impl Iterator<Item = WordPostings<'w>> {
     let (mut a, mut b) = (a.peekable(), b.peekable());
     std::iter::from_fn(move || match (a.peek(), b.peek()) {
         (Some(x), Some(y)) if y.0 < x.0 => b.next(),
+        (Some(x), Some(y)) if y.0 == x.0 => {
+            let (word, mut fields) = a.next()?;
+            fields.extend(b.next()?.1);
+            Some((word, fields))
+        }
         (Some(_), _) => a.next(),
         (None, _) => b.next(),
     })
@@ -231,13 +297,13 @@ fn merge_by_word<'w>(
 
 /// Cuts word-ordered postings into shard files; returns each shard's first
 /// word and the files.
-fn shard_files<'w>(postings: impl Iterator<Item = (&'w str, &'w [u32], &'w [u32])>) -> (Vec<String>, Vec<OutputFile>) {
+fn shard_files<'w>(postings: impl Iterator<Item = WordPostings<'w>>) -> (Vec<String>, Vec<OutputFile>) {
     let mut starts = Vec::new();
     let mut files = Vec::new();
     let mut shard = Shard::default();
     let mut size = 0;
-    for (word, in_summary, in_body) in postings {
-        if in_summary.is_empty() && in_body.is_empty() {
+    for (word, fields) in postings {
+        if fields.iter().all(|(_, ids)| ids.is_empty()) {
             continue;
         }
         if size >= SHARD_BYTES {
@@ -248,11 +314,11 @@ fn shard_files<'w>(postings: impl Iterator<Item = (&'w str, &'w [u32], &'w [u32]
         if size == 0 {
             starts.push(word.to_owned());
         }
-        for (map, ids) in [(&mut shard.s, in_summary), (&mut shard.b, in_body)] {
+        for (field, ids) in fields {
             if !ids.is_empty() {
                 let encoded = encode(ids);
                 size += word.len() + encoded.len() + 6;
-                map.insert(word, encoded);
+                shard.entry(field).or_default().insert(word, encoded);
             }
         }
     }
@@ -285,13 +351,8 @@ fn merge<'a>(mut into: HashMap<&'a str, usize>, from: HashMap<&'a str, usize>) -
     into
 }
 
-/// One term shard: words of summaries, words of bodies, each with its
-/// encoded postings, in word order.
-#[derive(Default, Serialize)]
-struct Shard<'a> {
-    s: BTreeMap<&'a str, String>,
-    b: BTreeMap<&'a str, String>,
-}
+/// One term shard: field → word → encoded postings, in word order.
+type Shard<'a> = BTreeMap<&'static str, BTreeMap<&'a str, String>>;
 
 fn shard_file(n: usize, shard: &Shard<'_>) -> OutputFile {
     js_part_file("assets/search/t", "ROLEBOOK_TERMS", n, shard)
@@ -409,12 +470,13 @@ mod tests {
     }
 
     #[test]
-    fn merges_body_words_and_summary_only_words_in_word_order() {
+    fn merges_word_lists_in_word_order_joining_the_fields_of_a_shared_word() {
         let (one, two) = ([1u32], [2u32]);
-        let known = [("apple", &one[..], &[][..]), ("cherry", &[][..], &two[..])].into_iter();
-        let extra = [("banana", &two[..], &[][..]), ("date", &one[..], &[][..])].into_iter();
-        let words: Vec<&str> = merge_by_word(known, extra).map(|(w, _, _)| w).collect();
-        assert_eq!(words, ["apple", "banana", "cherry", "date"]);
+        let known = [("apple", vec![("s", &one[..])]), ("cherry", vec![("b", &two[..])])].into_iter();
+        let extra =
+            [("banana", vec![("s", &two[..])]), ("cherry", vec![("t1", &one[..])]), ("date", vec![("s", &one[..])])];
+        let words: Vec<(&str, usize)> = merge_by_word(known, extra.into_iter()).map(|(w, f)| (w, f.len())).collect();
+        assert_eq!(words, [("apple", 1), ("banana", 1), ("cherry", 2), ("date", 1)]);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::load::Document;
-use crate::markdown::links::{relative_path, FoundLink, LinkDest};
+use crate::markdown::links::{percent_decode, relative_path, FoundLink, LinkDest};
 use crate::site_files::{SiteFiles, CONTENT_DIR, STATIC_DIR};
 use std::collections::BTreeSet;
 
@@ -198,15 +198,9 @@ fn relative_from(folder: &str, target: &str) -> String {
 }
 
 /// `unused-asset` warnings: assets under `content/` that no body refers
-/// to, and symbolic links in `static/` (never published).
+/// to. (Symbolic links are never published: `load` reports them as
+/// skipped files.)
 pub(crate) fn unused(files: &SiteFiles, documents: &[Document], diagnostics: &mut Diagnostics) {
-    for file in files.statics.iter().filter(|f| f.symlink) {
-        let message = format!("`{STATIC_DIR}/{}` is a symbolic link; it is not published", file.path);
-        diagnostics.push(
-            Diagnostic::new(Code::UnusedAsset, format!("{STATIC_DIR}/{}", file.path), message)
-                .suggest("put the file itself in static/"),
-        );
-    }
     if files.assets.is_empty() {
         return;
     }
@@ -222,41 +216,13 @@ pub(crate) fn unused(files: &SiteFiles, documents: &[Document], diagnostics: &mu
             }
         }
     }
-    for file in files.assets.iter().filter(|f| !used.contains(&f.path)) {
-        let message = if file.symlink {
-            format!("`{}` is a symbolic link that nothing refers to; it is not published", file.path)
-        } else {
-            format!("no page refers to `{}`; it is published all the same", file.path)
-        };
+    for file in files.assets.iter().filter(|f| !f.symlink && !used.contains(&f.path)) {
+        let message = format!("no page refers to `{}`; it is published all the same", file.path);
         diagnostics.push(
             Diagnostic::new(Code::UnusedAsset, format!("content/{}", file.path), message)
                 .suggest("link it from an entry, or delete it"),
         );
     }
-}
-
-/// Decodes `%XX` escapes; an invalid escape stays as written.
-pub fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_owned();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let hex = |i: usize| bytes.get(i).and_then(|b| char::from(*b).to_digit(16));
-        match (bytes[at], hex(at + 1), hex(at + 2)) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                at += 3;
-            }
-            (byte, _, _) => {
-                out.push(byte);
-                at += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
 /// Percent-encodes everything in a path but unreserved characters and `/`.
@@ -329,8 +295,7 @@ mod tests {
     }
 
     #[test]
-    fn decodes_and_encodes_paths() {
-        assert_eq!(percent_decode("a%20b%zz%"), "a b%zz%");
+    fn encodes_paths() {
         assert_eq!(percent_encode("img/a b+é.png"), "img/a%20b%2B%C3%A9.png");
     }
 }

@@ -8,6 +8,7 @@ use super::title_order::TitleOrder;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::load::Document;
 use crate::markdown::links::{FoundLink, LinkDest};
+use crate::markdown::{raw_html, Note, NoteKind};
 use crate::slug::slugify;
 use rayon::prelude::*;
 
@@ -121,6 +122,9 @@ fn check_bodies<'d>(
                 check_link(kb, owner, document, doc, link, &mut checked.mentions, &mut checked.pending, &mut budget);
             }
             super::assets::check_body(&kb.files, doc, &mut |make| budget.push(Code::BrokenAsset, make));
+            for note in &doc.parsed.notes {
+                report_note(doc, note, kb.trust_html, &mut budget);
+            }
             budget.finish(&doc.source.path);
             checked
         })
@@ -192,6 +196,39 @@ fn check_link<'a>(
             });
         }
         LinkDest::Other => {}
+    }
+}
+
+/// What the page shows less of than the body says: raw HTML the
+/// allow-list drops (unless the site trusts raw HTML), script image URLs.
+fn report_note(doc: &Document, note: &Note, trust_html: bool, diagnostics: &mut Budget<'_>) {
+    let offset = doc.body + note.range.start;
+    let width = note.range.len().clamp(1, 200);
+    let at = |d: Diagnostic| d.at_offset(&doc.source.index, &doc.source.text, offset, width);
+    match &note.kind {
+        NoteKind::RawHtml { .. } if trust_html => {}
+        NoteKind::RawHtml { name, closed } => diagnostics.push(Code::RawHtmlRemoved, || {
+            let (message, hint) = match (closed, raw_html::swallows(name)) {
+                (false, _) => (
+                    format!("unclosed `<{name}>` removed; the text after it is kept"),
+                    format!("close it with `</{name}>`, or write the text without it"),
+                ),
+                (true, true) => (
+                    format!("raw `<{name}>` element removed with its content"),
+                    "raw HTML is limited to an allow-list; set `trust_html = true` in site.toml to keep it".to_owned(),
+                ),
+                (true, false) => (
+                    format!("raw `<{name}>` tag removed (its text is kept)"),
+                    "raw HTML is limited to an allow-list; set `trust_html = true` in site.toml to keep it".to_owned(),
+                ),
+            };
+            at(Diagnostic::new(Code::RawHtmlRemoved, doc.source.path.clone(), message)).suggest(hint)
+        }),
+        NoteKind::UnsafeImage { dest } => diagnostics.push(Code::UnsafeUrl, || {
+            let message = format!("unsafe image URL `{}` removed", dest.chars().take(60).collect::<String>());
+            let d = Diagnostic::new(Code::UnsafeUrl, doc.source.path.clone(), message);
+            at(d).suggest("images may not use javascript:, vbscript: or data: URLs")
+        }),
     }
 }
 

@@ -2,7 +2,7 @@
 //! without facets, entries without sources, stale dates, copied summaries.
 
 use super::dates::{parse_date, today};
-use super::entries::report;
+use super::entries::{report, report_edge};
 use super::model::KnowledgeBase;
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostic, Diagnostics};
@@ -72,7 +72,7 @@ fn one_sided(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, di
         let (a, b) = (&kb.entries[from], &kb.entries[to]);
         let message =
             format!("`{}` lists `{}` under `{}`, but `{}` does not list it back", a.title, b.slug, def.key, b.title);
-        let d = report(&documents[a.document], Code::ContrastNotMutual, "links", &b.slug, message);
+        let d = report_edge(&documents[a.document], kb, Code::ContrastNotMutual, &def.key, to, message);
         let path = &documents[b.document].source.path;
         diagnostics.push(d.suggest(format!("add `{}: [{}]` to {path}", def.key, a.slug)));
     }
@@ -148,7 +148,9 @@ fn typed_links_to_drafts(
         let (published, draft) = if from.draft { (to, from) } else { (from, to) };
         let key = &config.relations[edge.relation].key;
         let message = format!("`{key}` relates `{}` to the draft `{}`", published.title, draft.slug);
-        let d = report(&documents[published.document], Code::LinkToDraft, "links", &draft.slug, message);
+        let target = if from.draft { edge.from } else { edge.to };
+        let document = &documents[published.document];
+        let d = report_edge(document, kb, Code::LinkToDraft, key, target, message);
         diagnostics.push(d.suggest("publish the draft, or remove the relation until it is ready"));
     }
 }

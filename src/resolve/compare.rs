@@ -8,6 +8,7 @@ use crate::config::SiteConfig;
 use crate::diag::{suggest, Code, Diagnostics};
 use crate::load::raw::RawComparison;
 use crate::load::Document;
+use crate::slug::{shorten, MAX_FILE_NAME};
 use std::collections::BTreeSet;
 
 /// The relation whose pairs get generated comparison pages.
@@ -88,6 +89,33 @@ fn default_summary(titles: &[&str]) -> String {
         [init @ .., last] => {
             format!("How {} and {last} differ in focus, responsibilities and decisions.", init.join(", "))
         }
+    }
+}
+
+/// Generated comparisons whose file name (`<slug>.html`) would be longer
+/// than a file system holds: reported at the first entry's file, and cut
+/// (even when the rule is relaxed, build never asks for such a name).
+pub(crate) fn check_generated_names(
+    generated: &mut [Comparison],
+    kb: &KnowledgeBase,
+    documents: &[Document],
+    diagnostics: &mut Diagnostics,
+) {
+    let max = MAX_FILE_NAME - ".html".len();
+    for comparison in generated.iter_mut().filter(|c| c.slug.len() > max) {
+        let [a, b] = comparison.entries[..] else { continue };
+        let (x, y) = (&kb.entries[a], &kb.entries[b]);
+        let longer = if x.slug.len() >= y.slug.len() { x } else { y };
+        let message = format!(
+            "the comparison page of `{}` and `{}` would need a file name of {} characters; file systems allow {MAX_FILE_NAME}",
+            x.title,
+            y.title,
+            comparison.slug.len() + ".html".len()
+        );
+        let d = report(&documents[longer.document], Code::SlugTooLong, "slug", "", message);
+        let hint = format!("give `{}` a shorter `slug:`, e.g. `slug: {}`", longer.title, shorten(&longer.slug, 60));
+        diagnostics.push(d.suggest(hint));
+        comparison.slug = shorten(&comparison.slug, max);
     }
 }
 

@@ -8,18 +8,62 @@ use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::load::raw::{RawEntry, RawSource};
 use crate::load::Document;
 use crate::markdown::links::is_unsafe_url;
-use crate::slug::{is_reserved, is_valid, slugify};
+use crate::slug::{is_reserved, is_valid, shorten, slugify, MAX_SLUG};
 
 /// Reports a problem at `needle` inside top-level `key` of a document.
 pub(super) fn report(document: &Document, code: Code, key: &str, needle: &str, message: String) -> Diagnostic {
-    let offset = if needle.is_empty() { document.key_offset(key) } else { document.value_offset(key, needle) };
-    let width = if needle.is_empty() { key.len() } else { needle.chars().count() };
+    let found =
+        (!needle.is_empty()).then(|| document.value_offset(key, needle)).filter(|&o| o != document.key_offset(key));
+    // Underline what is pointed at: the value when it was found, else the key.
+    let (offset, width) = match found {
+        Some(offset) => (offset, needle.chars().count()),
+        None => (document.key_offset(key), key.chars().count()),
+    };
     Diagnostic::new(code, document.source.path.clone(), message).at_offset(
         &document.source.index,
         &document.source.text,
         offset,
         width,
     )
+}
+
+/// [`report_link`] for an edge to `target`: at the name that made it.
+pub(super) fn report_edge(
+    document: &Document,
+    kb: &super::model::KnowledgeBase,
+    code: Code,
+    relation: &str,
+    target: super::model::EntryId,
+    message: String,
+) -> Diagnostic {
+    let written = super::link_position::written_name(document, kb, relation, target);
+    report_link(document, code, relation, written.unwrap_or(&kb.entries[target].slug), message)
+}
+
+/// A diagnostic about the name `name` written under `links:` → `relation:`
+/// (or about the relation key itself when `name` is empty), pointing at it.
+pub(super) fn report_link(document: &Document, code: Code, relation: &str, name: &str, message: String) -> Diagnostic {
+    report_link_nth(document, code, relation, name, 0, message)
+}
+
+/// [`report_link`] at the `nth` (0-based) time `name` is written there.
+pub(super) fn report_link_nth(
+    document: &Document,
+    code: Code,
+    relation: &str,
+    name: &str,
+    nth: usize,
+    message: String,
+) -> Diagnostic {
+    match super::link_position::find(document, relation, name, nth) {
+        Some((offset, width)) => Diagnostic::new(code, document.source.path.clone(), message).at_offset(
+            &document.source.index,
+            &document.source.text,
+            offset,
+            width,
+        ),
+        None => report(document, code, "links", if name.is_empty() { relation } else { name }, message),
+    }
 }
 
 /// The slug of a document: `slug:` when set (must be canonical), else the
@@ -45,6 +89,17 @@ pub(crate) fn slug_of(document: &Document, explicit: Option<&str>, diagnostics: 
         let d = report(document, Code::InvalidSlug, "slug", "", message);
         diagnostics.push(d.suggest("rename the file with letters or digits, or set `slug:`"));
         return "untitled".to_owned();
+    }
+    if slug.len() > MAX_SLUG {
+        let shorter = shorten(&slug, 60);
+        let shown: String = slug.chars().take(40).collect();
+        let message =
+            format!("slug `{shown}…` is {} characters long; file names allow at most {MAX_SLUG} here", slug.len());
+        let d = report(document, Code::SlugTooLong, "slug", "", message);
+        diagnostics.push(d.suggest(format!("set a shorter `slug:`, e.g. `slug: {shorter}`")));
+        // Even when the rule is relaxed, never ask the file system for a
+        // name it cannot hold.
+        return shorten(&slug, MAX_SLUG);
     }
     if is_reserved(&slug) {
         let message = format!("slug `{slug}` is reserved for a generated page or a device name");
@@ -76,11 +131,14 @@ pub(crate) fn build(
             _ => {
                 if parsed {
                     let message = format!("`{field}` is required");
+                    // At the key when it is there with no value, else at the opening `---`.
+                    let written = document.keys.iter().any(|k| k.name == field);
+                    let width = if written { field.chars().count() } else { 3 };
                     let d = Diagnostic::new(Code::MissingField, document.source.path.clone(), message).at_offset(
                         &document.source.index,
                         &document.source.text,
                         document.key_offset(field),
-                        3,
+                        width,
                     );
                     diagnostics.push(d.suggest(format!("add `{field}:` to the front matter")));
                 }

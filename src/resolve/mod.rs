@@ -18,19 +18,22 @@ mod bodies;
 
 mod checks;
 mod compare;
+mod confusable;
 pub mod dates;
 mod entries;
+mod link_position;
 pub mod model;
 mod moved;
 mod names;
 mod patch;
 mod relations;
-
+mod start_here;
 mod title_order;
 
 pub use bodies::find_anchor;
 pub use model::{
-    Comparison, Decision, Edge, Entry, EntryId, Heading, KnowledgeBase, Part, Prose, RelationGroup, Source,
+    Comparison, Decision, Edge, Entry, EntryId, FeaturedRef, Heading, KnowledgeBase, Part, Prose, RelationGroup,
+    Source, StartHere,
 };
 pub use patch::{entry_edit, Patched};
 
@@ -88,7 +91,8 @@ pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mu
         .collect();
     let (slugs, names) = names::index(&claims, diagnostics);
     let files = loaded.files.clone();
-    let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, files, ..KnowledgeBase::default() };
+    let trust_html = config.trust_html;
+    let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, trust_html, files, ..KnowledgeBase::default() };
     kb.edges = typed_edges(&kb, &links, documents, config, diagnostics);
     kb.comparisons = comparisons(&kb, documents, &comparison_docs, config, diagnostics);
     relations::group(&mut kb.entries, &kb.edges, config);
@@ -110,6 +114,14 @@ pub fn check_links(kb: &KnowledgeBase, documents: &[Document], config: &SiteConf
 pub fn check_front(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
     checks::front(kb, documents, config, diagnostics);
     moved::check(kb, documents, diagnostics);
+    confusable::check(kb, documents, diagnostics);
+    start_here::resolve(kb, config, diagnostics);
+}
+
+/// The home page's "Start here" items (site.toml `[[start_here]]`) whose
+/// targets exist and are published, in order; [`check_front`] reports the rest.
+pub fn start_here(kb: &KnowledgeBase, config: &SiteConfig) -> Vec<StartHere> {
+    start_here::resolve(kb, config, &mut Diagnostics::new())
 }
 
 /// Step 6: body links resolved, anchors checked, "Mentioned in" collected,
@@ -300,7 +312,8 @@ fn comparisons(
         }
     }
     warn_duplicate_sets(&list, documents, diagnostics);
-    let generated = compare::generated(kb, &kb.edges, config, &list);
+    let mut generated = compare::generated(kb, &kb.edges, config, &list);
+    compare::check_generated_names(&mut generated, kb, documents, diagnostics);
     list.extend(generated);
     list.sort_by(|a, b| a.slug.cmp(&b.slug).then(a.document.cmp(&b.document)));
     list

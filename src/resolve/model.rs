@@ -185,8 +185,31 @@ pub struct KnowledgeBase {
     pub slugs: foldhash::HashMap<String, EntryId>,
     /// Whether draft entries are part of the output.
     pub include_drafts: bool,
+    /// Whether raw HTML in bodies is kept as written (site.toml
+    /// `trust_html`): then the allow-list removes nothing to report.
+    pub trust_html: bool,
     /// Assets and static files, for body references to files.
     pub files: crate::site_files::SiteFiles,
+}
+
+/// One "Start here" item of the home page, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartHere {
+    /// What it points to.
+    pub target: FeaturedRef,
+    /// Its index in site.toml's `[[start_here]]` list (for the reason).
+    pub item: usize,
+}
+
+/// What a "Start here" item of the home page points to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeaturedRef {
+    /// An entry.
+    Entry(EntryId),
+    /// A comparison, by index into [`KnowledgeBase::comparisons`].
+    Comparison(usize),
+    /// A built-in page, by key (`matrix`, `compare`, …).
+    Page(String),
 }
 
 impl KnowledgeBase {

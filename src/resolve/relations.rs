@@ -1,7 +1,7 @@
 //! Typed front-matter links → edges, checked against the relation rules of
 //! site.toml; then every entry's relation groups in both directions.
 
-use super::entries::report;
+use super::entries::{report, report_link, report_link_nth};
 use super::model::{Edge, Entry, EntryId, KnowledgeBase, RelationGroup};
 use super::title_order::TitleOrder;
 use crate::config::SiteConfig;
@@ -29,15 +29,17 @@ pub(crate) fn edges_of(
                 .map(|h| format!("did you mean `{h}`?"))
                 .unwrap_or_else(|| format!("declared relations: {}", config.relation_keys().join(", ")));
             let message = format!("unknown relation `{key}`");
-            diagnostics.push(report(document, Code::UnknownRelation, "links", key, message).suggest(hint));
+            diagnostics.push(report_link(document, Code::UnknownRelation, key, "", message).suggest(hint));
             continue;
         };
         let mut seen = BTreeSet::new();
-        for name in targets.names() {
+        for (index, name) in targets.names().iter().enumerate() {
             let Some(target) = resolve_target(id, key, name, document, kb, diagnostics) else { continue };
             if !seen.insert(target) {
                 let message = format!("`{name}` is listed twice under `{key}`");
-                diagnostics.push(report(document, Code::DuplicateLink, "links", name, message));
+                // Point at this writing of the name, not an earlier one.
+                let nth = targets.names()[..index].iter().filter(|n| *n == name).count();
+                diagnostics.push(report_link_nth(document, Code::DuplicateLink, key, name, nth, message));
                 continue;
             }
             let (from, to) = if inverse { (target, id) } else { (id, target) };
@@ -56,12 +58,14 @@ fn resolve_target(
     diagnostics: &mut Diagnostics,
 ) -> Option<EntryId> {
     let Some(target) = kb.lookup(name) else {
-        diagnostics.push(broken_link(document, "links", name, kb));
+        let message = format!("no entry named `{name}`");
+        let d = report_link(document, Code::BrokenLink, key, name, message);
+        diagnostics.push(d.maybe_suggest(closest_entry(name, kb)));
         return None;
     };
     if target == id {
         let message = format!("`{key}` links the entry to itself");
-        diagnostics.push(report(document, Code::SelfLink, "links", name, message));
+        diagnostics.push(report_link(document, Code::SelfLink, key, name, message));
         return None;
     }
     Some(target)
@@ -110,14 +114,14 @@ pub(crate) fn check_rules(
                 to.kind,
                 to.slug
             );
-            diagnostics.push(report(document, Code::RelationKind, "links", &relation.key, message));
+            diagnostics.push(report_link(document, Code::RelationKind, &relation.key, "", message));
         }
         let count = counts.entry((edge.from, edge.relation)).or_insert(0);
         *count += 1;
         if relation.max.is_some_and(|max| *count == max + 1) {
             let max = relation.max.unwrap_or(0);
             let message = format!("`{}` allows at most {max} target(s) per entry", relation.key);
-            diagnostics.push(report(document, Code::RelationMax, "links", &relation.key, message));
+            diagnostics.push(report_link(document, Code::RelationMax, &relation.key, "", message));
         }
     }
 }

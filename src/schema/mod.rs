@@ -1,16 +1,13 @@
 //! The JSON Schema (draft 2020-12) of front matter, for editors and tools.
 //!
-//! The property list comes from the loader's own structs
-//! ([`crate::load::raw`]) through their serde field names, and each field's
-//! type is described here; a field without a description makes the schema
-//! generation test fail, so the two cannot drift apart. The site's kinds,
-//! relation keys (inverse keys too), facet keys and decision parts fill the
-//! enums, so editors complete them.
-
-mod fields;
+//! The properties come from the loader's own field tables
+//! ([`crate::load::fields`]): each row's shape gives the type and its
+//! description the text, so the schema and what `check` accepts cannot
+//! drift apart. The site's kinds, relation keys (inverse keys too), facet
+//! keys and decision parts fill the enums, so editors complete them.
 
 use crate::config::SiteConfig;
-use crate::load::raw::{RawComparison, RawDecision, RawEntry, RawSource};
+use crate::load::fields::{Field, Shape, COMPARISON_FIELDS, DECISION_FIELDS, ENTRY_FIELDS, SOURCE_FIELDS};
 use serde_json::{json, Map, Value};
 
 /// The JSON Schema dialect this module emits.
@@ -28,10 +25,10 @@ pub fn generate(config: &SiteConfig) -> Value {
         "then": { "$ref": "#/$defs/comparison" },
         "else": { "$ref": "#/$defs/entry" },
         "$defs": {
-            "entry": object(fields::of::<RawEntry>(), |f| entry_field(f, config), &entry_required(config)),
-            "comparison": object(fields::of::<RawComparison>(), |f| comparison_field(f, config), &["compare"]),
-            "decision": object(fields::of::<RawDecision>(), decision_field, &["decision", "part"]),
-            "source": object(fields::of::<RawSource>(), source_field, &["title"]),
+            "entry": object(ENTRY_FIELDS, |f| entry_field(f, config), &entry_required(config)),
+            "comparison": object(COMPARISON_FIELDS, |f| comparison_field(f, config), &["compare"]),
+            "decision": object(DECISION_FIELDS, decision_field, &["decision", "part"]),
+            "source": object(SOURCE_FIELDS, |_| None, &["title"]),
             "names": {
                 "description": "One entry name (slug, title, abbreviation or alias) or a list of them.",
                 "oneOf": [strings(), string()]
@@ -48,12 +45,62 @@ pub fn to_text(config: &SiteConfig) -> String {
     text
 }
 
-/// An object schema over serde field names; a field `describe` does not
-/// know gets an empty schema, which the tests reject.
-fn object(fields: &[&str], describe: impl Fn(&str) -> Option<Value>, required: &[&str]) -> Value {
-    let properties: Map<String, Value> =
-        fields.iter().map(|f| ((*f).to_owned(), describe(f).unwrap_or_else(|| json!({})))).collect();
+/// An object schema over a field table: each row's shape and description,
+/// unless `site` knows better (enums and keys from site.toml). A field that
+/// is not required also accepts `null`, as the loader does: YAML reads a key
+/// with nothing after it (`abbr:`) as `null`, and the loader treats that as absent.
+fn object<T>(table: &[Field<T>], site: impl Fn(&str) -> Option<Value>, required: &[&str]) -> Value {
+    let properties: Map<String, Value> = table
+        .iter()
+        .map(|f| {
+            let mut schema = site(f.name).unwrap_or_else(|| of_shape(f.shape, f.max_chars));
+            if schema.get("description").is_none() {
+                schema["description"] = json!(f.about);
+            }
+            let schema = if required.contains(&f.name) { schema } else { nullable(schema) };
+            (f.name.to_owned(), schema)
+        })
+        .collect();
     json!({ "type": "object", "properties": properties, "required": required, "additionalProperties": false })
+}
+
+/// The schema of a value of `shape`.
+fn of_shape(shape: Shape, max_chars: usize) -> Value {
+    let text = json!({ "type": "string", "maxLength": max_chars });
+    let items = json!({ "type": "array", "items": text, "maxItems": crate::load::fields::MAX_ITEMS });
+    match shape {
+        Shape::Text => text,
+        Shape::Slug => slug(),
+        Shape::Date => json!({ "$ref": "#/$defs/date" }),
+        Shape::Flag => json!({ "type": "boolean" }),
+        Shape::Texts => items,
+        Shape::Slugs => {
+            json!({ "type": "array", "items": slug(), "uniqueItems": true, "maxItems": crate::load::fields::MAX_ITEMS })
+        }
+        Shape::Names => json!({ "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }),
+        Shape::TextMap => json!({ "type": "object", "additionalProperties": text }),
+        Shape::Decisions => records("decision"),
+        Shape::Sources => records("source"),
+    }
+}
+
+fn records(def: &str) -> Value {
+    json!({ "type": "array", "items": { "$ref": format!("#/$defs/{def}") }, "maxItems": crate::load::fields::MAX_ITEMS })
+}
+
+/// `schema`, or `null`.
+fn nullable(mut schema: Value) -> Value {
+    match schema.get("type").cloned() {
+        Some(Value::String(name)) => {
+            schema["type"] = json!([name, "null"]);
+            if let Some(Value::Array(values)) = schema.get_mut("enum") {
+                values.push(Value::Null);
+            }
+            schema
+        }
+        Some(_) => schema,
+        None => json!({ "anyOf": [schema, { "type": "null" }] }),
+    }
 }
 
 fn entry_required(config: &SiteConfig) -> Vec<&'static str> {
@@ -64,68 +111,28 @@ fn entry_required(config: &SiteConfig) -> Vec<&'static str> {
     }
 }
 
+/// Entry fields whose schema depends on the site.
 fn entry_field(field: &str, config: &SiteConfig) -> Option<Value> {
     Some(match field {
-        "title" => described(string(), "Display title."),
-        "slug" => slug(),
-        "abbr" => described(string(), "Abbreviation; [[ABBR]] links resolve to this entry."),
-        "aliases" => described(strings(), "More names that resolve to this entry."),
         "kind" => kind(config),
-        "summary" => described(string(), "One or two plain sentences."),
-        "tags" => described(strings(), "Free tags."),
         "links" => links(config),
         "facets" => facets(config),
-        "responsibilities" => described(strings(), "What the role does."),
-        "skills" => described(strings(), "What the role needs to be good at."),
-        "decisions" => json!({ "type": "array", "items": { "$ref": "#/$defs/decision" } }),
-        "sources" => sources(),
-        "updated" => json!({ "$ref": "#/$defs/date" }),
-        "draft" => described(json!({ "type": "boolean" }), "Left out of builds unless --drafts."),
-        "moved_from" => json!({
-            "type": "array", "items": slug(), "uniqueItems": true,
-            "description": "Slugs this entry had before: each old URL gets a redirect page to it."
-        }),
         _ => return None,
     })
 }
 
+/// Comparison fields whose schema depends on the site or says more.
 fn comparison_field(field: &str, config: &SiteConfig) -> Option<Value> {
     let facet_keys: Vec<&str> = config.facets.iter().map(|f| f.key.as_str()).collect();
     Some(match field {
-        "title" => described(string(), "Display title."),
-        "slug" => slug(),
-        "compare" => json!({
-            "type": "array", "items": string(), "minItems": 2, "maxItems": 4,
-            "description": "The 2 to 4 entries compared, by name."
-        }),
-        "facets" => json!({
-            "type": "array", "items": enum_of(string(), &facet_keys),
-            "description": "Facets to show; default: all declared."
-        }),
-        "summary" => described(string(), "One plain sentence."),
-        "tags" => described(strings(), "Free tags."),
-        "sources" => sources(),
-        "updated" => json!({ "$ref": "#/$defs/date" }),
-        "draft" => described(json!({ "type": "boolean" }), "Left out of builds unless --drafts."),
+        "compare" => json!({ "type": "array", "items": string(), "minItems": 2, "maxItems": 4 }),
+        "facets" => json!({ "type": "array", "items": enum_of(string(), &facet_keys) }),
         _ => return None,
     })
 }
 
 fn decision_field(field: &str) -> Option<Value> {
-    Some(match field {
-        "decision" => described(string(), "The decision, worded the same across roles."),
-        "part" => enum_of(string(), &["decides", "consulted", "informed"]),
-        _ => return None,
-    })
-}
-
-fn source_field(field: &str) -> Option<Value> {
-    Some(match field {
-        "title" => described(string(), "Article title."),
-        "url" => described(string(), "Where it is."),
-        "publisher" => described(string(), "Who published it."),
-        _ => return None,
-    })
+    (field == "part").then(|| enum_of(string(), &["decides", "consulted", "informed"]))
 }
 
 fn kind(config: &SiteConfig) -> Value {
@@ -156,10 +163,6 @@ fn facets(config: &SiteConfig) -> Value {
         "type": "object", "properties": properties, "additionalProperties": false,
         "description": "Comparable attributes of a role, keys from site.toml [facets]."
     })
-}
-
-fn sources() -> Value {
-    json!({ "type": "array", "items": { "$ref": "#/$defs/source" }, "description": "Articles this draws on." })
 }
 
 fn slug() -> Value {
@@ -201,6 +204,7 @@ mod tests {
             let properties = schema["$defs"][def]["properties"].as_object().expect("properties");
             assert!(!properties.is_empty(), "{def} has no properties");
             for (field, property) in properties {
+                let property = property.get("anyOf").and_then(|a| a.get(0)).unwrap_or(property);
                 assert!(
                     property.get("type").is_some() || property.get("$ref").is_some(),
                     "`{def}.{field}` has no schema: describe it in src/schema/mod.rs"
@@ -209,7 +213,7 @@ mod tests {
         }
         let entry = schema["$defs"]["entry"]["properties"].as_object().expect("entry");
         let keys: Vec<&str> = entry.keys().map(String::as_str).collect();
-        let mut expected = crate::load::raw::ENTRY_KEYS.to_vec();
+        let mut expected = crate::load::fields::names(ENTRY_FIELDS);
         expected.sort_unstable();
         let mut keys = keys;
         keys.sort_unstable();

@@ -44,11 +44,17 @@ impl Parts3 {
     }
 
     /// Whether a step that an entry edit does not run again reported on
-    /// `file`: its positions would move with an edit of that file. Orphan
-    /// warnings stand at the file's start and are found again whenever
-    /// an edit can change them.
+    /// `file`: its positions would move with an edit of that file.
     fn mention(&self, file: &str) -> bool {
-        [&self.structure, &self.bodies].iter().any(|d| d.iter().any(|d| d.file == file && d.code != Code::Orphan))
+        self.structure.iter().any(|d| d.file == file)
+    }
+
+    /// Whether the body checks reported on `file` (orphan warnings aside:
+    /// they stand at the file's start and are found again whenever an edit
+    /// can change them): an entry edit then checks its body again, as the
+    /// positions move with the front matter.
+    fn mention_in_bodies(&self, file: &str) -> bool {
+        self.bodies.iter().any(|d| d.file == file && d.code != Code::Orphan)
     }
 }
 
@@ -176,7 +182,9 @@ fn after_entry_edit<'l>(
         return None;
     }
     let mut kb = std::mem::take(before.kb);
-    let clean = before.found.structure.is_empty() && before.found.bodies.is_empty();
+    // What the allow-list removed from bodies never depends on names.
+    let about_names = |d: &crate::diag::Diagnostic| !matches!(d.code, Code::RawHtmlRemoved | Code::UnsafeUrl);
+    let clean = before.found.structure.is_empty() && !before.found.bodies.iter().any(about_names);
     let Some(patched) = resolve::entry_edit(&mut kb, documents, config, d, old, clean) else {
         *before.kb = kb;
         return None;
@@ -186,8 +194,9 @@ fn after_entry_edit<'l>(
         found.rules = Diagnostics::new();
         resolve::check_links(&kb, documents, config, &mut found.rules);
     }
-    // Body links to a draft are reported: check those again.
-    if patched.draft_changed {
+    // Body links to a draft are reported: check those again; and a body
+    // with diagnostics of its own, whose positions moved with the edit.
+    if patched.draft_changed || before.found.mention_in_bodies(&old.source.path) {
         let comparisons = before.comparison_documents;
         resolve::recheck_draft_links(&kb, patched.id, comparisons, documents, &mut found.bodies);
     }

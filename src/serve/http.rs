@@ -2,6 +2,8 @@
 //! bounded request head, map its target to a path inside the built site,
 //! and write a complete response. Only GET and HEAD; one request per
 //! connection (`Connection: close`), so no state outlives a response.
+//! Targets come in origin form (`/a.html`) or absolute form
+//! (`http://127.0.0.1:1111/a.html`), as HTTP/1.1 requires servers to accept.
 
 use std::io::{self, Read, Write};
 use std::sync::Arc;
@@ -9,13 +11,16 @@ use std::sync::Arc;
 /// The most a request head may take; more is answered 431.
 const MAX_HEAD: usize = 16 * 1024;
 
-/// The request line of a request.
+/// What a request asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RequestHead {
     /// `GET`, `HEAD`, …
     pub(crate) method: String,
-    /// The raw request target, e.g. `/compare/a-vs-b.html?x=1`.
+    /// The raw request target in origin form, e.g. `/compare/a-vs-b.html?x=1`.
     pub(crate) target: String,
+    /// The host asked for: the authority of an absolute-form target, else
+    /// the `Host` header (`None` only for an HTTP/1.0 request without one).
+    pub(crate) host: Option<String>,
 }
 
 /// Why a request head could not be read.
@@ -23,14 +28,17 @@ pub(crate) struct RequestHead {
 pub(crate) enum HeadError {
     /// Longer than [`MAX_HEAD`].
     TooLarge,
-    /// Not an HTTP/1.x request line.
+    /// Not an HTTP/1.x request line, or a header HTTP/1.1 forbids
+    /// (no `Host`, two of them).
     Malformed,
+    /// An HTTP version other than 1.x (answered 505).
+    Version,
     /// The client went away or was too slow (read timeout).
     Io,
 }
 
 /// Reads up to the blank line that ends the head, at most [`MAX_HEAD`]
-/// bytes. The socket's read timeout bounds how long a slow client can take.
+/// bytes. The reader bounds how long a slow client can take.
 pub(crate) fn read_head(stream: &mut impl Read) -> Result<RequestHead, HeadError> {
     let mut head = Vec::with_capacity(1024);
     let mut chunk = [0u8; 2048];
@@ -41,7 +49,7 @@ pub(crate) fn read_head(stream: &mut impl Read) -> Result<RequestHead, HeadError
         }
         head.extend_from_slice(&chunk[..read]);
         if let Some(end) = find_end(&head) {
-            return parse_request_line(&head[..end]);
+            return parse_head(&head[..end]);
         }
         if head.len() > MAX_HEAD {
             return Err(HeadError::TooLarge);
@@ -58,19 +66,61 @@ fn find_end(head: &[u8]) -> Option<usize> {
     }
 }
 
-fn parse_request_line(head: &[u8]) -> Result<RequestHead, HeadError> {
-    let line_end = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
-    let line = std::str::from_utf8(&head[..line_end]).map_err(|_| HeadError::Malformed)?;
-    let mut parts = line.trim_end_matches('\r').split(' ');
+fn parse_head(head: &[u8]) -> Result<RequestHead, HeadError> {
+    let text = std::str::from_utf8(head).map_err(|_| HeadError::Malformed)?;
+    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+    let (method, target, version) = parse_request_line(lines.next().unwrap_or_default())?;
+    let mut host_header = None;
+    for line in lines {
+        let Some((name, value)) = line.split_once(':') else { return Err(HeadError::Malformed) };
+        if name.eq_ignore_ascii_case("host") && host_header.replace(value.trim().to_owned()).is_some() {
+            return Err(HeadError::Malformed);
+        }
+    }
+    let (target, authority) = match target.strip_prefix('/') {
+        Some(_) => (target.to_owned(), None),
+        None => absolute_form(target).ok_or(HeadError::Malformed)?,
+    };
+    // The authority of an absolute-form target wins over `Host` (RFC 9112, 3.2.2).
+    let host = authority.or(host_header);
+    if host.is_none() && version != "HTTP/1.0" {
+        return Err(HeadError::Malformed);
+    }
+    Ok(RequestHead { method: method.to_owned(), target, host })
+}
+
+/// Method, target and version of a request line.
+fn parse_request_line(line: &str) -> Result<(&str, &str, &str), HeadError> {
+    let mut parts = line.split(' ');
     let (Some(method), Some(target), Some(version), None) = (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(HeadError::Malformed);
     };
     let method_ok = !method.is_empty() && method.bytes().all(|b| b.is_ascii_uppercase());
-    if !method_ok || !version.starts_with("HTTP/1.") || !target.starts_with('/') {
+    let Some(number) = version.strip_prefix("HTTP/") else { return Err(HeadError::Malformed) };
+    if !method_ok || target.is_empty() {
         return Err(HeadError::Malformed);
     }
-    Ok(RequestHead { method: method.to_owned(), target: target.to_owned() })
+    // 1.x with any minor version is answered as 1.1 (RFC 9110, 2.5).
+    match number.as_bytes() {
+        [b'1', b'.', minor] if minor.is_ascii_digit() => Ok((method, target, version)),
+        _ => Err(HeadError::Version),
+    }
+}
+
+/// `http://host:port/path?query` → (`/path?query`, `host:port`).
+fn absolute_form(target: &str) -> Option<(String, Option<String>)> {
+    let (scheme, rest) = target.split_once("://")?;
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(end);
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    let path = if path.starts_with('/') { path.to_owned() } else { format!("/{path}") };
+    Some((path, Some(authority.to_owned())))
 }
 
 /// A request target mapped into the site.
@@ -221,10 +271,12 @@ fn reason(status: u16) -> &'static str {
         200 => "OK",
         301 => "Moved Permanently",
         400 => "Bad Request",
+        403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
         431 => "Request Header Fields Too Large",
         503 => "Service Unavailable",
+        505 => "HTTP Version Not Supported",
         _ => "Unknown",
     }
 }
@@ -273,12 +325,38 @@ mod tests {
     #[test]
     fn reads_a_request_head_and_rejects_junk() {
         let head = read_head(&mut &b"GET /a.html HTTP/1.1\r\nHost: x\r\n\r\n"[..]).unwrap();
-        assert_eq!((head.method.as_str(), head.target.as_str()), ("GET", "/a.html"));
+        assert_eq!((head.method.as_str(), head.target.as_str(), head.host.as_deref()), ("GET", "/a.html", Some("x")));
         assert!(matches!(read_head(&mut &b"GET a HTTP/1.1\r\n\r\n"[..]), Err(HeadError::Malformed)));
         assert!(matches!(read_head(&mut &b"\x16\x03\x01 junk\r\n\r\n"[..]), Err(HeadError::Malformed)));
         let huge = format!("GET /{} HTTP/1.1\r\n", "a".repeat(MAX_HEAD + 10));
         assert!(matches!(read_head(&mut huge.as_bytes()), Err(HeadError::TooLarge)));
         assert!(matches!(read_head(&mut &b"GET / HTTP/1.1\r\n"[..]), Err(HeadError::Io)));
+    }
+
+    #[test]
+    fn accepts_absolute_form_targets_and_takes_their_host() {
+        let head = read_head(&mut &b"GET http://127.0.0.1:1111/a.html?x HTTP/1.1\r\nHost: evil\r\n\r\n"[..]).unwrap();
+        assert_eq!((head.target.as_str(), head.host.as_deref()), ("/a.html?x", Some("127.0.0.1:1111")));
+        let bare = read_head(&mut &b"GET HTTP://localhost:1 HTTP/1.1\r\nHost: localhost:1\r\n\r\n"[..]).unwrap();
+        assert_eq!((bare.target.as_str(), bare.host.as_deref()), ("/", Some("localhost:1")));
+        for junk in ["GET ftp://x/ HTTP/1.1", "GET http://u@x/ HTTP/1.1", "GET http:///a HTTP/1.1", "GET * HTTP/1.1"] {
+            let text = format!("{junk}\r\nHost: x\r\n\r\n");
+            assert!(matches!(read_head(&mut text.as_bytes()), Err(HeadError::Malformed)), "{junk}");
+        }
+    }
+
+    #[test]
+    fn wants_one_host_in_http_1_1_and_answers_other_versions_505() {
+        assert!(matches!(read_head(&mut &b"GET / HTTP/1.1\r\n\r\n"[..]), Err(HeadError::Malformed)));
+        let two = b"GET / HTTP/1.1\r\nHost: a\r\nhost: b\r\n\r\n";
+        assert!(matches!(read_head(&mut &two[..]), Err(HeadError::Malformed)));
+        assert_eq!(read_head(&mut &b"GET / HTTP/1.0\r\n\r\n"[..]).unwrap().host, None);
+        assert!(read_head(&mut &b"GET / HTTP/1.2\r\nHost: a\r\n\r\n"[..]).is_ok());
+        for version in ["HTTP/2.0", "HTTP/3", "HTTP/0.9", "HTTP/1.10", "HTTP/"] {
+            let text = format!("GET / {version}\r\nHost: a\r\n\r\n");
+            assert!(matches!(read_head(&mut text.as_bytes()), Err(HeadError::Version)), "{version}");
+        }
+        assert!(matches!(read_head(&mut &b"GET / HTTX/1.1\r\n\r\n"[..]), Err(HeadError::Malformed)));
     }
 
     #[test]

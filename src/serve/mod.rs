@@ -10,7 +10,10 @@
 //! Nothing is written to disk, so stopping (Ctrl-C) leaves nothing behind.
 
 mod affected;
+mod connections;
+mod deadline;
 mod follow;
+mod host;
 mod http;
 mod overlay;
 pub mod rebuild;
@@ -21,6 +24,7 @@ mod watch;
 
 use crate::diag::{self, Diagnostic};
 use crate::error::{Error, Result};
+use crate::term::{errln, escape, outln};
 use notify_debouncer_full::DebounceEventResult;
 use rebuild::Rebuild;
 use server::Shared;
@@ -71,24 +75,26 @@ pub fn run(options: &Options) -> Result<()> {
     let listener = bind(&options.bind, options.port)?;
     let url = url_of(&listener, &options.bind)?;
     let loopback = is_loopback(&listener);
-    let shared = Arc::new(Shared { site, hub: reload::Hub::default() });
+    let address = listener.local_addr().map_err(|e| Error::io("listen on", &options.bind, e))?;
+    let hosts = host::HostCheck::for_address(address);
+    let shared = Arc::new(Shared { site, hub: reload::Hub::default(), hosts });
     let accepting = Arc::clone(&shared);
     std::thread::Builder::new()
         .name("rolebook-accept".into())
         .spawn(move || server::accept(listener, accepting))
         .map_err(|e| Error::io("start the server on", &url, e))?;
     if ctrlc::set_handler(move || drop(signals.send(Signal::Stop))).is_err() {
-        eprintln!("warning: cannot catch Ctrl-C; stopping will end the process at once");
+        errln!("warning: cannot catch Ctrl-C; stopping will end the process at once");
     }
-    println!("serving {title} at {url} (Ctrl-C to stop)");
+    outln!("serving {} at {url} (Ctrl-C to stop)", escape(&title));
     if !loopback {
-        eprintln!("warning: listening on {}: anyone who can reach this address can read the site", options.bind);
+        errln!("warning: listening on {}: anyone who can reach this address can read the site", options.bind);
     }
     if options.open {
         open_browser(&url);
     }
     watch_loop(&mut pipeline, &mut watch, &receiver, &shared, &mut shown);
-    println!("stopped");
+    outln!("stopped");
     Ok(())
 }
 
@@ -122,12 +128,12 @@ fn watch_loop(
             shared.hub.reload(&shared.site.snapshot().token);
         }
         if !failed {
-            println!("rebuilt in {} ms: {}", elapsed.as_millis(), describe(change, rendered));
+            outln!("rebuilt in {} ms: {}", elapsed.as_millis(), describe(change, rendered));
         }
         // The search index and exports follow; pages do not show them.
         if let Some((update, elapsed)) = session.refresh_assets() {
             let change = shared.site.apply_quietly(update);
-            println!(
+            outln!(
                 "search index and exports updated in {} ms ({} file(s) changed)",
                 elapsed.as_millis(),
                 change.others
@@ -141,7 +147,7 @@ fn changed(watch: &mut watch::Watch, batch: &DebounceEventResult) -> BTreeSet<Pa
         Ok(events) => watch.relevant(events),
         Err(errors) => {
             for error in errors {
-                eprintln!("warning: watching files: {error}");
+                errln!("warning: watching files: {}", escape(&error.to_string()));
             }
             BTreeSet::new()
         }
@@ -157,10 +163,7 @@ fn report(result: &Rebuild, shown: Option<&[Diagnostic]>) -> Vec<Diagnostic> {
     if result.files.is_none() {
         let (errors, _) = diag::count(&result.diagnostics);
         let kept = if shown.is_some() { "still serving the last good build" } else { "serving an error page" };
-        eprintln!(
-            "build failed in {} ms with {errors} error(s); {kept} until they are fixed",
-            result.elapsed.as_millis()
-        );
+        errln!("build failed in {} ms with {errors} error(s); {kept} until they are fixed", result.elapsed.as_millis());
     }
     result.diagnostics.clone()
 }
@@ -217,6 +220,6 @@ fn open_browser(url: &str) {
         .spawn();
     match spawned {
         Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
-        Err(_) => eprintln!("note: could not open a browser; visit {url}"),
+        Err(_) => errln!("note: could not open a browser; visit {url}"),
     }
 }

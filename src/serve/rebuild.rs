@@ -155,6 +155,7 @@ impl Session {
             }
         }
         let Some(theme) = self.theme.as_ref() else { return failed(sink, parts, title, start) };
+        theme.skipped.iter().for_each(|d| sink.push(d.clone()));
         let dates = GitDates::new();
         let input = Input { kb: &kb, config: &parts.loaded.config, theme, git_dates: &dates };
         let pages = render::render_pages(&input, &Selection::All, &mut sink);
@@ -440,7 +441,7 @@ mod tests {
             ("decision", |t| t.replace("  - { decision: Which problem goes on the roadmap, part: consulted }\n", "")),
             ("stale date", |t| t.replace("updated: 2026-11-01", "updated: 2019-01-01")),
             ("no sources", |t| {
-                t.replace("sources:\n  - { title: \"Owners and managers\", publisher: Example, url: \"https://example.com/a\" }\n", "")
+                t.replace("sources:\n  - { title: \"Owners and managers\", publisher: Example, url: \"https://handbook.rolebook.test/owners-and-managers\" }\n", "")
             }),
             ("tags", |t| t.replace("tags: [delivery, agile]", "tags: [agile]")),
             ("copied summary", |t| {

@@ -1,24 +1,33 @@
 //! Accepting connections and answering requests from the current snapshot.
-//! One thread per connection, read and write timeouts, a bounded request
-//! head and a cap on open connections: a slow or broken client holds only
-//! its own thread, for a bounded time. Files come only from the in-memory
-//! build, never from the disk, so no path or symlink can reach outside it.
+//! One thread per connection, a bounded request head, a total deadline per
+//! request (not per read, so a trickle cannot stretch it), and a cap on open
+//! connections where newcomers push out the oldest still-silent ones
+//! ([`Connections`]): a slow or hostile client holds only its own thread,
+//! for a bounded time, and never locks others out. On loopback only
+//! loopback host names are answered ([`HostCheck`]). Files come only from
+//! the in-memory build, never from the disk, so no path or symlink can
+//! reach outside it.
 
+use super::connections::{Connections, Ticket};
+use super::deadline::Deadline;
+use super::host::HostCheck;
 use super::http::{self, Body, HeadError, RequestHead, Response};
 use super::overlay::{self, PREFIX};
 use super::reload::{self, Hub};
 use super::state::{Site, Snapshot};
 use std::io::Write;
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// How long a client may take to send its request head, or to accept a write.
-const TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a client may take to send its whole request head.
+const HEAD_DEADLINE: Duration = Duration::from_secs(10);
 
-/// Connections served at once; more are closed unanswered.
-const MAX_CONNECTIONS: usize = 512;
+/// How long a whole request may take, head and response.
+const REQUEST_DEADLINE: Duration = Duration::from_secs(30);
+
+/// How long a live-reload stream may wait for the client to accept a write.
+const STREAM_WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What every connection thread shares.
 #[derive(Debug)]
@@ -27,68 +36,72 @@ pub(crate) struct Shared {
     pub(crate) site: Site,
     /// The live-reload streams.
     pub(crate) hub: Hub,
+    /// The host names answered.
+    pub(crate) hosts: HostCheck,
 }
 
 /// Accepts connections until the process ends.
 pub(crate) fn accept(listener: TcpListener, shared: Arc<Shared>) {
-    let active = Arc::new(AtomicUsize::new(0));
+    let connections = Arc::new(Connections::default());
     for stream in listener.incoming() {
         let Ok(stream) = stream else {
             // e.g. out of file descriptors: wait instead of spinning.
             std::thread::sleep(Duration::from_millis(50));
             continue;
         };
-        if active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-            active.fetch_sub(1, Ordering::SeqCst);
-            continue;
-        }
-        let slot = Slot(Arc::clone(&active));
+        let Some(ticket) = connections.admit(&stream) else { continue };
         let shared = Arc::clone(&shared);
-        // On a spawn error the closure, and with it the slot, is dropped.
+        // On a spawn error the closure, and with it the ticket, is dropped.
         let _ = std::thread::Builder::new().name("rolebook-http".into()).spawn(move || {
-            let _slot = slot;
-            handle(stream, &shared);
+            let mut ticket = ticket;
+            handle(&stream, &shared, &mut ticket);
         });
     }
 }
 
-/// One counted connection; released when dropped, even on a panic.
-struct Slot(Arc<AtomicUsize>);
-
-impl Drop for Slot {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-fn handle(mut stream: TcpStream, shared: &Shared) {
-    let _ = stream.set_read_timeout(Some(TIMEOUT));
-    let _ = stream.set_write_timeout(Some(TIMEOUT));
-    let head = match http::read_head(&mut stream) {
+fn handle(stream: &TcpStream, shared: &Shared, ticket: &mut Ticket) {
+    let start = Instant::now();
+    let head = http::read_head(&mut Deadline::new(stream, start + HEAD_DEADLINE));
+    ticket.head_read();
+    let out = &mut Deadline::new(stream, start + REQUEST_DEADLINE);
+    let head = match head {
         Ok(head) => head,
         Err(HeadError::Io) => return,
-        Err(HeadError::TooLarge) => return finish(stream, &Response::text(431, "request head too large"), false),
-        Err(HeadError::Malformed) => return finish(stream, &Response::text(400, "bad request"), false),
+        Err(HeadError::TooLarge) => return finish(stream, out, &Response::text(431, "request head too large"), false),
+        Err(HeadError::Malformed) => return finish(stream, out, &Response::text(400, "bad request"), false),
+        Err(HeadError::Version) => {
+            return finish(stream, out, &Response::text(505, "only HTTP/1.0 and HTTP/1.1"), false);
+        }
     };
+    if !shared.hosts.allows(head.host.as_deref()) {
+        let text = "this preview answers only localhost, 127.0.0.1 and [::1] on its port (DNS rebinding guard)";
+        return finish(stream, out, &Response::text(403, text), false);
+    }
     if head.method != "GET" && head.method != "HEAD" {
         let mut response = Response::text(405, "only GET and HEAD");
         response.headers.push(("Allow", "GET, HEAD".into()));
-        return finish(stream, &response, false);
+        return finish(stream, out, &response, false);
     }
     if head.target.split('?').next() == Some("/__rolebook/events") {
-        return events(&mut stream, &head, shared);
+        if !ticket.begin_stream() {
+            return finish(stream, out, &Response::text(503, "too many live-reload streams"), false);
+        }
+        return events(stream, &head, shared);
     }
     let response = respond(&head.target, &shared.site.snapshot());
-    finish(stream, &response, head.method == "HEAD");
+    finish(stream, out, &response, head.method == "HEAD");
 }
 
-fn finish(mut stream: TcpStream, response: &Response, head_only: bool) {
-    if http::write_response(&mut stream, response, head_only).is_ok() {
+fn finish(stream: &TcpStream, out: &mut Deadline<'_>, response: &Response, head_only: bool) {
+    if http::write_response(out, response, head_only).is_ok() {
         let _ = stream.shutdown(Shutdown::Write);
     }
 }
 
-fn events(stream: &mut TcpStream, head: &RequestHead, shared: &Shared) {
+/// A live-reload stream lasts as long as its tab: no total deadline, but a
+/// client that stops reading is dropped at the next write.
+fn events(stream: &TcpStream, head: &RequestHead, shared: &Shared) {
+    let _ = stream.set_write_timeout(Some(STREAM_WRITE_TIMEOUT));
     let receiver = shared.hub.subscribe();
     let seen = head
         .target
@@ -96,8 +109,9 @@ fn events(stream: &mut TcpStream, head: &RequestHead, shared: &Shared) {
         .and_then(|(_, query)| query.split('&').find_map(|pair| pair.strip_prefix("v=")).filter(|v| !v.is_empty()));
     let current = shared.site.snapshot().token.clone();
     let stale = seen.filter(|seen| *seen != current).map(|_| current.as_str());
-    let _ = reload::stream(stream, &receiver, stale);
-    let _ = stream.flush();
+    let mut out = stream;
+    let _ = reload::stream(&mut out, &receiver, stale);
+    let _ = out.flush();
 }
 
 /// The response to a GET of `target` from `snapshot`.

@@ -54,7 +54,7 @@ impl Watch {
             .collect();
         if !relevant.is_empty() {
             if let Err(error) = self.add_folders() {
-                eprintln!("warning: {error}");
+                crate::term::errln!("warning: {}", crate::term::escape(&error.to_string()));
             }
         }
         relevant

@@ -1,6 +1,7 @@
 // Search benchmark (not a test; no timing assertions): generates a synthetic
 // 10 000-entry site, builds it with rolebook, then reports what a search
-// downloads and how long queries take with the theme's own search code.
+// downloads (index, word shards, the result blocks of the first ten) and how
+// long queries take with the theme's own search code.
 //
 //   node tests/browser/bench-search.js [entries] [rolebook binary]
 'use strict';
@@ -108,7 +109,7 @@ function main() {
     const shardSizes = shards.map((f) => size('search/' + f));
     console.log(`search-index.js: ${(size('search-index.js') / 1024).toFixed(0)} KB`);
     console.log(`word shards: ${shards.length}, largest ${(Math.max(...shardSizes) / 1024).toFixed(0)} KB, total ${(shardSizes.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB`);
-    console.log(`summary blocks: ${blocks.length} × ~${(size('search/s-0.js') / 1024).toFixed(0)} KB`);
+    console.log(`result blocks: ${blocks.length} × ~${(size('search/s-0.js') / 1024).toFixed(1)} KB`);
 
     const sandbox = vm.createContext({});
     sandbox.window = sandbox;
@@ -125,14 +126,15 @@ function main() {
         loadScript(path.join(assets, 'search', `t-${n}.js`), sandbox);
         engine.terms[n] = sandbox.ROLEBOOK_TERMS[n];
       }
-      const run = time(() => engine.search(q, 10), 15);
-      const ids = run.result;
+      const run = time(() => engine.search(q), 15);
+      const ids = run.result.slice(0, 10);
       const used = new Set(ids.map((i) => Math.floor(i / engine.data.block)));
+      for (const b of used) loadScript(path.join(assets, 'search', `s-${b}.js`), sandbox);
       const download = size('search-index.js') +
         needed.reduce((a, n) => a + size(`search/t-${n}.js`), 0) +
         [...used].reduce((a, b) => a + size(`search/s-${b}.js`), 0);
-      const first = ids.length ? engine.entries[ids[0]][0] : '-';
-      console.log(`query ${JSON.stringify(q).padEnd(26)} median ${run.median.toFixed(1).padStart(5)} ms, max ${run.max.toFixed(1).padStart(5)} ms; downloads ${(download / 1024).toFixed(0)} KB; ${ids.length} results, first: ${first}`);
+      const first = ids.length ? engine.row(ids[0], sandbox.ROLEBOOK_RESULTS)[0] : '-';
+      console.log(`query ${JSON.stringify(q).padEnd(26)} median ${run.median.toFixed(1).padStart(5)} ms, max ${run.max.toFixed(1).padStart(5)} ms; downloads ${(download / 1024).toFixed(0)} KB; ${run.result.length} results, first: ${first}`);
     }
   } finally {
     if (process.env.KEEP) console.log('kept', dir); else fs.rmSync(dir, { recursive: true, force: true });

@@ -103,7 +103,9 @@ fn a_build_copies_assets_and_static_files_and_rewrites_their_urls() {
     std::os::unix::fs::symlink(site.path("site.toml"), site.path("static/linked.txt")).expect("symlink");
     let run = site.run(&["build"]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stderr.contains("warning[unused-asset]: `static/linked.txt` is a symbolic link; it is not published"));
+    assert!(run.stderr.contains("warning[skipped-file]: skipped: a symbolic link is never read or copied"));
+    assert!(run.stderr.contains("static/linked.txt") && run.stderr.contains("content/img/linked.png"));
+    assert!(!run.stderr.contains("warning[unused-asset]: `static/linked.txt`"), "{}", run.stderr);
     for (output, source) in [
         ("img/org-chart.png", "content/img/org-chart.png"),
         ("img/flow.svg", "content/img/flow.svg"),

@@ -7,7 +7,7 @@ fn builds_entries_comparisons_and_lists() {
     let site = TestSite::fixture("good");
     let run = site.run(&["build"]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stdout.contains("built 3 entries, 1 comparisons"), "{}", run.stdout);
+    assert!(run.stdout.contains("built 3 entries, 1 comparison,"), "{}", run.stdout);
     for page in ["index.html", "owner.html", "manager.html", "backlog.html", "compare/owner-vs-manager.html"] {
         assert!(site.path("public").join(page).is_file(), "missing {page}");
     }
@@ -60,6 +60,7 @@ fn comparison_pages_split_shared_and_distinct_responsibilities() {
 fn escapes_front_matter_and_raw_html() {
     let site = TestSite::fixture("good");
     site.edit("content/backlog.md", "title: Backlog", "title: \"Backlog <img src=x onerror=alert(1)>\"");
+    site.edit("content/backlog.md", "A list.", "A list. <script>alert(\"x\")</script>");
     assert_eq!(site.run(&["build"]).code, 0);
     let page = site.read("public/backlog.html");
     assert!(!page.contains("<img src=x"), "front matter must be escaped");

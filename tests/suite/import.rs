@@ -30,35 +30,34 @@ fn imports_an_obsidian_vault_without_touching_it() {
     assert_eq!(snapshot(&site.path("vault")), before, "the source changed");
     assert!(run.stdout.contains("format: obsidian"), "{}", run.stdout);
     assert!(run.stdout.contains("`IaC`: Concepts/Software Engineering/Infrastructure as Code.md, Tools/Terraform.md"));
-    assert!(run.stdout.contains("Index.md: `index` is reserved by rolebook → `index-entry`"), "{}", run.stdout);
+    assert!(run.stdout.contains("Index.md: the home page"), "{}", run.stdout);
+    assert!(run.stdout.contains("FAQ/FAQ.md: a section index"), "{}", run.stdout);
+    assert!(run.stdout.contains("Templates/Concept Template.md: a template"), "{}", run.stdout);
     assert!(run.stdout.contains("Tools/Terraform.md: Assets/terraform_logo.png"), "{}", run.stdout);
 
     let claim = site.read("out/content/concepts/software-engineering/claim-check-pattern.md");
     assert!(claim.contains("A[[Message with data]]-->|1.| B((Producer))"), "Mermaid was touched");
     assert!(claim.contains("%%{init:"), "a comment-like line inside code was dropped");
     assert!(!claim.contains("wiki footer"), "the Obsidian comment stayed");
-    let faq = site.read("out/content/faq/faq.md");
-    assert!(faq.contains("> **FAQ: What is Data Engineering?**"), "{faq}");
-    assert!(faq.contains("[[what-is-data-engineering|What is data engineering?]]: Data Engineering: "), "{faq}");
+    assert!(!site.path("out/content/faq/faq.md").exists(), "a section index became an entry");
     let map = site.read("out/content/guides/cloud-services-map.md");
     assert!(map.contains("**[[amazon-redshift\\|Amazon Redshift]]**") || map.contains("[[amazon-redshift\\|"), "{map}");
     let terraform = site.read("out/content/tools/terraform.md");
     assert!(terraform.contains("# needs a person: also claimed by another note, so left out: IaC"), "{terraform}");
     assert!(!terraform.contains("- IaC"), "{terraform}");
     assert!(site.path("out/content/tools/data-analytics/cube-js.md").is_file());
-    let template = site.read("out/content/templates/concept-template.md");
-    assert!(template.contains("draft: true") && template.contains("{{title}}"), "{template}");
+    assert!(!site.path("out/content/templates/concept-template.md").exists(), "a template became an entry");
     let queue = site.read("out/content/concepts/data-processing/queue.md");
     assert!(queue.contains("- Message Queue") && !queue.contains("\n# Queue\n"), "{queue}");
     assert!(site.read("out/site.toml").contains("summary_from_body = true"));
 }
 
 #[test]
-fn an_imported_vault_reports_links_to_missing_notes_and_builds_when_they_are_warnings() {
+fn an_imported_vault_keeps_links_to_missing_notes_as_warnings_and_builds_at_once() {
     let site = TestSite::fixture("import-obsidian");
     assert_eq!(site.run(&["import", "vault", "--into", "out"]).code, 0);
     let check = site.run(&["check", "--root", "out", "--format", "json"]);
-    assert_eq!(check.code, 1, "links to notes outside the subset are errors");
+    assert_eq!(check.code, 0, "links to notes outside the subset are warnings: {}", check.stdout);
     let found = codes(&check);
     assert!(!found.contains(&"ambiguous-name".to_owned()), "{found:?}");
     let broken = messages(&check, "broken-link");
@@ -68,14 +67,16 @@ fn an_imported_vault_reports_links_to_missing_notes_and_builds_when_they_are_war
         "{broken:?}"
     );
     let build = site.run(&["build", "--root", "out"]);
-    assert_eq!(build.code, 1, "{build:?}");
-    let toml = site.read("out/site.toml");
-    site.write("out/site.toml", &format!("{toml}\n[rules]\nbroken-link = \"warn\"\nbroken-asset = \"warn\"\n"));
-    let build = site.run(&["build", "--root", "out"]);
     assert_eq!(build.code, 0, "{build:?}");
-    assert!(build.stdout.contains("built 14 entries"), "{}", build.stdout);
-    let index = site.read("out/public/index-entry.html");
-    assert!(!index.contains("<iframe"), "raw HTML is not inert");
+    assert!(build.stdout.contains("built 12 entries"), "{}", build.stdout);
+    let map = site.read("out/public/cloud-services-map.html");
+    assert!(map.contains("unresolved-link"), "a wanted page is not shown as unresolved");
+    let toml = site.read("out/site.toml");
+    assert!(toml.contains("broken-link = \"warn\"") && toml.contains("set \"error\""), "{toml}");
+    site.write("out/site.toml", &toml.replace("broken-link = \"warn\"", "broken-link = \"error\""));
+    assert_eq!(site.run(&["build", "--root", "out"]).code, 1, "the comment's way back to strict works");
+    assert!(site.read("out/content/community/events.md").contains("<iframe"));
+    assert!(!site.read("out/public/events.html").contains("<iframe"), "raw HTML is not inert");
     assert!(site.path("out/public/cube-js.html").is_file());
     assert!(!site.path("out/public/concept-template.html").exists(), "a publish: false note was published");
 }
@@ -93,12 +94,15 @@ fn imports_a_hugo_site_with_every_internal_link_resolved() {
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(snapshot(site.root()), before, "the source changed");
     assert!(run.stdout.contains("format: hugo"), "{}", run.stdout);
-    assert!(run.stdout.contains("`youtube` in roles/data-product-owner.md"), "{}", run.stdout);
+    assert!(run.stdout.contains("converted: 5 (notice ×1, ref ×2, relref ×1, youtube ×1)"), "{}", run.stdout);
+    assert!(run.stdout.contains("roles/_index.md: a section index"), "{}", run.stdout);
     assert!(run.stdout.contains("roles/data-product-owner.md: /old/dpo/"), "{}", run.stdout);
     let owner = out.read("site/content/roles/data-product-owner.md");
     assert!(owner.contains("[product manager](data-product-manager.md)"), "{owner}");
     assert!(owner.contains("[data product](data-product.md#ownership)"), "{owner}");
     assert!(owner.contains("{{< ref \"nowhere\" >}} [x](/nowhere/)"), "code was touched: {owner}");
+    assert!(owner.contains("[Video](https://www.youtube.com/watch?v=dQw4w9WgXcQ)"), "{owner}");
+    assert!(owner.contains("> **Tip**\n> Keep the backlog short."), "{owner}");
     let check = out.run(&["check", "--root", "site", "--format", "json"]);
     assert_eq!(check.code, 0, "{check:?}");
     assert!(!codes(&check).iter().any(|c| c == "broken-link" || c == "broken-anchor"), "{}", check.stdout);
@@ -114,7 +118,7 @@ fn imports_a_zola_site_with_every_internal_link_resolved() {
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(snapshot(site.root()), before, "the source changed");
     assert!(run.stdout.contains("format: zola"), "{}", run.stdout);
-    assert!(run.stdout.contains("`note` in roles/data-steward.md"), "{}", run.stdout);
+    assert!(run.stdout.contains("converted: 2 (note ×1, youtube ×1)"), "{}", run.stdout);
     let steward = out.read("site/content/roles/data-steward.md");
     assert!(steward.contains("[owner](data-owner.md#duties)") && steward.contains("- quality"), "{steward}");
     let check = out.run(&["check", "--root", "site", "--format", "json"]);
@@ -142,31 +146,36 @@ fn refuses_a_folder_it_did_not_write_and_reimports_into_its_own() {
     assert!(out.path("x/content/roles/data-steward.md").is_file());
 }
 
-/// The whole Data Engineering Wiki, when this machine has it (CI does not).
+/// The whole Data Engineering Wiki from `../shared` beside the checkout.
+/// Skipped only outside CI: with `CI` set a missing vault is a failure, so
+/// a skipped run never passes for a green one.
 #[test]
 fn imports_the_full_data_engineering_wiki_when_present() {
-    let vault = Path::new("/work/shared/corpora/data-engineering-wiki/vault");
+    let vault = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/data-engineering-wiki/vault");
     if !vault.is_dir() {
+        let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
+        assert!(!ci, "CI is set but {} is missing: CI must have ../shared beside the checkout", vault.display());
         eprintln!("skipped: {} is not here", vault.display());
         return;
     }
+    let vault = vault.as_path();
     let before = snapshot(vault);
     let out = TestSite::empty();
     let run = out.run(&["import", vault.to_str().unwrap_or("."), "--into", "wiki"]);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(snapshot(vault), before, "the source changed");
-    assert!(run.stdout.contains("185 notes read, 185 entries written (14 drafts)"), "{}", run.stdout);
-    assert!(run.stdout.contains("links to notes that do not exist (kept as [[links]]: `check` reports them): 16"));
+    assert!(run.stdout.contains("185 notes read, 164 entries written (3 drafts)"), "{}", run.stdout);
+    assert!(run
+        .stdout
+        .contains("links to notes that do not exist (kept as unresolved links; `broken-link` warns): 14"));
     assert!(run.stdout.contains("`IaC`: Concepts/Software Engineering/Infrastructure as Code.md, Tools/Terraform.md"));
     let check = out.run(&["check", "--root", "wiki", "--format", "json"]);
     let found = codes(&check);
-    assert_eq!(found.iter().filter(|c| *c == "broken-link").count(), 16, "{found:?}");
+    assert_eq!(found.iter().filter(|c| *c == "broken-link").count(), 14, "{found:?}");
     assert!(!found.contains(&"ambiguous-name".to_owned()), "{found:?}");
-    let toml = out.read("wiki/site.toml");
-    out.write("wiki/site.toml", &format!("{toml}\n[rules]\nbroken-link = \"warn\"\nbroken-asset = \"warn\"\n"));
     let build = out.run(&["build", "--root", "wiki"]);
     assert_eq!(build.code, 0, "{build:?}");
-    assert!(build.stdout.contains("built 171 entries"), "{}", build.stdout);
+    assert!(build.stdout.contains("built 161 entries"), "{}", build.stdout);
 }
 
 #[test]

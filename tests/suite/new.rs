@@ -29,7 +29,9 @@ fn writes_a_role_stub_that_check_accepts() {
     }
     assert!(text.contains(&format!("updated: {}\n", format_date(today()))), "{text}");
     assert!(!text.contains("# owned_by"), "owned_by targets concepts only, not roles");
-    assert_eq!(diagnostics_of(&site, "content/data-steward.md"), ["warning orphan"]);
+    let found = diagnostics_of(&site, "content/data-steward.md");
+    let other: Vec<&String> = found.iter().filter(|d| *d != "warning placeholder").collect();
+    assert_eq!(other, ["warning orphan"], "the TODO text is reported as placeholders, nothing else");
     assert_eq!(site.run(&["check"]).code, 0);
 }
 

@@ -74,7 +74,9 @@ fn emits_the_generated_pages_and_data_scripts() {
     assert!(!files.iter().any(|(p, _)| p == "sitemap.xml"), "no sitemap without an absolute base_url");
     let index = site.read("public/assets/search-index.js");
     assert!(index.starts_with("window.ROLEBOOK_SEARCH={"), "{index}");
-    assert!(index.contains("\"Product Owner\""), "{index}");
+    assert!(index.contains("\"owner\""), "the words of names: {index}");
+    let results = site.read("public/assets/search/s-0.js");
+    assert!(results.contains("\"Product Owner\""), "{results}");
     let compare = site.read("public/assets/compare-data.js");
     assert!(compare.starts_with("window.ROLEBOOK_COMPARE={"), "{compare}");
     assert!(!compare.contains("\"Backlog\""), "only roles can be compared: {compare}");

@@ -44,8 +44,8 @@ fn warns_about_a_relation_to_a_draft() {
     site.edit("content/backlog.md", "kind: concept", "kind: concept\ndraft: true");
     let list = warnings(&site);
     let drafts: Vec<&String> = list.iter().filter(|w| w.starts_with("link-to-draft")).collect();
-    // The typed link (under `links:`) and the two body links to the draft.
+    // The typed link (at `Backlog` under `accountable_for:`) and the two body links to the draft.
     let expected =
-        ["link-to-draft content/owner.md 8", "link-to-draft content/owner.md 26", "link-to-draft content/owner.md 30"];
+        ["link-to-draft content/owner.md 10", "link-to-draft content/owner.md 26", "link-to-draft content/owner.md 30"];
     assert_eq!(drafts, expected, "{list:?}");
 }

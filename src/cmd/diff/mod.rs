@@ -16,6 +16,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Result;
 use crate::load::{self, Loaded};
 use crate::resolve::{self, KnowledgeBase};
+use crate::term::out;
 use std::path::Path;
 
 /// Compares the site at `root` (working tree) with the same site at `git_ref`.
@@ -47,7 +48,8 @@ pub(super) fn format(diff: &KbDiff, format: DiffFormat) -> String {
 
 pub(in crate::cmd) fn run(args: &DiffArgs) -> Result<Outcome> {
     let diff = diff(&args.root, &args.git_ref)?;
-    print!("{}", format(&diff, args.format));
+    // Titles and paths come from the content: shown, never obeyed.
+    out!("{}", crate::term::escape_with(&format(&diff, args.format), true));
     Ok(Outcome::Success)
 }
 

@@ -6,6 +6,9 @@
 
   // ---------------------------------------------------------------- search core
   // Pure functions over the index (no DOM), so node can benchmark them.
+  // search-index.js holds only the shard boundaries and the words of names;
+  // the postings of every word are in shards (search/t-N.js) and what a
+  // result shows in blocks (search/s-N.js), both loaded as a query needs them.
 
   function fold(text) {
     return String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -21,23 +24,25 @@
     return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   }
 
-  // Levenshtein distance, or max + 1 once it is certainly larger than max.
+  // Edit distance counting a swap of neighbours as one edit (so "prodcut"
+  // is one edit from "product"), or max + 1 once it is certainly larger.
   function distance(a, b, max) {
     if (Math.abs(a.length - b.length) > max) return max + 1;
-    var prev = new Array(b.length + 1), cur = new Array(b.length + 1), i, j;
-    for (j = 0; j <= b.length; j++) prev[j] = j;
+    var rows = [], i, j;
+    for (i = 0; i <= a.length; i++) { rows.push(new Array(b.length + 1)); rows[i][0] = i; }
+    for (j = 0; j <= b.length; j++) rows[0][j] = j;
     for (i = 1; i <= a.length; i++) {
-      cur[0] = i;
       var best = i;
       for (j = 1; j <= b.length; j++) {
         var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-        if (cur[j] < best) best = cur[j];
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        rows[i][j] = d;
+        if (d < best) best = d;
       }
       if (best > max) return max + 1;
-      var t = prev; prev = cur; cur = t;
     }
-    return prev[b.length];
+    return rows[a.length][b.length];
   }
 
   // How well query word q matches index word w: 1 exact, 0.75 prefix, less for typos.
@@ -62,52 +67,25 @@
     return out;
   }
 
-  // Field weights for name words.
-  var TITLE = 3, ABBR = 4, ALIAS = 2.5, TAG = 1.5, SUMMARY = 1.2, BODY = 0.6;
+  // Field weights; t2 = a word of a two-word title, l1 of a one-word alias.
+  var WEIGHT = { t: 3, a: 4, l: 2.5, g: 1.5, s: 1.2, b: 0.6 };
+  // Bonus for a query spelling a whole name, by field.
+  var WHOLE = { t: 1000, a: 1200, l: 900 };
+
+  function uniqueWords(query) {
+    return words(query).filter(function (w, i, all) { return all.indexOf(w) === i; }).slice(0, 8);
+  }
 
   function Engine(data) {
     this.data = data;
-    this.entries = data.e;
-    this.names = new Map(); // whole normalized name → [[entry, bonus]]
-    this.vocab = new Map(); // word → [entry, weight, entry, weight, …]
-    var self = this;
-    function addName(text, entry, bonus) {
-      var key = words(text).join(' ');
-      if (!key) return;
-      if (!self.names.has(key)) self.names.set(key, []);
-      self.names.get(key).push(entry, bonus);
-    }
-    function addWords(text, entry, weight) {
-      var ws = words(text);
-      for (var i = 0; i < ws.length; i++) {
-        var list = self.vocab.get(ws[i]);
-        if (!list) { list = []; self.vocab.set(ws[i], list); }
-        if (list[list.length - 2] === entry) {
-          if (list[list.length - 1] < weight) list[list.length - 1] = weight;
-        } else list.push(entry, weight);
-      }
-    }
-    for (var i = 0; i < this.entries.length; i++) {
-      var e = this.entries[i];
-      addName(e[0], i, 1000);
-      addWords(e[0], i, TITLE);
-      if (e[2]) { addName(e[2], i, 1200); addWords(e[2], i, ABBR); }
-      for (var a = 0; a < e[3].length; a++) { addName(e[3][a], i, 900); addWords(e[3][a], i, ALIAS); }
-      for (var t = 0; t < e[5].length; t++) addWords(data.tags[e[5][t]], i, TAG);
-    }
-    this.words = Array.from(this.vocab.keys());
-    this.terms = {}; // shard number → {s: {word: postings}, b: {…}}
+    this.names = data.w;
+    this.terms = {}; // shard number → {field: {word: postings}}
     this.decoded = new Map();
   }
 
-  Engine.prototype.url = function (i) {
-    var e = this.entries[i];
-    return (e[1] === 0 ? simpleSlug(e[0]) : e[1]) + '.html';
-  };
-
-  // The last shard whose first word is <= word (-1 before the first).
+  // The last shard whose first word is <= word (0 before the first).
   Engine.prototype.shardOf = function (word) {
-    var shards = this.data.shards, lo = 0, hi = shards.length - 1, found = -1;
+    var shards = this.data.shards, lo = 0, hi = shards.length - 1, found = 0;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
       if (shards[mid] <= word) { found = mid; lo = mid + 1; } else hi = mid - 1;
@@ -115,87 +93,124 @@
     return found;
   };
 
-  // Shards holding `word` and the words it begins (at most 3).
-  Engine.prototype.shardsFor = function (word) {
-    if (word.length < 3 || !this.data.shards.length) return [];
-    var from = Math.max(0, this.shardOf(word)), to = Math.min(this.shardOf(word + '\uffff'), from + 2), out = [];
-    for (var n = from; n <= to; n++) out.push(n);
-    return out;
+  // Name words q nearly spells (typos only; exact and prefix come from its own shards).
+  Engine.prototype.typos = function (q) {
+    if (q.length < 4) return [];
+    var found = [];
+    for (var i = 0; i < this.names.length; i++) {
+      var w = this.names[i], c = closeness(q, w);
+      if (c > 0 && c < 0.75) found.push([c, w]);
+    }
+    found.sort(function (a, b) { return (b[0] - a[0]) || (a[1] < b[1] ? -1 : 1); });
+    return found.slice(0, 4).map(function (f) { return f[1]; });
+  };
+
+  // Shards holding q, the words it begins (at most 3 shards) and the names it nearly spells.
+  Engine.prototype.shardsFor = function (q) {
+    if (q.length < 2 || !this.data.shards.length) return [];
+    var from = this.shardOf(q), out = [from], self = this;
+    if (q.length >= 3) {
+      var to = Math.min(this.shardOf(q + '\uffff'), from + 2);
+      for (var n = from + 1; n <= to; n++) out.push(n);
+    }
+    this.typos(q).forEach(function (w) { var n = self.shardOf(w); if (out.indexOf(n) < 0) out.push(n); });
+    return out.sort(function (a, b) { return a - b; });
   };
 
   // Shards the query needs that are not loaded yet.
   Engine.prototype.missingShards = function (query) {
-    var out = [], qs = words(query), self = this;
-    qs.forEach(function (q) {
+    var out = [], self = this;
+    uniqueWords(query).forEach(function (q) {
       self.shardsFor(q).forEach(function (n) { if (!self.terms[n] && out.indexOf(n) < 0) out.push(n); });
     });
     return out;
   };
 
   Engine.prototype.postings = function (shard, field, word) {
-    var key = shard + field + word, got = this.decoded.get(key);
+    var key = shard + ' ' + field + ' ' + word, got = this.decoded.get(key);
     if (!got) { got = decode(this.terms[shard][field][word]); this.decoded.set(key, got); }
     return got;
   };
 
-  // Ranked entry numbers for a query: every query word must match somewhere
-  // (a name word, a summary word or a body word); exact names come first.
-  Engine.prototype.search = function (query, limit) {
-    var qs = words(query).filter(function (w, i, all) { return all.indexOf(w) === i; }).slice(0, 8);
+  // Every matching entry number, best first: entries matching every query
+  // word, then whole names, then exact and prefix matches on names, then
+  // near-misses on names, then summaries and bodies.
+  Engine.prototype.search = function (query) {
+    var qs = uniqueWords(query);
     if (!qs.length) return [];
-    var score = new Map(), mask = new Map(), i, j;
-    function hit(entry, points, bit) {
-      score.set(entry, (score.get(entry) || 0) + points);
-      mask.set(entry, (mask.get(entry) || 0) | bit);
-    }
-    var whole = this.names.get(qs.join(' '));
-    if (whole) for (i = 0; i < whole.length; i += 2) hit(whole[i], whole[i + 1], 0);
-    for (j = 0; j < qs.length; j++) {
-      var q = qs[j], bit = 1 << j, best = new Map();
-      for (i = 0; i < this.words.length; i++) {
-        var c = closeness(q, this.words[i]);
-        if (!c) continue;
-        var list = this.vocab.get(this.words[i]);
-        for (var k = 0; k < list.length; k += 2) {
-          var p = list[k + 1] * c * 10;
-          if ((best.get(list[k]) || 0) < p) best.set(list[k], p);
-        }
-      }
-      var shards = this.shardsFor(q);
-      for (var sh = 0; sh < shards.length; sh++) {
-        var shard = shards[sh], terms = this.terms[shard];
-        if (!terms) continue;
-        for (var f = 0; f < 2; f++) {
-          var field = f ? 'b' : 's', weight = f ? BODY : SUMMARY, map = terms[field];
+    var score = new Map(), mask = new Map(), whole = new Map(), size = new Map(), self = this;
+    qs.forEach(function (q, j) {
+      var bit = 1 << j, best = new Map(), typos = self.typos(q);
+      self.shardsFor(q).forEach(function (shard) {
+        var terms = self.terms[shard];
+        if (!terms) return;
+        Object.keys(terms).sort().forEach(function (field) {
+          var kind = field[0], count = +field.slice(1) || 1, name = kind !== 's' && kind !== 'b', map = terms[field];
           for (var w in map) {
-            var cl = w === q ? 1 : (q.length >= 3 && w.lastIndexOf(q, 0) === 0 ? 0.6 : 0);
-            if (!cl) continue;
-            var ids = this.postings(shard, field, w);
+            var c = w === q ? 1 : w.lastIndexOf(q, 0) === 0 && q.length >= (name ? 2 : 3) ? (name ? 0.75 : 0.6) :
+              name && kind !== 'g' && typos.indexOf(w) >= 0 ? closeness(q, w) : 0;
+            if (!c) continue;
+            var ids = self.postings(shard, field, w), pts = WEIGHT[kind] * c * 10;
             for (var m = 0; m < ids.length; m++) {
-              var pts = weight * cl * 10;
-              if ((best.get(ids[m]) || 0) < pts) best.set(ids[m], pts);
+              var e = ids[m];
+              if ((best.get(e) || 0) < pts) best.set(e, pts);
+              if (kind === 't') size.set(e, count);
+              if (c === 1 && WHOLE[kind] && count === qs.length) {
+                var key = e + kind, had = whole.get(key) || 0;
+                whole.set(key, had | bit);
+              }
             }
           }
-        }
-      }
-      best.forEach(function (points, entry) { hit(entry, points, bit); });
-    }
+        });
+      });
+      best.forEach(function (points, e) {
+        score.set(e, (score.get(e) || 0) + points);
+        mask.set(e, (mask.get(e) || 0) | bit);
+      });
+    });
     var full = (1 << qs.length) - 1, results = [];
-    mask.forEach(function (bits, entry) {
+    whole.forEach(function (bits, key) {
+      if (bits !== full) return;
+      var e = parseInt(key, 10);
+      score.set(e, score.get(e) + WHOLE[key.slice(String(e).length)]);
+    });
+    mask.forEach(function (bits, e) {
       var n = 0;
       for (var b = bits; b; b &= b - 1) n++;
-      results.push([entry, n, score.get(entry), bits === full]);
+      results.push([e, n, score.get(e), bits === full, size.get(e) || 9]);
     });
-    var entries = this.entries;
     results.sort(function (a, b) {
-      return (b[3] - a[3]) || (b[1] - a[1]) || (b[2] - a[2]) ||
-        (entries[a[0]][0].length - entries[b[0]][0].length) || (a[0] - b[0]);
+      return (b[3] - a[3]) || (b[1] - a[1]) || (b[2] - a[2]) || (a[4] - b[4]) || (a[0] - b[0]);
     });
     if (results.length && results[0][3]) results = results.filter(function (r) { return r[3]; });
-    return results.slice(0, limit || 10).map(function (r) { return r[0]; });
+    return results.map(function (r) { return r[0]; });
   };
 
-  var core = { Engine: Engine, words: words, fold: fold, distance: distance, simpleSlug: simpleSlug, decode: decode };
+  // The name words closest to the query's words, for "did you mean".
+  Engine.prototype.suggest = function (query) {
+    var found = [], names = this.names;
+    uniqueWords(query).forEach(function (q) {
+      var best = null, bestD = Math.min(3, Math.max(1, q.length - 2)) + 1;
+      for (var i = 0; i < names.length; i++) {
+        var d = distance(q, names[i], bestD - 1);
+        if (d < bestD) { bestD = d; best = names[i]; }
+      }
+      if (best && found.indexOf(best) < 0) found.push(best);
+    });
+    return found;
+  };
+
+  // Result row i ([title, url or 0, abbreviation, kind, summary]) once its block is loaded.
+  Engine.prototype.row = function (i, blocks) {
+    var block = blocks && blocks[Math.floor(i / this.data.block)];
+    return block ? block[i % this.data.block] : null;
+  };
+
+  Engine.prototype.url = function (row) {
+    return (row[1] === 0 ? simpleSlug(row[0]) : row[1]) + '.html';
+  };
+
+  var core = { Engine: Engine, words: words, fold: fold, distance: distance, closeness: closeness, simpleSlug: simpleSlug, decode: decode };
   if (typeof module === 'object' && module.exports) module.exports = core;
   if (typeof document === 'undefined') return;
 
@@ -249,13 +264,28 @@
   }
 
   // ---------------------------------------------------------------- search UI
+  var PAGE = 10;
+
+  // `text` as nodes, the words close to a query word in <mark>.
+  function marked(text, qs) {
+    var frag = doc.createDocumentFragment(), parts = String(text).split(/([\p{L}\p{N}]+)/u);
+    parts.forEach(function (part, i) {
+      var w = i % 2 ? fold(part) : '';
+      var hit = w && qs.some(function (q) { return closeness(q, w) > 0 || (q.length >= 3 && w.lastIndexOf(q, 0) === 0); });
+      if (hit) frag.appendChild(el('mark', null, part)); else if (part) frag.appendChild(doc.createTextNode(part));
+    });
+    return frag;
+  }
+
   function setupSearch() {
     var input = doc.getElementById('search-input');
     var panel = doc.getElementById('search-panel');
     var status = doc.getElementById('search-status');
     var list = doc.getElementById('search-results');
+    var more = doc.getElementById('search-more');
+    var hints = doc.getElementById('search-suggest');
     if (!input || !panel) return;
-    var engine = null, pending = null, timer = 0;
+    var engine = null, pending = null, timer = 0, found = [], shown = 0, query = '';
 
     function ready() {
       if (!pending) {
@@ -268,73 +298,122 @@
       return pending;
     }
 
-    function open(show) {
-      panel.hidden = !show;
-    }
+    function open(show) { panel.hidden = !show; }
 
-    function summaries(ids) {
-      var block = engine.data.block, need = [];
+    function blocks(ids) {
+      var need = [];
       ids.forEach(function (i) {
-        var n = Math.floor(i / block);
+        var n = Math.floor(i / engine.data.block);
         if (need.indexOf(n) < 0) need.push(n);
       });
       return Promise.all(need.map(function (n) { return load('search/s-' + n + '.js'); }));
     }
 
-    function summaryOf(i) {
-      var block = engine.data.block, all = global.ROLEBOOK_SUMMARIES || {}, part = all[Math.floor(i / block)];
-      return part ? part[i % block] : '';
+    function item(i, qs) {
+      var row = engine.row(i, global.ROLEBOOK_RESULTS), li = el('li'), a = el('a');
+      if (!row) return li;
+      a.href = root + engine.url(row);
+      var title = el('span', 'r-title');
+      title.appendChild(marked(row[0] + (row[2] ? ' (' + row[2] + ')' : ''), qs));
+      a.appendChild(title);
+      a.appendChild(el('span', 'r-kind', engine.data.kinds[row[3]] || ''));
+      var sum = el('span', 'r-sum');
+      sum.appendChild(marked(row[4], qs));
+      a.appendChild(sum);
+      li.appendChild(a);
+      return li;
     }
 
-    function render(query, ids) {
-      list.textContent = '';
-      if (!query.trim()) { open(false); return; }
-      status.textContent = ids.length ? ids.length + (ids.length === 1 ? ' result' : ' results') + ' for “' + query + '”' : 'Nothing found for “' + query + '”. Try fewer or shorter words.';
-      ids.forEach(function (i) {
-        var e = engine.entries[i], li = el('li'), a = el('a');
-        a.href = root + engine.url(i);
-        a.appendChild(el('span', 'r-title', e[0] + (e[2] ? ' (' + e[2] + ')' : '')));
-        a.appendChild(el('span', 'r-kind', engine.data.kinds[e[4]] || ''));
-        a.appendChild(el('span', 'r-sum', summaryOf(i)));
-        li.appendChild(a);
-        list.appendChild(li);
+    function describe() {
+      var n = found.length;
+      status.textContent = n ? n + (n === 1 ? ' result' : ' results') + ' for “' + query + '”' +
+        (shown < n ? ', showing ' + shown : '') : 'Nothing found for “' + query + '”.';
+      more.hidden = shown >= n;
+      more.textContent = 'Show ' + Math.min(PAGE, n - shown) + ' more';
+    }
+
+    // Shows results up to `count`, loading the blocks they are in first.
+    function show(count, q) {
+      var ids = found.slice(shown, count), qs = words(q);
+      return blocks(ids).then(function () {
+        if (q !== query) return;
+        ids.forEach(function (i) { list.appendChild(item(i, qs)); });
+        shown = Math.max(shown, Math.min(count, found.length));
+        describe();
       });
-      open(true);
+    }
+
+    function suggest(q) {
+      hints.textContent = '';
+      var names = engine.suggest(q);
+      if (!names.length) { hints.hidden = true; return; }
+      hints.appendChild(doc.createTextNode('Closest names: '));
+      names.forEach(function (name) {
+        var b = el('button', null, name);
+        b.type = 'button';
+        b.addEventListener('click', function () {
+          var qs = words(q);
+          input.value = qs.length === 1 ? name : qs.map(function (w) { return engine.suggest(w)[0] || w; }).join(' ');
+          input.focus();
+          run();
+        });
+        hints.appendChild(b);
+        hints.appendChild(doc.createTextNode(' '));
+      });
+      hints.hidden = false;
     }
 
     function run() {
-      var query = input.value;
+      var q = input.value;
+      query = q;
       panel.removeAttribute('data-complete');
-      function complete() { if (input.value === query) panel.setAttribute('data-complete', ''); }
+      if (!q.trim()) { list.textContent = ''; open(false); return; }
       ready().then(function () {
-        if (input.value !== query) return;
-        var ids = engine.search(query, 10);
-        render(query, ids);
-        var needed = engine.missingShards(query);
-        var extra = needed.map(function (n) {
+        if (q !== query) return;
+        var needed = engine.missingShards(q);
+        return Promise.all(needed.map(function (n) {
           return load('search/t-' + n + '.js').then(function () { engine.terms[n] = global.ROLEBOOK_TERMS[n]; });
+        })).then(function () {
+          if (q !== query) return;
+          found = engine.search(q);
+          shown = 0;
+          list.textContent = '';
+          hints.hidden = true;
+          if (!found.length) suggest(q);
+          return show(PAGE, q).then(function () { if (q === query) { open(true); panel.setAttribute('data-complete', ''); } });
         });
-        Promise.all(extra).then(function () {
-          if (input.value !== query) return;
-          if (needed.length) ids = engine.search(query, 10);
-          return summaries(ids).then(function () { if (input.value === query) render(query, ids); });
-        }).catch(function () { /* keep the name results */ }).then(complete);
-      });
+      }).catch(function () { status.textContent = 'The search index could not be loaded.'; open(true); });
+    }
+
+    function focusSearch(event) {
+      event.preventDefault();
+      input.focus();
+      input.select();
     }
 
     input.addEventListener('focus', function () { ready(); });
     input.addEventListener('click', function () { if (input.value.trim() && list.children.length) open(true); });
     input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 60); });
+    more.addEventListener('click', function () {
+      var next = list.children.length;
+      show(shown + PAGE, query).then(function () { var a = list.children[next] && list.children[next].querySelector('a'); if (a) a.focus(); });
+    });
     function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
     input.addEventListener('keydown', function (event) {
       if (event.key === 'ArrowDown' && links().length) { event.preventDefault(); links()[0].focus(); }
       else if (event.key === 'Enter') {
         event.preventDefault();
-        var query = input.value;
-        ready().then(function () {
-          var first = engine.search(query, 1)[0];
-          if (first != null) global.location.href = root + engine.url(first);
-        });
+        clearTimeout(timer);
+        var first = links()[0];
+        if (first && panel.hasAttribute('data-complete') && query === input.value) global.location.href = first.href;
+        else {
+          run();
+          var wait = setInterval(function () {
+            if (!panel.hasAttribute('data-complete')) return;
+            clearInterval(wait);
+            if (links()[0]) global.location.href = links()[0].href;
+          }, 30);
+        }
       } else if (event.key === 'Escape') { open(false); }
     });
     list.addEventListener('keydown', function (event) {
@@ -345,11 +424,8 @@
     });
     doc.addEventListener('keydown', function (event) {
       var t = event.target, typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        input.focus();
-        input.select();
-      }
+      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) focusSearch(event);
+      else if ((event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey) focusSearch(event);
     });
     doc.addEventListener('click', function (event) {
       if (!panel.hidden && !panel.contains(event.target) && event.target !== input) open(false);
@@ -579,8 +655,146 @@
     return wrap;
   }
 
+  // ---------------------------------------------------------------- wide tables
+  // A table wider than its box gets the class `overflows`, which shows the
+  // "scroll sideways" hint next to it.
+  function setupScrollers() {
+    var boxes = Array.prototype.slice.call(doc.querySelectorAll('.table-wrap'));
+    if (!boxes.length) return;
+    function mark() {
+      boxes.forEach(function (b) { b.classList.toggle('overflows', b.scrollWidth > b.clientWidth + 1); });
+    }
+    mark();
+    if (global.ResizeObserver) {
+      var watch = new ResizeObserver(mark);
+      boxes.forEach(function (b) { watch.observe(b); });
+    } else global.addEventListener('resize', mark);
+  }
+
+  // ---------------------------------------------------------------- decision matrix filter
+  // Role columns can be hidden; the choice lives in the address (#r=slug,…)
+  // like the compare picker's, and applies to the table and the cards alike.
+  function setupMatrix() {
+    var box = doc.getElementById('matrix');
+    if (!box) return;
+    var checks = Array.prototype.slice.call(box.querySelectorAll('.matrix-filter input[type=checkbox]'));
+    var rows = Array.prototype.slice.call(box.querySelectorAll('.matrix tr'));
+    var cards = Array.prototype.slice.call(box.querySelectorAll('.matrix-cards > li'));
+    var shown = doc.getElementById('matrix-shown'), none = doc.getElementById('matrix-none');
+    var hash = /(?:^#|&)r=([^&]*)/.exec(global.location.hash);
+    if (hash) {
+      var wanted = [];
+      try { wanted = decodeURIComponent(hash[1]).split(','); } catch (e) { /* a malformed address shows all */ }
+      if (wanted.some(function (slug) { return checks.some(function (c) { return c.value === slug; }); })) {
+        checks.forEach(function (c) { c.checked = wanted.indexOf(c.value) >= 0; });
+      }
+    }
+    function apply(remember) {
+      var on = checks.map(function (c) { return c.checked; }), count = on.filter(Boolean).length, any = false;
+      rows.forEach(function (tr, r) {
+        var cells = tr.children, used = r === 0;
+        for (var i = 1; i < cells.length; i++) {
+          cells[i].hidden = !on[i - 1];
+          if (on[i - 1] && cells[i].querySelector('.part')) used = true;
+        }
+        tr.hidden = !used;
+        if (used && r > 0) any = true;
+      });
+      cards.forEach(function (card) {
+        var used = false;
+        Array.prototype.forEach.call(card.querySelectorAll('dl > div'), function (group) {
+          var items = group.querySelectorAll('li[data-c]'), visible = 0;
+          Array.prototype.forEach.call(items, function (li) {
+            li.hidden = !on[+li.getAttribute('data-c')];
+            if (!li.hidden) visible++;
+          });
+          group.hidden = !visible;
+          if (visible) used = true;
+        });
+        card.hidden = !used;
+      });
+      none.hidden = any;
+      shown.textContent = count === checks.length ? 'all ' + count : count + ' of ' + checks.length;
+      if (remember && global.history && global.history.replaceState) {
+        var picked = checks.filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
+        var url = global.location.pathname + global.location.search;
+        global.history.replaceState(null, '', count === checks.length ? url : url + '#r=' + picked.join(','));
+      }
+    }
+    box.addEventListener('change', function () { apply(true); });
+    box.addEventListener('click', function (event) {
+      var all = event.target.getAttribute && event.target.getAttribute('data-all');
+      if (all == null) return;
+      checks.forEach(function (c) { c.checked = all === '1'; });
+      apply(true);
+    });
+    apply(false);
+  }
+
+  // ---------------------------------------------------------------- map switch
+  // One graph at a time once script runs; without it, all of them.
+  function setupGraphs() {
+    var buttons = Array.prototype.slice.call(doc.querySelectorAll('.graph-switch button'));
+    function pick(button) {
+      buttons.forEach(function (b) {
+        var on = b === button;
+        b.setAttribute('aria-pressed', on ? 'true' : 'false');
+        var figure = doc.getElementById(b.getAttribute('data-graph'));
+        if (figure) figure.hidden = !on;
+      });
+    }
+    buttons.forEach(function (b) { b.addEventListener('click', function () { pick(b); }); });
+    if (buttons.length) pick(buttons[0]);
+  }
+
+  // ---------------------------------------------------------------- moving around
+  // The sticky header's height (for anchors and sticky bars below it), the
+  // table of contents (closed on phones, marks the section in view),
+  // copy-link anchors on headings, relation lists open where the diagram is hidden.
+  function setupNavigation() {
+    var header = doc.querySelector('.site-header'), html = doc.documentElement;
+    function measure() { if (header) html.style.setProperty('--header-h', header.offsetHeight + 'px'); }
+    measure();
+    global.addEventListener('resize', measure);
+    var narrow = global.matchMedia('(max-width: 40rem)').matches;
+    var toc = doc.querySelector('.toc details');
+    if (toc && global.matchMedia('(max-width: 63.99rem)').matches) toc.open = false;
+    if (narrow) Array.prototype.forEach.call(doc.querySelectorAll('.relation-list'), function (d) { d.open = true; });
+    Array.prototype.forEach.call(doc.querySelectorAll('main h2[id], main h3[id]'), function (h) {
+      var a = el('a', 'anchor', '#');
+      a.href = '#' + h.id;
+      a.setAttribute('aria-label', 'Link to “' + h.textContent + '”');
+      a.addEventListener('click', function () {
+        var url = global.location.href.replace(/#.*$/, '') + '#' + h.id;
+        if (global.navigator.clipboard) global.navigator.clipboard.writeText(url).then(function () {
+          a.setAttribute('data-copied', '');
+          setTimeout(function () { a.removeAttribute('data-copied'); }, 1500);
+        }, function () { /* the address bar still has it */ });
+      });
+      h.appendChild(a);
+    });
+    var links = Array.prototype.slice.call(doc.querySelectorAll('.toc a[href^="#"]'));
+    var targets = links.map(function (a) { return doc.getElementById(a.getAttribute('href').slice(1)); });
+    if (!links.length || !global.IntersectionObserver) return;
+    function spy() {
+      var line = (header ? header.offsetHeight : 0) + global.innerHeight * 0.25, at = 0;
+      targets.forEach(function (t, i) { if (t && t.getBoundingClientRect().top <= line) at = i; });
+      // At the very bottom the last sections cannot reach the line.
+      if (global.innerHeight + global.scrollY >= doc.documentElement.scrollHeight - 2) at = targets.length - 1;
+      links.forEach(function (a, i) { if (i === at) a.setAttribute('aria-current', 'true'); else a.removeAttribute('aria-current'); });
+    }
+    var watch = new IntersectionObserver(spy, { rootMargin: '0px 0px -60% 0px' });
+    targets.forEach(function (t) { if (t) watch.observe(t); });
+    global.addEventListener('scroll', function () { global.requestAnimationFrame(spy); }, { passive: true });
+    spy();
+  }
+
   function start() {
     setupTheme();
+    setupNavigation();
+    setupGraphs();
+    setupScrollers();
+    setupMatrix();
     setupSearch();
     setupPreviews();
     setupPicker();

@@ -1,0 +1,87 @@
+//! Characters no page, feed or export should carry: C0 and C1 control
+//! characters (tab and line breaks aside), DEL, and Unicode noncharacters
+//! (U+FDD0–U+FDEF and the last two code points of every plane). They are
+//! removed from a file's text as it is read, so they reach no HTML, JSON,
+//! CSV or Turtle output, and each is reported (`control-character`).
+
+use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex};
+
+/// Most `control-character` diagnostics for one file; the rest are counted.
+const MAX_REPORTED: usize = 20;
+
+/// Whether `c` is removed from content.
+pub(crate) fn is_removed(c: char) -> bool {
+    let code = u32::from(c);
+    match c {
+        '\t' | '\n' | '\r' => false,
+        _ if c.is_control() => true,
+        _ => (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE,
+    }
+}
+
+/// `text` without removed characters, each reported at its position in
+/// `path` (positions in the text as read).
+pub(crate) fn strip(path: &str, text: String, diagnostics: &mut Diagnostics) -> String {
+    if !text.chars().any(is_removed) {
+        return text;
+    }
+    let index = LineIndex::new(&text);
+    let mut kept = String::with_capacity(text.len());
+    let mut found = 0;
+    for (offset, c) in text.char_indices() {
+        if !is_removed(c) {
+            kept.push(c);
+            continue;
+        }
+        found += 1;
+        if found <= MAX_REPORTED {
+            let message = format!("invisible control character U+{:04X} removed", u32::from(c));
+            let mut d = Diagnostic::new(Code::ControlCharacter, path, message)
+                .at_offset(&index, &text, offset, 1)
+                .suggest("delete it; it may have come with text pasted from another program");
+            // The snippet is printed: it must not carry what it reports.
+            d.snippet = d.snippet.map(|line| line.chars().filter(|&c| !is_removed(c)).collect());
+            diagnostics.push(d);
+        }
+    }
+    if found > MAX_REPORTED {
+        let message = format!("{} more control characters removed from this file", found - MAX_REPORTED);
+        diagnostics.push(Diagnostic::new(Code::ControlCharacter, path, message));
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_controls_del_and_noncharacters_but_keeps_whitespace() {
+        for c in ['\u{0}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{fdd0}', '\u{fffe}', '\u{ffff}', '\u{10ffff}'] {
+            assert!(is_removed(c), "{:04X}", u32::from(c));
+        }
+        for c in ['\t', '\n', '\r', ' ', 'é', '\u{a0}', '\u{fffd}', '\u{feff}', '\u{200b}'] {
+            assert!(!is_removed(c), "{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn strips_and_reports_each_at_its_position() {
+        let mut diagnostics = Diagnostics::new();
+        let text = strip("content/x.md", "a\u{1b}[2Jb\nc\u{ffff}\r\n".into(), &mut diagnostics);
+        assert_eq!(text, "a[2Jb\nc\r\n");
+        let list = diagnostics.finish(&Default::default());
+        let at: Vec<(usize, usize)> = list.iter().map(|d| d.location.map_or((0, 0), |l| (l.line, l.column))).collect();
+        assert_eq!(at, [(1, 2), (2, 2)]);
+        assert_eq!(list[0].message, "invisible control character U+001B removed");
+    }
+
+    #[test]
+    fn counts_what_it_does_not_list() {
+        let mut diagnostics = Diagnostics::new();
+        strip("content/x.md", "\u{7}".repeat(25), &mut diagnostics);
+        let list = diagnostics.finish(&Default::default());
+        assert_eq!(list.len(), MAX_REPORTED + 1);
+        assert!(list.iter().any(|d| d.message == "5 more control characters removed from this file"));
+    }
+}

@@ -1,0 +1,267 @@
+//! `placeholder`: text left for an author to replace. `rolebook new` writes
+//! `TODO:` stubs and an `https://example.com/` source on purpose; a page
+//! published with them looks finished to `check` unless someone points at
+//! each one. Found by reading lines: YAML comments and Markdown code
+//! (fenced blocks, backtick spans) are not text a reader sees, so they are
+//! skipped.
+
+use super::front_matter::{Key, Split};
+use super::source::SourceFile;
+use crate::diag::{Code, Diagnostic, Diagnostics};
+
+/// Words that mark text as unfinished, matched as whole upper-case words.
+const WORDS: &[&str] = &["TODO", "TBD", "FIXME"];
+
+/// Host names reserved for examples (RFC 2606), with their subdomains.
+const EXAMPLE_HOSTS: &[&str] = &["example.com", "example.org", "example.net"];
+
+/// Reports every placeholder in a file's front matter and body.
+pub(crate) fn check(file: &SourceFile, split: Split, keys: &[Key], diagnostics: &mut Diagnostics) {
+    let text = &file.text;
+    if !might_hold_one(text.as_bytes()) {
+        return;
+    }
+    let mut found = Vec::new();
+    let mut offset = split.yaml.0;
+    for line in text[split.yaml.0..split.yaml.1].split_inclusive('\n') {
+        scan(&line[..yaml_content_end(line)], offset, &mut found);
+        offset += line.len();
+    }
+    for (start, end) in body_text_ranges(text, split.body) {
+        scan(&text[start..end], start, &mut found);
+    }
+    found.sort_by_key(|h| h.offset);
+    for hit in found {
+        let place = keys.iter().take_while(|k| k.offset <= hit.offset && hit.offset < split.yaml.1).last();
+        let place = place.map_or_else(|| "the body".to_owned(), |k| format!("`{}`", k.name));
+        let (message, hint) = match hit.kind {
+            Kind::Word => (
+                format!("placeholder text `{}` in {place}", hit.token),
+                "write what the entry should say here, then remove the marker",
+            ),
+            Kind::Url => (
+                format!("placeholder address `{}` in {place}", hit.token),
+                "example.com, .org and .net are reserved for examples: link the real page",
+            ),
+        };
+        let width = hit.token.chars().count();
+        diagnostics.push(
+            Diagnostic::new(Code::Placeholder, &file.path, message)
+                .at_offset(&file.index, text, hit.offset, width)
+                .suggest(hint),
+        );
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Url,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Hit {
+    offset: usize,
+    token: String,
+    kind: Kind,
+}
+
+/// A quick test that spares the line-by-line scan in almost every file.
+fn might_hold_one(bytes: &[u8]) -> bool {
+    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+    WORDS.iter().any(|w| has(w.as_bytes())) || has(b"example.") || has(b"orem") || has(b"OREM")
+}
+
+/// Where the YAML content of a line ends: at a `#` comment outside quotes
+/// (YAML starts a comment at `#` after white space or at the line start).
+fn yaml_content_end(line: &str) -> usize {
+    let mut quote: Option<char> = None;
+    let mut previous = ' ';
+    for (index, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == '#' && previous.is_whitespace() => return index,
+            None => {}
+        }
+        previous = c;
+    }
+    line.len()
+}
+
+/// Byte ranges of the body outside fenced code blocks and backtick spans.
+fn body_text_ranges(text: &str, body: usize) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut fence: Option<(char, usize)> = None;
+    let mut offset = body;
+    for line in text.get(body..).unwrap_or("").split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim_start_matches(' ');
+        let marker = trimmed.chars().next().filter(|c| matches!(c, '`' | '~'));
+        let run = marker.map_or(0, |m| trimmed.chars().take_while(|&c| c == m).count());
+        match (fence, marker) {
+            (None, Some(m)) if run >= 3 && line.len() - trimmed.len() < 4 => {
+                fence = Some((m, run));
+                continue;
+            }
+            (Some((m, n)), Some(c)) if c == m && run >= n && trimmed[run..].trim().is_empty() => {
+                fence = None;
+                continue;
+            }
+            (Some(_), _) => continue,
+            _ => {}
+        }
+        outside_code_spans(line, start, &mut ranges);
+    }
+    ranges
+}
+
+/// Splits a line at backtick code spans, keeping what lies outside them.
+fn outside_code_spans(line: &str, start: usize, ranges: &mut Vec<(usize, usize)>) {
+    let bytes = line.as_bytes();
+    let mut from = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] != b'`' {
+            at += 1;
+            continue;
+        }
+        let run = bytes[at..].iter().take_while(|&&b| b == b'`').count();
+        let closing = find_run(&bytes[at + run..], run).map(|i| at + run + i);
+        match closing {
+            Some(close) => {
+                ranges.push((start + from, start + at));
+                at = close + run;
+                from = at;
+            }
+            None => at += run,
+        }
+    }
+    ranges.push((start + from, start + bytes.len()));
+}
+
+/// The offset of a run of exactly `run` backticks in `bytes`.
+fn find_run(bytes: &[u8], run: usize) -> Option<usize> {
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'`' {
+            let length = bytes[at..].iter().take_while(|&&b| b == b'`').count();
+            if length == run {
+                return Some(at);
+            }
+            at += length;
+        } else {
+            at += 1;
+        }
+    }
+    None
+}
+
+/// Every placeholder in `segment`, which starts at byte `base` of the file.
+fn scan(segment: &str, base: usize, found: &mut Vec<Hit>) {
+    for word in WORDS {
+        for at in memchr::memmem::find_iter(segment.as_bytes(), word.as_bytes()) {
+            if is_boundary(segment, at, at + word.len()) {
+                found.push(Hit { offset: base + at, token: (*word).to_owned(), kind: Kind::Word });
+            }
+        }
+    }
+    lorem_ipsum(segment, base, found);
+    example_urls(segment, base, found);
+}
+
+/// Whether `segment[start..end]` stands alone as a word.
+fn is_boundary(segment: &str, start: usize, end: usize) -> bool {
+    let word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let before = segment[..start].chars().next_back().is_none_or(|c| !word_char(c));
+    let after = segment[end..].chars().next().is_none_or(|c| !word_char(c));
+    before && after
+}
+
+/// "lorem ipsum" in any case, with any white space between the words.
+fn lorem_ipsum(segment: &str, base: usize, found: &mut Vec<Hit>) {
+    // ASCII lower-casing keeps every byte offset.
+    let lower = segment.to_ascii_lowercase();
+    for at in memchr::memmem::find_iter(lower.as_bytes(), b"lorem") {
+        let rest = &lower[at + "lorem".len()..];
+        let gap = rest.len() - rest.trim_start().len();
+        if gap > 0 && rest[gap..].starts_with("ipsum") {
+            let end = at + "lorem".len() + gap + "ipsum".len();
+            if is_boundary(segment, at, end) {
+                found.push(Hit { offset: base + at, token: segment[at..end].to_owned(), kind: Kind::Word });
+            }
+        }
+    }
+}
+
+/// URLs whose host is reserved for examples, from the scheme to the end.
+fn example_urls(segment: &str, base: usize, found: &mut Vec<Hit>) {
+    let bytes = segment.as_bytes();
+    for separator in memchr::memmem::find_iter(bytes, b"://") {
+        let scheme = bytes[..separator]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+            .count();
+        if scheme == 0 {
+            continue;
+        }
+        let start = separator - scheme;
+        let rest = &segment[separator + 3..];
+        let length = rest.find(|c: char| c.is_whitespace() || "\"'<>()[]{}`|".contains(c)).unwrap_or(rest.len());
+        let url = rest[..length].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        let authority = url.split(['/', '?', '#']).next().unwrap_or("");
+        let host = authority.rsplit('@').next().unwrap_or("");
+        let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
+        let host = host.trim_end_matches('.');
+        if EXAMPLE_HOSTS.iter().any(|e| host == *e || host.strip_suffix(e).is_some_and(|s| s.ends_with('.'))) {
+            let end = separator + 3 + url.len();
+            found.push(Hit { offset: base + start, token: segment[start..end].to_owned(), kind: Kind::Url });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(segment: &str) -> Vec<(usize, String)> {
+        let mut found = Vec::new();
+        scan(segment, 0, &mut found);
+        found.into_iter().map(|h| (h.offset, h.token)).collect()
+    }
+
+    #[test]
+    fn finds_whole_marker_words_only() {
+        assert_eq!(hits("summary: \"TODO: x\""), [(10, "TODO".to_owned())]);
+        assert!(hits("TODOS and MYTODO and todo").is_empty());
+        assert_eq!(hits("TBD, FIXME").len(), 2);
+        assert_eq!(hits("x Lorem  Ipsum dolor"), [(2, "Lorem  Ipsum".to_owned())]);
+        assert!(hits("loremipsum").is_empty());
+    }
+
+    #[test]
+    fn finds_example_hosts_with_the_whole_url() {
+        assert_eq!(hits("url: \"https://example.com/\""), [(6, "https://example.com/".to_owned())]);
+        assert_eq!(hits("see <http://www.example.org/a?b>."), [(5, "http://www.example.org/a?b".to_owned())]);
+        assert_eq!(hits("[x](https://EXAMPLE.net:8080/p)."), [(4, "https://EXAMPLE.net:8080/p".to_owned())]);
+        assert!(hits("https://example.community/ https://notexample.com/ https://example.com.evil.io/").is_empty());
+    }
+
+    #[test]
+    fn skips_yaml_comments_but_not_quoted_hashes() {
+        assert_eq!(&"a: b # TODO"[..yaml_content_end("a: b # TODO")], "a: b ");
+        assert_eq!(yaml_content_end("a: \"b # TODO\""), "a: \"b # TODO\"".len());
+        assert_eq!(yaml_content_end("a: b#c"), "a: b#c".len());
+    }
+
+    #[test]
+    fn skips_code_in_the_body() {
+        let text = "---\n---\nTODO a `TODO` b\n```\nTODO\n```\n~~~~\n```\nTODO\n~~~~\nend TBD\n";
+        let ranges = body_text_ranges(text, 8);
+        let seen: String = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(seen, "TODO a  b\nend TBD\n");
+    }
+}

@@ -1,0 +1,53 @@
+//! Body tables scroll in their own box, so a wide one never makes the page
+//! wider than the screen (issue 16). The box is a focusable, named region so
+//! keyboard readers can scroll it too; the theme makes its first column sticky.
+
+/// Wraps every `<table>` of rendered body HTML in a scroll box. Leaves the
+/// HTML alone when its tables do not pair up (trusted raw HTML may not).
+pub fn wrap_tables(html: &str) -> String {
+    const OPEN: &str = "<table>";
+    const CLOSE: &str = "</table>";
+    let opens = html.matches(OPEN).count();
+    if opens == 0 || opens != html.matches(CLOSE).count() {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len() + opens * 90);
+    let mut number = 0;
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        number += 1;
+        out.push_str(&rest[..at]);
+        out.push_str(&format!(
+            "<div class=\"table-wrap\" role=\"region\" aria-label=\"Table {number}\" tabindex=\"0\">{OPEN}"
+        ));
+        rest = &rest[at + OPEN.len()..];
+        let Some(end) = rest.find(CLOSE) else { break };
+        out.push_str(&rest[..end + CLOSE.len()]);
+        out.push_str("</div>");
+        rest = &rest[end + CLOSE.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_each_table_in_a_named_scroll_box() {
+        let html = "<p>a</p><table><tr><td>1</td></tr></table><table></table>";
+        assert_eq!(
+            wrap_tables(html),
+            "<p>a</p><div class=\"table-wrap\" role=\"region\" aria-label=\"Table 1\" tabindex=\"0\">\
+             <table><tr><td>1</td></tr></table></div>\
+             <div class=\"table-wrap\" role=\"region\" aria-label=\"Table 2\" tabindex=\"0\"><table></table></div>"
+        );
+    }
+
+    #[test]
+    fn leaves_unpaired_or_absent_tables_alone() {
+        assert_eq!(wrap_tables("<table><tr>"), "<table><tr>");
+        assert_eq!(wrap_tables("<p>x</p>"), "<p>x</p>");
+    }
+}
