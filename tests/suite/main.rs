@@ -18,6 +18,7 @@ mod hostile;
 mod hostile_ops;
 mod hostile_text;
 mod import;
+mod import_assets;
 mod import_real;
 mod init;
 mod new;
