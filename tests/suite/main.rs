@@ -19,6 +19,7 @@ mod hostile_ops;
 mod hostile_text;
 mod import;
 mod import_assets;
+mod import_pipes;
 mod import_real;
 mod init;
 mod new;
