@@ -17,6 +17,8 @@ const DEADLINE: Duration = Duration::from_secs(5);
 pub(crate) struct Server {
     child: Child,
     pub(crate) port: u16,
+    /// The `serving … at http://…` line, as printed.
+    pub(crate) banner: String,
     stdout: Receiver<String>,
 }
 
@@ -47,11 +49,22 @@ impl Server {
                 }
             }
         });
-        let mut server = Server { child, port: 0, stdout: lines };
+        let mut server = Server { child, port: 0, banner: String::new(), stdout: lines };
         let banner = server.line_containing("serving ");
-        let port = banner.split("http://127.0.0.1:").nth(1).and_then(|rest| rest.split('/').next());
+        let port = banner.rsplit("http://127.0.0.1:").next().and_then(|rest| rest.split('/').next());
         server.port = port.and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("no port in {banner:?}"));
+        server.banner = banner;
         server
+    }
+
+    /// Sends `request` as is and returns the whole reply.
+    pub(crate) fn raw(&self, request: &str) -> String {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut reply = Vec::new();
+        stream.read_to_end(&mut reply).expect("read the reply");
+        String::from_utf8_lossy(&reply).into_owned()
     }
 
     /// Waits for a stdout line containing `text`.
