@@ -3,7 +3,7 @@
 //! PNG, SVG and PDF, a static folder, a missing image, an unused asset,
 //! links out of the site, and a symbolic link made by the test.
 
-use crate::serve::Server;
+use crate::serve::{Events, Server};
 use crate::util::{Run, TestSite};
 use serde_json::Value;
 use std::io::{Read, Write};
@@ -274,9 +274,13 @@ fn serve_answers_assets_with_their_types_old_urls_with_redirects_and_follows_edi
     assert!(svg_head.contains("Content-Security-Policy: default-src 'none'"), "{svg_head}");
     let (status, head, _) = get(server.port, "/lead.html");
     assert_eq!(status, 308, "{head}");
+    assert!(head.starts_with("HTTP/1.1 308 Permanent Redirect\r\n"), "{head}");
     assert!(head.contains("Location: /team-lead.html"), "{head}");
-    // A changed or new asset is served after the rebuild it causes.
+    // A changed or new asset is served after the rebuild it causes, and the
+    // open pages are told to reload.
+    let mut events = Events::open(server.port);
     std::fs::write(site.path("content/img/org-chart.png"), b"new bytes").expect("write");
+    assert!(events.wait_for("event: reload"), "no reload event: {:?}", events.seen);
     std::fs::write(site.path("static/humans.txt"), b"us").expect("write");
     let end = Instant::now() + Duration::from_secs(5);
     while get(server.port, "/humans.txt").2 != b"us" || get(server.port, "/img/org-chart.png").2 != b"new bytes" {

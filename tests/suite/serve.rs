@@ -124,13 +124,13 @@ fn get(port: u16, path: &str) -> Reply {
 }
 
 /// An open event stream.
-struct Events {
+pub(crate) struct Events {
     stream: TcpStream,
-    seen: String,
+    pub(crate) seen: String,
 }
 
 impl Events {
-    fn open(port: u16) -> Events {
+    pub(crate) fn open(port: u16) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
         write!(stream, "GET /__rolebook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").expect("send");
         stream.set_read_timeout(Some(Duration::from_millis(100))).expect("timeout");
@@ -141,7 +141,7 @@ impl Events {
     }
 
     /// Reads until `text` has arrived or the deadline passes.
-    fn wait_for(&mut self, text: &str) -> bool {
+    pub(crate) fn wait_for(&mut self, text: &str) -> bool {
         let end = Instant::now() + DEADLINE;
         let mut buffer = [0u8; 1024];
         while !self.seen.contains(text) && Instant::now() < end {
