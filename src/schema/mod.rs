@@ -166,10 +166,11 @@ fn facets(config: &SiteConfig) -> Value {
 }
 
 fn slug() -> Value {
-    json!({
-        "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-        "description": "URL identifier overriding the file name."
-    })
+    described(slug_pattern(), "URL identifier overriding the file name.")
+}
+
+fn slug_pattern() -> Value {
+    json!({ "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" })
 }
 
 fn string() -> Value {
