@@ -28,6 +28,8 @@ pub enum Shape {
     Choice(&'static [&'static str]),
     /// A list of texts.
     Texts,
+    /// A list of slugs: texts; `resolve` checks their form.
+    Slugs,
     /// A map from relation key to one entry name or a list of them.
     Names,
     /// A map from key to text.
@@ -45,7 +47,7 @@ pub enum Value {
     Text(String),
     /// [`Shape::Flag`].
     Flag(bool),
-    /// [`Shape::Texts`].
+    /// [`Shape::Texts`], [`Shape::Slugs`].
     Texts(Vec<String>),
     /// [`Shape::Names`].
     Names(BTreeMap<String, OneOrMany>),
@@ -139,6 +141,14 @@ pub static ENTRY_FIELDS: &[Field<RawEntry>] = &[
     ),
     row!("updated", Date, NAME, "updated: 2026-11-23", "YYYY-MM-DD", |e, v| e.updated = v.text()),
     row!("draft", Flag, NAME, "draft: true", "Left out of builds unless --drafts.", |e, v| e.draft = v.flag()),
+    row!(
+        "moved_from",
+        Slugs,
+        1_000,
+        "moved_from: [old-slug]",
+        "Slugs this entry had before: each old URL gets a redirect page to it.",
+        |e, v| e.moved_from = v.texts()
+    ),
     row!(
         "status",
         Choice(STATUSES),
@@ -411,7 +421,7 @@ impl Check<'_, '_> {
                 _ => self.wrong("true or false"),
             },
             Shape::Choice(words) => self.choice(node, words).map(Value::Text),
-            Shape::Texts => self.texts(node).map(Value::Texts),
+            Shape::Texts | Shape::Slugs => self.texts(node).map(Value::Texts),
             Shape::Names => self.names(node).map(Value::Names),
             Shape::TextMap => self.text_map(node).map(Value::TextMap),
             Shape::Decisions => {

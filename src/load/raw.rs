@@ -37,6 +37,8 @@ pub struct RawEntry {
     pub updated: Option<String>,
     /// Left out of builds unless `--drafts`.
     pub draft: Option<bool>,
+    /// Slugs the entry had before: each old URL redirects to it.
+    pub moved_from: Option<Vec<String>>,
     /// `proposed`, `approved` or `deprecated`.
     pub status: Option<String>,
     /// The entry that replaces a deprecated one.
