@@ -75,7 +75,17 @@ codes! {
     UnknownRule = "unknown-rule", Warning;
     Placeholder = "placeholder", Warning;
     ConfusableName = "confusable-name", Warning;
+    BrokenAsset = "broken-asset", Error;
+    UnusedAsset = "unused-asset", Warning;
+    OutputCollision = "output-collision", Error;
+    MovedFromConflict = "moved-from-conflict", Error;
     Template = "template", Error;
+    LinkToDeprecated = "link-to-deprecated", Warning;
+    SupersededChain = "superseded-chain", Warning;
+    SupersededCycle = "superseded-cycle", Error;
+    SupersededNotDeprecated = "superseded-not-deprecated", Warning;
+    ReviewOverdue = "review-overdue", Warning;
+    CodeownersOutdated = "codeowners-outdated", Error;
 }
 
 impl Code {

@@ -20,6 +20,9 @@ pub struct LinkContext<'a> {
     pub current: Option<EntryId>,
     /// Pass raw HTML through instead of sanitizing it.
     pub trust_html: bool,
+    /// Path inside `content/` of the body's file (`roles/a.md`): relative
+    /// image and file references are resolved from its folder.
+    pub content_path: &'a str,
 }
 
 /// What an opened link turned into, so its end tag matches.
@@ -51,6 +54,7 @@ pub fn render_parsed(parsed: &ParsedBody, context: &LinkContext<'_>) -> String {
             Piece::Raw(raw) => push_body_text(&mut html, raw),
             Piece::Trusted(raw) if context.trust_html => html.push_str(raw),
             Piece::Trusted(_) => {}
+            Piece::ImageSrc(image) => push_file_url(&mut html, &image.dest, true, context),
         }
     }
     let html = if parsed.needs_sanitizer && !context.trust_html { super::sanitize::clean(&html) } else { html };
@@ -76,7 +80,7 @@ fn open_link(out: &mut String, link: &FoundLink, context: &LinkContext<'_>) -> O
         }
         LinkDest::Other => {
             out.push_str("<a href=\"");
-            push_attribute(out, &link.dest);
+            push_file_url(out, &link.dest, false, context);
             if !link.title.is_empty() {
                 out.push_str("\" title=\"");
                 push_attribute(out, &link.title);
@@ -94,7 +98,8 @@ fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &Li
         return Opened::Span;
     };
     let entry = &kb.entries[id];
-    out.push_str("<a class=\"xref\" href=\"");
+    let deprecated = entry.status == crate::resolve::Status::Deprecated;
+    out.push_str(if deprecated { "<a class=\"xref deprecated\" href=\"" } else { "<a class=\"xref\" href=\"" });
     push_attribute(out, context.root);
     push_attribute(out, &entry.slug);
     out.push_str(super::urls::ENTRY_SUFFIX);
@@ -108,6 +113,22 @@ fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &Li
     push_attribute(out, &entry.slug);
     out.push_str("\">");
     Opened::Anchor
+}
+
+/// Writes a link or image URL: a published file's URL from this page
+/// (pages are flat, so the output path below the root does), anything else
+/// as written.
+fn push_file_url(out: &mut String, dest: &str, image: bool, context: &LinkContext<'_>) {
+    // Most links are URLs: only a relative path needs the document's folder.
+    let relative = crate::markdown::links::relative_path(dest).is_some();
+    let document = || format!("{}/{}", crate::site_files::CONTENT_DIR, context.content_path);
+    match relative.then(|| crate::resolve::assets::output_url(&context.kb.files, &document(), dest, image)).flatten() {
+        Some(url) => {
+            push_attribute(out, context.root);
+            push_attribute(out, &url);
+        }
+        None => push_attribute(out, dest),
+    }
 }
 
 /// Writes text as HTML body text, as the Markdown writer does (`&`, `<`, `>`).
@@ -167,7 +188,7 @@ mod tests {
 
     fn render_plain(body: &str, trust_html: bool) -> String {
         let kb = KnowledgeBase::default();
-        render(body, &LinkContext { kb: &kb, root: "", current: None, trust_html })
+        render(body, &LinkContext { kb: &kb, root: "", current: None, trust_html, content_path: "" })
     }
 
     #[test]
@@ -205,8 +226,16 @@ mod tests {
                     | a |\n|:-|\n| b |\n\n- [x] done\n";
         let parsed = crate::markdown::body::parse(body);
         assert!(!parsed.needs_sanitizer, "this test is about the path without the sanitizer");
-        let html =
-            render(body, &LinkContext { kb: &KnowledgeBase::default(), root: "", current: None, trust_html: false });
+        let html = render(
+            body,
+            &LinkContext {
+                kb: &KnowledgeBase::default(),
+                root: "",
+                current: None,
+                trust_html: false,
+                content_path: "",
+            },
+        );
         assert!(!html.contains("<script") && !html.contains("<h1 id=\"t\" "), "{html}");
         for (name, value) in attributes(&html) {
             assert!(

@@ -11,8 +11,10 @@
 
 use super::search_index::js_part_file;
 use super::views::Views;
+use crate::config::Status;
 use crate::output::OutputFile;
 use crate::resolve::EntryId;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Number of preview files: about 20 entries each at 10 000 entries (4 KB
@@ -29,10 +31,15 @@ pub fn bucket(slug: &str) -> u32 {
 /// Builds the preview files of the published entries (`sorted`); buckets
 /// no entry falls into are not written.
 pub fn files(views: &Views<'_>, sorted: &[EntryId]) -> Vec<OutputFile> {
-    let mut buckets: BTreeMap<u32, BTreeMap<&str, [&str; 3]>> = BTreeMap::new();
+    let mut buckets: BTreeMap<u32, BTreeMap<&str, [Cow<'_, str>; 3]>> = BTreeMap::new();
     for &id in sorted {
         let e = &views.kb.entries[id];
-        let preview = [views.kind_label(&e.kind), e.title.as_str(), e.summary.as_str()];
+        // A proposed or deprecated entry says so in its preview.
+        let kind = match e.status {
+            Status::Approved => Cow::Borrowed(views.kind_label(&e.kind)),
+            status => Cow::Owned(format!("{} · {}", views.kind_label(&e.kind), status.as_str())),
+        };
+        let preview = [kind, Cow::Borrowed(e.title.as_str()), Cow::Borrowed(e.summary.as_str())];
         buckets.entry(bucket(&e.slug)).or_default().insert(&e.slug, preview);
     }
     buckets

@@ -1,6 +1,7 @@
 //! The resolved knowledge base: entries with ids instead of names, typed
 //! edges, reverse links and comparisons. Immutable once `resolve` returns.
 
+pub use crate::config::Status;
 pub use crate::markdown::Heading;
 use crate::markdown::ParsedBody;
 use serde::Serialize;
@@ -86,7 +87,7 @@ pub struct RelationGroup {
 }
 
 /// One resolved entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
     /// URL identifier.
     pub slug: String,
@@ -114,8 +115,21 @@ pub struct Entry {
     pub sources: Vec<Source>,
     /// `YYYY-MM-DD`.
     pub updated: Option<String>,
-    /// Left out unless drafts are built.
+    /// Left out unless drafts are built (and, with `approved_only`,
+    /// proposed entries too).
     pub draft: bool,
+    /// Lifecycle status.
+    pub status: Status,
+    /// The entry that replaces this one.
+    pub superseded_by: Option<EntryId>,
+    /// `YYYY-MM-DD` it was deprecated.
+    pub deprecated_on: Option<String>,
+    /// Why it was deprecated.
+    pub deprecation_note: Option<String>,
+    /// Who to ask: its own `owners`, else the site's default for its kind.
+    pub owners: Vec<String>,
+    /// `YYYY-MM-DD` of the last review.
+    pub reviewed: Option<String>,
     /// Index of the document it came from.
     pub document: usize,
     /// Its body (completed again with the headings after a prose edit).
@@ -128,6 +142,8 @@ pub struct Entry {
     pub headings: Vec<Heading>,
     /// Indexes of the comparisons that include this entry.
     pub comparisons: Vec<usize>,
+    /// Slugs it had before (valid ones): redirect pages lead here.
+    pub moved_from: Vec<String>,
 }
 
 /// A typed link between two entries, normalized to the relation's direction.
@@ -186,6 +202,8 @@ pub struct KnowledgeBase {
     /// Whether raw HTML in bodies is kept as written (site.toml
     /// `trust_html`): then the allow-list removes nothing to report.
     pub trust_html: bool,
+    /// Assets and static files, for body references to files.
+    pub files: crate::site_files::SiteFiles,
 }
 
 /// One "Start here" item of the home page, resolved.
@@ -223,5 +241,21 @@ impl KnowledgeBase {
     /// Whether an entry is part of the output.
     pub fn is_published(&self, id: EntryId) -> bool {
         self.include_drafts || !self.entries[id].draft
+    }
+
+    /// Old slug → the published entry that moved from it, for the redirect
+    /// pages: a slug some entry has now, or one claimed by an earlier
+    /// entry, gives no redirect (`check` reports it).
+    pub fn redirects(&self) -> std::collections::BTreeMap<&str, EntryId> {
+        let mut redirects = std::collections::BTreeMap::new();
+        for (id, entry) in self.entries.iter().enumerate() {
+            for old in &entry.moved_from {
+                if !self.slugs.contains_key(old) && !redirects.contains_key(old.as_str()) {
+                    redirects.insert(old.as_str(), id);
+                }
+            }
+        }
+        redirects.retain(|_, id| self.is_published(*id));
+        redirects
     }
 }

@@ -178,6 +178,8 @@ fn card_changed(a: &Entry, b: &Entry) -> bool {
         || a.kind != b.kind
         || a.summary != b.summary
         || a.draft != b.draft
+        || a.status != b.status
+        || a.superseded_by != b.superseded_by
         || a.headings != b.headings
 }
 

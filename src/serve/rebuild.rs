@@ -15,6 +15,8 @@ use crate::output::OutputFile;
 use crate::render::list_pages::Fingerprints;
 use crate::render::{self, GitDates, Input, Selection, Theme};
 use crate::resolve::KnowledgeBase;
+use crate::site_files::CopyFile;
+use rayon::prelude::*;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -159,6 +161,10 @@ impl Session {
         let pages = render::render_pages(&input, &Selection::All, &mut sink);
         let page_paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
         let assets = render::render_assets(&input, &page_paths);
+        let mut made: Vec<String> = page_paths.iter().map(|p| (*p).to_owned()).collect();
+        made.extend(assets.iter().map(|f| f.path.clone()));
+        made.sort();
+        render::site_files::collisions(&kb.files, &made, &mut sink);
         let diagnostics = sink.finish(&parts.loaded.config.rules);
         if diag::count(&diagnostics).0 > 0 {
             return Rebuild { files: None, rendered: 0, diagnostics, title, elapsed: start.elapsed() };
@@ -177,6 +183,7 @@ impl Session {
         let rendered = pages.stats.pages;
         let mut files = pages.files;
         files.extend(assets);
+        files.extend(read_copies(&render::site_files::copies(&self.root, &parts.loaded.files)));
         Rebuild { files: Some(Update::All(files)), rendered, diagnostics, title, elapsed: start.elapsed() }
     }
 
@@ -286,6 +293,19 @@ impl Rebuild {
     fn empty(start: Instant) -> Rebuild {
         Rebuild { files: None, rendered: 0, diagnostics: Vec::new(), title: String::new(), elapsed: start.elapsed() }
     }
+}
+
+/// The assets and static files, read into memory: `serve` writes nothing.
+/// A file that went away meanwhile is left out; its removal brings
+/// another rebuild.
+fn read_copies(copies: &[CopyFile]) -> Vec<OutputFile> {
+    let read = |copy: &CopyFile| {
+        // As in the walk: never through a symbolic link put there since.
+        let plain = std::fs::symlink_metadata(&copy.source).is_ok_and(|m| m.file_type().is_file());
+        let bytes = if plain { std::fs::read(&copy.source).ok()? } else { return None };
+        Some(OutputFile { path: copy.path.clone(), bytes })
+    };
+    copies.par_iter().filter_map(read).collect()
 }
 
 fn failed(sink: Diagnostics, parts: &Parts, title: String, start: Instant) -> Rebuild {
@@ -407,6 +427,22 @@ mod tests {
         let rendered = rendered.unwrap_or(0);
         assert!(rendered > 2 && rendered < total, "{rendered} of {total}");
         live.assert_matches_full_build("summary edit");
+    }
+
+    #[test]
+    fn lifecycle_edits_re_render_what_shows_them() {
+        let site = copy_site(Path::new(FIXTURE));
+        let mut live = Live::start(site.path());
+        type Edit = fn(&str) -> String;
+        let edits: [(&str, Edit); 3] = [
+            ("deprecated", |t| t.replace("kind: role\n", "kind: role\nstatus: deprecated\nsuperseded_by: manager\n")),
+            ("owners", |t| t.replace("kind: role\n", "kind: role\nowners: [\"@acme/po\"]\nreviewed: 2026-01-01\n")),
+            ("proposed", |t| t.replace("status: deprecated\nsuperseded_by: manager\n", "status: proposed\n")),
+        ];
+        for (what, edit) in edits {
+            assert!(live.edit("content/owner.md", edit).is_some(), "{what}: {:?}", live.diagnostics);
+            live.assert_matches_full_build(what);
+        }
     }
 
     #[test]

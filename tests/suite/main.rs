@@ -3,8 +3,10 @@
 
 #![allow(unreachable_pub)]
 
+mod assets;
 mod build;
 mod build_summary;
+mod catalog_exports;
 mod check;
 mod cli;
 mod compare_data;
@@ -13,11 +15,15 @@ mod confusable;
 mod determinism;
 mod diff;
 mod exports;
+mod governance;
 mod hostile;
 mod hostile_ops;
 mod hostile_text;
 mod import;
+mod import_assets;
+mod import_pipes;
 mod import_real;
+mod import_table;
 mod init;
 mod new;
 mod newcomer;

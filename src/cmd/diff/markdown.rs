@@ -15,12 +15,25 @@ pub(crate) fn render(diff: &KbDiff) -> String {
         return out;
     }
     let _ = writeln!(out, "{}\n", headline(diff));
+    list(
+        &mut out,
+        "Status changes",
+        diff.status_changes.iter().map(|c| format!("**{}**: {} → {}", escape(&c.entry.title), c.old, c.new)),
+    );
     list(&mut out, "Added entries", diff.added.iter().map(entry_line));
     list(&mut out, "Removed entries", diff.removed.iter().map(|e| removed_line(e, diff)));
     list(
         &mut out,
         "Renamed entries",
-        diff.renamed.iter().map(|r| format!("{} → {}", entry_line(&r.from), entry_line(&r.to))),
+        diff.renamed.iter().map(|r| {
+            let line = format!("{} → {}", entry_line(&r.from), entry_line(&r.to));
+            if r.redirected {
+                return line;
+            }
+            // Slugs and paths are plain; the path is quoted for Markdown.
+            let path = r.to.path.replace('`', "'");
+            format!("{line} — add `moved_from: [{}]` to `{path}` so the old URL redirects", r.from.slug)
+        }),
     );
     list(&mut out, "Relations added", diff.relations_added.iter().map(relation_line));
     let grouped = removed_by_target(diff).into_iter().filter(|(_, n)| *n > 1);
@@ -54,6 +67,7 @@ fn headline(diff: &KbDiff) -> String {
     count(diff.added.len(), "added");
     count(diff.removed.len(), "removed");
     count(diff.renamed.len(), "renamed");
+    count(diff.status_changes.len(), "status change(s)");
     count(diff.changed.len(), "changed");
     count(diff.relations_added.len(), "relation(s) added");
     count(diff.relations_removed.len(), "relation(s) removed");
