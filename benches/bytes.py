@@ -26,10 +26,12 @@ INDENT = re.compile(rb'\n[ \t]+')
 def category(rel, data):
     top = rel.split(os.sep)[0]
     name = os.path.basename(rel)
-    if rel in ("graph.json", "glossary.csv", "glossary.ttl"):
+    if top == rel and not name.endswith(".html") and not name.startswith(".") and name not in ("robots.txt", "sitemap.xml"):
         return "export " + rel
     if rel.startswith(os.path.join("assets", "search")) or name == "search-index.js":
         return "search index"
+    if rel.startswith(os.path.join("assets", "previews")):
+        return "link previews"
     if rel.startswith(os.path.join("assets", "compare")) or name == "compare-data.js":
         return "compare picker data"
     if top == "assets":
