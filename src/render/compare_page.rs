@@ -42,8 +42,8 @@ pub struct DecisionRow {
 pub struct Between<'a> {
     /// Source entry.
     pub from: EntryLink<'a>,
-    /// Relation label.
-    pub label: &'a str,
+    /// The relation as the verb of a sentence ("works with", "is part of").
+    pub verb: String,
     /// Target entry.
     pub to: EntryLink<'a>,
 }
@@ -195,6 +195,21 @@ fn decision_rows(views: &Views<'_>, ids: &[EntryId]) -> Vec<DecisionRow> {
     rows.into_values().map(|(decision, parts)| DecisionRow { decision, parts }).collect()
 }
 
+/// A relation label as the verb between two names: "Works with" reads as
+/// one, "Part of" and "Often confused with" need an "is", and "See also"
+/// becomes "is related to".
+fn verb(label: &str) -> String {
+    let lower = label.trim().to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    if first == "see" || lower.is_empty() {
+        "is related to".to_owned()
+    } else if first.ends_with('s') && first.len() > 2 {
+        lower
+    } else {
+        format!("is {lower}")
+    }
+}
+
 fn between<'a>(views: &Views<'a>, ids: &[EntryId]) -> Vec<Between<'a>> {
     let kb = views.kb;
     let mut found = Vec::new();
@@ -205,7 +220,7 @@ fn between<'a>(views: &Views<'a>, ids: &[EntryId]) -> Vec<Between<'a>> {
                 if !group.incoming && !symmetric_dupe {
                     found.push(Between {
                         from: views.entry_link(id),
-                        label: &group.label,
+                        verb: verb(&group.label),
                         to: views.entry_link(other),
                     });
                 }
@@ -213,4 +228,20 @@ fn between<'a>(views: &Views<'a>, ids: &[EntryId]) -> Vec<Between<'a>> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verb;
+
+    #[test]
+    fn relation_labels_read_as_verbs() {
+        assert_eq!(verb("Works with"), "works with");
+        assert_eq!(verb("Reports to"), "reports to");
+        assert_eq!(verb("Often confused with"), "is often confused with");
+        assert_eq!(verb("Part of"), "is part of");
+        assert_eq!(verb("Owned by"), "is owned by");
+        assert_eq!(verb("See also"), "is related to");
+        assert_eq!(verb("Has part"), "has part");
+    }
 }
