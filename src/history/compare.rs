@@ -2,7 +2,7 @@
 //! model `rolebook diff` fills from two whole sites, here read from one
 //! commit's change to one file (cheap: no resolving).
 
-use super::model::{EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename};
+use super::model::{EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename, StatusChange};
 use super::snapshot::Snapshot;
 use crate::config::SiteConfig;
 use crate::slug::slugify;
@@ -28,6 +28,10 @@ pub fn compare(commit: &str, old: Version<'_>, new: Version<'_>, config: &SiteCo
             if old.1.slug != new.1.slug {
                 // Whether the old URL redirects matters to a review, not to the history.
                 diff.renamed.push(Rename { from: entry_ref(old), to: entry_ref(new), redirected: false });
+            }
+            if old.1.status != new.1.status {
+                let (before, after) = (old.1.status.as_str().to_owned(), new.1.status.as_str().to_owned());
+                diff.status_changes.push(StatusChange { entry: entry_ref(new), old: before, new: after });
             }
             let changes = fields(old.1, new.1, config);
             if !changes.is_empty() {
@@ -58,12 +62,13 @@ fn fields(old: &Snapshot, new: &Snapshot, config: &SiteConfig) -> Vec<FieldChang
     let (a, b) = (kind_label(old, config), kind_label(new, config));
     field("kind", "Kind", Some(&a), Some(&b));
     field("summary", "Summary", Some(&old.summary), Some(&new.summary));
+    let some = |text: &String| Some(text.clone()).filter(|t| !t.is_empty());
+    field("owners", "Owners", some(&old.owners).as_ref(), some(&new.owners).as_ref());
     for key in old.facets.keys().chain(new.facets.keys()).collect::<std::collections::BTreeSet<_>>() {
         let label = config.facets.iter().find(|f| &f.key == key).map_or(key.as_str(), |f| f.label.as_str());
         field(&format!("facets.{key}"), label, old.facets.get(key), new.facets.get(key));
     }
     for ((label, a), (_, b)) in old.lists.iter().zip(&new.lists) {
-        let some = |text: &String| Some(text.clone()).filter(|t| !t.is_empty());
         field(&label.to_lowercase(), label, some(a).as_ref(), some(b).as_ref());
     }
     changes
@@ -111,6 +116,19 @@ mod tests {
         assert_eq!(diff.relations_added[0].to, "ceo");
         assert_eq!(diff.relations_removed[0].label, "works with");
         assert!(diff.added.is_empty() && diff.renamed.is_empty());
+    }
+
+    #[test]
+    fn a_status_change_is_reported_first() {
+        let config = SiteConfig::default();
+        let a = Snapshot { status: crate::config::Status::Proposed, ..snapshot("dpo", "S.", &[]) };
+        let b = Snapshot { status: crate::config::Status::Approved, ..a.clone() };
+        let diff = compare("c", Some(("content/dpo.md", &a)), Some(("content/dpo.md", &b)), &config);
+        assert_eq!(
+            (diff.status_changes[0].old.as_str(), diff.status_changes[0].new.as_str()),
+            ("proposed", "approved")
+        );
+        assert_eq!(crate::history::describe::line(&diff).as_deref(), Some("Status: proposed → approved"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::model::{KbDiff, RelationRef};
 /// The line; `None` when the diff is empty (only the body changed).
 pub fn line(diff: &KbDiff) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
+    parts.extend(diff.status_changes.iter().map(|c| format!("Status: {} → {}", c.old, c.new)));
     parts.extend(diff.added.iter().map(|e| format!("New {}", e.kind.to_lowercase())));
     parts.extend(diff.comparisons_added.iter().map(|_| "New comparison".to_owned()));
     parts.extend(diff.removed.iter().map(|e| format!("{} removed", e.kind)));

@@ -2,7 +2,7 @@
 //! what the changes page compares: slug, title, kind, summary, facets and
 //! the relations written under `links:`.
 
-use crate::config::SiteConfig;
+use crate::config::{SiteConfig, Status};
 use crate::diag::Diagnostics;
 use crate::load::{front_matter, FrontMatter, SourceFile};
 use crate::slug::slugify;
@@ -28,6 +28,10 @@ pub struct Snapshot {
     /// Responsibilities, skills and decisions, each as one line of text
     /// (label, text), for "Responsibilities changed".
     pub lists: Vec<(&'static str, String)>,
+    /// Lifecycle status (the site's default when unset).
+    pub status: Status,
+    /// Owners, as written, comma-separated.
+    pub owners: String,
     /// Left out of builds.
     pub draft: bool,
 }
@@ -44,34 +48,40 @@ pub fn read(path: &str, text: &str, config: &SiteConfig) -> Option<Snapshot> {
     let slug = |explicit: Option<&String>| explicit.map_or_else(|| slugify(file.stem()), |s| slugify(s));
     let title = |title: Option<&String>| title.cloned().unwrap_or_else(|| file.stem().to_owned());
     let snapshot = match front_matter::parse(&file, split, &keys, &mut ignored)? {
-        FrontMatter::Entry(raw) => Snapshot {
-            slug: slug(raw.slug.as_ref()),
-            title: title(raw.title.as_ref()),
-            kind: raw.kind.clone().or_else(|| config.default_kind.clone()).unwrap_or_default(),
-            comparison: false,
-            summary: raw.summary.clone().unwrap_or_default(),
-            facets: raw.facets.clone().unwrap_or_default(),
-            links: raw
-                .links
-                .iter()
-                .flatten()
-                .flat_map(|(key, names)| names.names().iter().map(move |name| (key.clone(), name.clone())))
-                .collect(),
-            lists: vec![
-                ("Responsibilities", raw.responsibilities.iter().flatten().cloned().collect::<Vec<_>>().join("\n")),
-                ("Skills", raw.skills.iter().flatten().cloned().collect::<Vec<_>>().join("\n")),
-                (
-                    "Decisions",
-                    raw.decisions
-                        .iter()
-                        .flatten()
-                        .map(|d| format!("{}: {}", d.decision, d.part))
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                ),
-            ],
-            draft: raw.draft.unwrap_or(false),
-        },
+        FrontMatter::Entry(raw) => {
+            let status = raw.status.as_deref().and_then(Status::parse).unwrap_or(config.default_status);
+            Snapshot {
+                slug: slug(raw.slug.as_ref()),
+                title: title(raw.title.as_ref()),
+                kind: raw.kind.clone().or_else(|| config.default_kind.clone()).unwrap_or_default(),
+                comparison: false,
+                summary: raw.summary.clone().unwrap_or_default(),
+                facets: raw.facets.clone().unwrap_or_default(),
+                links: raw
+                    .links
+                    .iter()
+                    .flatten()
+                    .flat_map(|(key, names)| names.names().iter().map(move |name| (key.clone(), name.clone())))
+                    .collect(),
+                lists: vec![
+                    ("Responsibilities", raw.responsibilities.iter().flatten().cloned().collect::<Vec<_>>().join("\n")),
+                    ("Skills", raw.skills.iter().flatten().cloned().collect::<Vec<_>>().join("\n")),
+                    (
+                        "Decisions",
+                        raw.decisions
+                            .iter()
+                            .flatten()
+                            .map(|d| format!("{}: {}", d.decision, d.part))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ),
+                ],
+                status,
+                owners: raw.owners.iter().flatten().cloned().collect::<Vec<_>>().join(", "),
+                // As `resolve` decides: proposed entries are drafts on an approved-only site.
+                draft: raw.draft.unwrap_or(false) || (config.approved_only && status == Status::Proposed),
+            }
+        }
         FrontMatter::Comparison(raw) => Snapshot {
             slug: slug(raw.slug.as_ref()),
             title: title(raw.title.as_ref()),

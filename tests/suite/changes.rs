@@ -94,6 +94,20 @@ fn the_page_lists_each_change_newest_first() {
 }
 
 #[test]
+fn a_status_change_is_listed_with_its_steps() {
+    let site = repository();
+    site.edit("content/owner.md", "title: Product Owner", "title: Product Owner\nstatus: proposed");
+    commit(&site, "propose", "2026-01-06T09:00:00Z");
+    site.edit("content/owner.md", "status: proposed", "status: approved");
+    commit(&site, "approve", "2026-01-07T09:00:00Z");
+    let run = site.run(&["build", "--quiet"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let rows = rows(&site.read("public/changes.html"));
+    assert!(rows[0].starts_with("Product OwnerStatus: proposed → approved"), "{rows:#?}");
+    assert!(rows[1].starts_with("Product OwnerStatus: approved → proposed"), "{rows:#?}");
+}
+
+#[test]
 fn the_feed_is_atom_with_stable_ids_and_relative_links() {
     let site = repository();
     assert_eq!(site.run(&["build", "--quiet"]).code, 0);
