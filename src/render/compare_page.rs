@@ -5,7 +5,7 @@
 use super::entry_page::{edit_url, tag_links};
 use super::markdown::{self, LinkContext};
 use super::views::{EntryLink, Link, Views};
-use crate::resolve::{Comparison, EntryId, Source};
+use crate::resolve::{Comparison, EntryId, Heading, Source};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -69,6 +69,8 @@ pub struct ComparePage<'a> {
     pub between: Vec<Between<'a>>,
     /// Rendered prose (empty for generated pages).
     pub body: String,
+    /// The prose's headings (levels 2–3), for the table of contents.
+    pub toc: Vec<&'a Heading>,
     /// Sources.
     pub sources: &'a [Source],
     /// Tags.
@@ -139,6 +141,7 @@ pub fn build<'a>(views: &Views<'a>, comparison: &'a Comparison, root: &str) -> C
         decisions: decision_rows(views, ids),
         between: between(views, ids),
         body: prose.map(|p| markdown::render_parsed(&p.body, &context)).unwrap_or_default(),
+        toc: prose.map(|p| p.body.headings.iter().filter(|h| (2..=3).contains(&h.level)).collect()).unwrap_or_default(),
         sources: &comparison.sources,
         tags: tag_links(&comparison.tags),
         updated: comparison
