@@ -15,6 +15,7 @@ pub fn line(diff: &KbDiff) -> Option<String> {
     for change in diff.changed.iter().flat_map(|c| &c.changes) {
         parts.push(match (change.field.as_str(), &change.old, &change.new) {
             ("title" | "kind", Some(old), Some(new)) => format!("{}: {old} → {new}", change.label),
+            ("reviewed", _, Some(new)) => format!("Reviewed on {new}"),
             (_, None, Some(_)) => format!("{} added", change.label),
             (_, Some(_), None) => format!("{} removed", change.label),
             _ => format!("{} changed", change.label),

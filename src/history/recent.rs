@@ -100,7 +100,9 @@ fn row(
             relation.to_title = title;
         }
     }
-    let what = describe::line(&diff).unwrap_or_else(|| "Text edited".to_owned());
+    let text_edited = old.zip(new).is_none_or(|(a, b)| a.1.body != b.1.body);
+    let what =
+        describe::line(&diff).unwrap_or_else(|| if text_edited { "Text edited" } else { "Details edited" }.to_owned());
     Some(Change {
         commit: commit.hash.clone(),
         date: commit.date.clone(),

@@ -25,7 +25,7 @@ pub struct Snapshot {
     pub facets: BTreeMap<String, String>,
     /// (relation key, target name) as written.
     pub links: BTreeSet<(String, String)>,
-    /// Responsibilities, skills and decisions, each as one line of text
+    /// Responsibilities, skills, decisions and the review date, each as text
     /// (label, text), for "Responsibilities changed".
     pub lists: Vec<(&'static str, String)>,
     /// Lifecycle status (the site's default when unset).
@@ -34,6 +34,8 @@ pub struct Snapshot {
     pub owners: String,
     /// Left out of builds.
     pub draft: bool,
+    /// The Markdown body, trimmed (to tell a text edit from other edits).
+    pub body: String,
 }
 
 /// Reads `text` (the file at `path`, relative to the site); `None` when its
@@ -47,6 +49,7 @@ pub fn read(path: &str, text: &str, config: &SiteConfig) -> Option<Snapshot> {
     let keys = front_matter::top_level_keys(&file.text, split);
     let slug = |explicit: Option<&String>| explicit.map_or_else(|| slugify(file.stem()), |s| slugify(s));
     let title = |title: Option<&String>| title.cloned().unwrap_or_else(|| file.stem().to_owned());
+    let body = file.text.get(split.body..).unwrap_or("").trim().to_owned();
     let snapshot = match front_matter::parse(&file, split, &keys, &mut ignored)? {
         FrontMatter::Entry(raw) => {
             let status = raw.status.as_deref().and_then(Status::parse).unwrap_or(config.default_status);
@@ -75,11 +78,13 @@ pub fn read(path: &str, text: &str, config: &SiteConfig) -> Option<Snapshot> {
                             .collect::<Vec<_>>()
                             .join("\n"),
                     ),
+                    ("Reviewed", raw.reviewed.clone().unwrap_or_default()),
                 ],
                 status,
                 owners: raw.owners.iter().flatten().cloned().collect::<Vec<_>>().join(", "),
                 // As `resolve` decides: proposed entries are drafts on an approved-only site.
                 draft: raw.draft.unwrap_or(false) || (config.approved_only && status == Status::Proposed),
+                body,
             }
         }
         FrontMatter::Comparison(raw) => Snapshot {
@@ -88,6 +93,7 @@ pub fn read(path: &str, text: &str, config: &SiteConfig) -> Option<Snapshot> {
             comparison: true,
             summary: raw.summary.clone().unwrap_or_default(),
             draft: raw.draft.unwrap_or(false),
+            body,
             ..Snapshot::default()
         },
     };
