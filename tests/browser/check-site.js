@@ -1,7 +1,8 @@
 // Issue 16's "How it will be checked", on any built site: a sample of every
 // page type at 375 and 1280 px, light and dark, must not be wider than the
 // screen; the matrix header stays put while its box scrolls; map nodes are
-// links with legible labels; entry TOCs list every section; budgets hold.
+// links with legible labels; entry TOCs list every section; axe finds
+// nothing on the sample; budgets hold.
 //   node tests/browser/check-site.js <site folder>
 // Prints one line per check and exits 1 when any fails.
 'use strict';
@@ -9,6 +10,7 @@ const fs = require('fs');
 const path = require('path');
 const { serve } = require('./server');
 const { launch, newContext } = require('./browser');
+const { violations } = require('./axe');
 
 function sample(site) {
   const all = [];
@@ -49,11 +51,14 @@ async function main() {
         const page = await context.newPage();
         await page.emulateMedia({ colorScheme: scheme });
         const wide = [];
+        const axe = [];
         for (const url of [...new Set(pages)]) {
           await page.goto(server.url + url);
           const w = await page.evaluate(() => document.documentElement.scrollWidth);
           if (w > width) wide.push(`${url} ${w}px`);
+          axe.push(...(await violations(page)).map((v) => `${url}: ${v}`));
         }
+        check(axe.length === 0, `${width} ${scheme}: axe clean on the sample ${axe.join('\n')}`);
         // Search results open in the header panel.
         await page.goto(server.url + 'index.html');
         await page.locator('body').press('/');
