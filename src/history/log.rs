@@ -14,6 +14,9 @@ pub struct Commit {
     pub hash: String,
     /// Committer date, strict ISO 8601 (`2026-03-02T10:00:00+01:00`).
     pub date: String,
+    /// Whether git shows it without parents: the first commit, or the
+    /// oldest one a shallow clone has (whose diff is then everything).
+    pub parentless: bool,
     /// The content files it changed, in git's order.
     pub files: Vec<FileChange>,
 }
@@ -31,6 +34,19 @@ pub struct FileChange {
     pub new_blob: Option<String>,
 }
 
+/// Whether the repository at `root` is a shallow clone (CI checkouts often
+/// are): its oldest commit then seems to add every file.
+pub fn is_shallow(root: &Path) -> bool {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--is-shallow-repository"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output();
+    output.is_ok_and(|out| out.status.success() && out.stdout.starts_with(b"true"))
+}
+
 /// The newest `limit` commits touching `root/content`, newest first; empty
 /// without git, outside a repository or when `limit` is 0.
 pub fn read(root: &Path, limit: usize) -> Vec<Commit> {
@@ -41,7 +57,7 @@ pub fn read(root: &Path, limit: usize) -> Vec<Commit> {
         .arg("-C")
         .arg(root)
         .args(["-c", "core.quotepath=off", "log", "-n", &limit.to_string()])
-        .args(["--format=%x1e%H%x00%cI%x00", "--raw", "-M", "--no-abbrev", "--relative", "-z", "--", "content"])
+        .args(["--format=%x1e%H%x00%cI%x00%P%x00", "--raw", "-M", "--no-abbrev", "--relative", "-z", "--", "content"])
         .stdin(Stdio::null())
         .stderr(Stdio::null())
         .output();
@@ -51,14 +67,14 @@ pub fn read(root: &Path, limit: usize) -> Vec<Commit> {
     }
 }
 
-/// Parses `--format=%x1e%H%x00%cI%x00 --raw -z` output: a record separator,
-/// hash and date, then `:<modes> <old> <new> <status>\0<path>\0[<path>\0]`
+/// Parses `--format=%x1e%H%x00%cI%x00%P%x00 --raw -z` output: a record
+/// separator, hash, date and parents, then `:<modes> <old> <new> <status>\0<path>\0[<path>\0]`
 /// per file (two paths for renames and copies).
 pub fn parse(log: &str) -> Vec<Commit> {
     let mut commits = Vec::new();
     for record in log.split('\u{1e}').filter(|r| !r.is_empty()) {
         let mut tokens = record.split('\0').map(|t| t.trim_start_matches('\n'));
-        let (Some(hash), Some(date)) = (tokens.next(), tokens.next()) else { continue };
+        let (Some(hash), Some(date), Some(parents)) = (tokens.next(), tokens.next(), tokens.next()) else { continue };
         if hash.len() < 40 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) || date.len() < 10 {
             continue;
         }
@@ -81,7 +97,8 @@ pub fn parse(log: &str) -> Vec<Commit> {
             let old_blob = old_blob.filter(|_| old_path.is_some());
             files.push(FileChange { old_path, new_path, old_blob, new_blob });
         }
-        commits.push(Commit { hash: hash.to_owned(), date: date.to_owned(), files });
+        let parentless = parents.trim().is_empty();
+        commits.push(Commit { hash: hash.to_owned(), date: date.to_owned(), parentless, files });
     }
     commits
 }
@@ -97,7 +114,7 @@ mod tests {
     #[test]
     fn parses_adds_edits_renames_and_deletes() {
         let log = format!(
-            "\u{1e}{H}\u{0}2026-03-02T10:00:00+01:00\u{0}\u{0}\n\
+            "\u{1e}{H}\u{0}2026-03-02T10:00:00+01:00\u{0}{A}\u{0}\u{0}\n\
              :100644 100644 {A} {B} M\u{0}content/a.md\u{0}\
              :100644 100644 {A} {B} R090\u{0}content/old.md\u{0}content/new.md\u{0}\
              :000000 100644 {NO_BLOB} {B} A\u{0}content/c.md\u{0}\
@@ -108,6 +125,7 @@ mod tests {
         let files = &commits[0].files;
         assert_eq!(commits[0].date, "2026-03-02T10:00:00+01:00");
         assert_eq!(files.len(), 4);
+        assert!(!commits[0].parentless);
         assert_eq!(files[0].old_path.as_deref(), Some("content/a.md"));
         assert_eq!(files[0].new_blob.as_deref(), Some(B));
         assert_eq!(
@@ -122,8 +140,9 @@ mod tests {
     fn skips_garbage() {
         assert!(parse("\u{1e}nothex\u{0}2026\u{0}").is_empty());
         assert!(parse("").is_empty());
-        let commits = parse(&format!("\u{1e}{H}\u{0}2026-01-01T00:00:00Z\u{0}\u{0}\n:100644 M\u{0}x\u{0}"));
+        let commits = parse(&format!("\u{1e}{H}\u{0}2026-01-01T00:00:00Z\u{0}\u{0}\u{0}\n:100644 M\u{0}x\u{0}"));
         assert!(commits[0].files.is_empty(), "a short meta line is no file");
+        assert!(commits[0].parentless);
     }
 
     #[test]

@@ -44,7 +44,11 @@ pub type TitleOf<'t> = dyn Fn(&str) -> Option<String> + 't;
 /// `root/content`, newest first, at most [`MAX_ROWS`]; empty without git.
 /// Relation targets are named by `title_of` where it knows them.
 pub fn recent(root: &Path, config: &SiteConfig, title_of: &TitleOf<'_>) -> Vec<Change> {
-    let commits = super::log::read(root, config.changes_limit);
+    let mut commits = super::log::read(root, config.changes_limit);
+    // A shallow clone's oldest commit is no change: it is where history stops.
+    if commits.iter().any(|c| c.parentless) && super::log::is_shallow(root) {
+        commits.retain(|c| !c.parentless);
+    }
     let files: Vec<(&Commit, &FileChange)> = commits
         .iter()
         .flat_map(|c| c.files.iter().filter(|f| is_content(f)).map(move |f| (c, f)))

@@ -153,6 +153,22 @@ fn an_absolute_base_url_makes_absolute_links_and_limit_zero_turns_it_off() {
 }
 
 #[test]
+fn a_shallow_clone_lists_no_change_for_its_oldest_commit() {
+    let site = repository();
+    let clone = TestSite::empty();
+    let from = format!("file://{}", site.root().display());
+    let target = clone.path("site");
+    let target = target.to_str().expect("a UTF-8 path");
+    git(&site, &["clone", "-q", "--depth", "2", &from, target], "2026-01-05T09:00:00Z");
+    let run = clone.run(&["build", "--quiet", "--root", "site"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let rows = rows(&clone.read("site/public/changes.html"));
+    // The newest commit only: the one before it seems to add every file.
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert!(rows.iter().all(|r| !r.contains("New ")), "{rows:#?}");
+}
+
+#[test]
 fn without_git_there_is_no_page_and_no_link() {
     let site = TestSite::fixture("good");
     let run = site.run(&["build", "--quiet"]);
