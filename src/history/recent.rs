@@ -61,15 +61,17 @@ pub fn recent(root: &Path, config: &SiteConfig, title_of: &TitleOf<'_>) -> Vec<C
     let Ok(blobs) = git::cat_blobs(root, oids.iter().copied()) else { return Vec::new() };
     let texts: BTreeMap<&str, String> =
         oids.iter().zip(blobs).map(|(oid, bytes)| (*oid, String::from_utf8_lossy(&bytes).into_owned())).collect();
-    let read = |path: Option<&String>, blob: Option<&String>| -> Option<(String, Snapshot)> {
-        let (path, blob) = (path?, blob?);
-        Some((path.clone(), snapshot::read(path, texts.get(blob.as_str())?, config)?))
+    // `Some(None)`: no file on this side; `None`: a file the build could
+    // not read either (broken front matter), so nothing to say about it.
+    let read = |path: Option<&String>, blob: Option<&String>| -> Option<Option<(String, Snapshot)>> {
+        let (Some(path), Some(blob)) = (path, blob) else { return Some(None) };
+        Some(Some((path.clone(), snapshot::read(path, texts.get(blob.as_str())?, config)?)))
     };
     files
         .into_iter()
         .filter_map(|(commit, file)| {
-            let old = read(file.old_path.as_ref(), file.old_blob.as_ref());
-            let new = read(file.new_path.as_ref(), file.new_blob.as_ref());
+            let old = read(file.old_path.as_ref(), file.old_blob.as_ref())?;
+            let new = read(file.new_path.as_ref(), file.new_blob.as_ref())?;
             row(commit, old.as_ref(), new.as_ref(), config, title_of)
         })
         .collect()

@@ -153,6 +153,18 @@ fn an_absolute_base_url_makes_absolute_links_and_limit_zero_turns_it_off() {
 }
 
 #[test]
+fn a_file_whose_front_matter_broke_is_neither_removed_nor_new() {
+    let site = repository();
+    site.edit("content/owner.md", "title: Product Owner", "title: \"Product Owner\" broken");
+    commit(&site, "break", "2026-01-06T09:00:00Z");
+    site.edit("content/owner.md", "title: \"Product Owner\" broken", "title: Product Owner");
+    commit(&site, "mend", "2026-01-07T09:00:00Z");
+    assert_eq!(site.run(&["build", "--quiet"]).code, 0);
+    let rows = rows(&site.read("public/changes.html"));
+    assert!(rows[0].starts_with("BacklogRenamed from backlog"), "{rows:#?}");
+}
+
+#[test]
 fn a_shallow_clone_lists_no_change_for_its_oldest_commit() {
     let site = repository();
     let clone = TestSite::empty();
