@@ -4,9 +4,13 @@
 //! - [`model`]: what a change does to the knowledge base ([`KbDiff`]), the
 //!   model `rolebook diff` reports and the changes page summarises;
 //! - [`git`]: the `git` CLI: a site as it was at a ref, the recent commits;
-//! - [`snapshot`]: one version of one content file, as the diff compares it;
-//! - [`recent`]: the last commits touching `content/` → [`Change`] rows for
-//!   `changes.html` and `changes.xml`.
+//! - [`log`]: the last commits touching `content/` and the files each changed;
+//! - [`snapshot`]: one version of one content file, as the changes page
+//!   compares it;
+//! - [`compare`]: two versions of one file → a [`KbDiff`] about it;
+//! - [`describe`]: such a [`KbDiff`] → one line ("Summary changed");
+//! - [`recent`]: all of it → the [`Change`] rows of `changes.html` and
+//!   `changes.xml`.
 //!
 //! Everything here is skipped silently without git, outside a repository,
 //! or with `[changes] limit = 0`; dates come from commits, never the clock.
