@@ -1,6 +1,6 @@
 //! The recent changes: the last commits touching `content/` (one
 //! `git log`), the old and new text of each changed file (one
-//! `git cat-file --batch`), and per file a [`KbDiff`] summed up in a line.
+//! `git cat-file --batch`), and per file a [`KbDiff`](super::KbDiff) summed up in a line.
 
 use super::log::{Commit, FileChange};
 use super::snapshot::{self, Snapshot};
