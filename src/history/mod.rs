@@ -9,7 +9,7 @@
 //!   compares it;
 //! - [`compare`]: two versions of one file → a [`KbDiff`] about it;
 //! - [`describe`]: such a [`KbDiff`] → one line ("Summary changed");
-//! - [`recent`]: all of it → the [`Change`] rows of `changes.html` and
+//! - [`mod@recent`]: all of it → the [`Change`] rows of `changes.html` and
 //!   `changes.xml`.
 //!
 //! Everything here is skipped silently without git, outside a repository,
