@@ -36,7 +36,7 @@ impl Property {
 }
 
 /// The vocabulary as Turtle bytes.
-pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[EntryId]) -> Vec<u8> {
+pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[EntryId], links: &Links) -> Vec<u8> {
     let names = Names::new(config);
     let lang = language_tag(&config.language);
     let text = |s: &str| literal(s, lang.as_deref());
@@ -49,7 +49,6 @@ pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[Entry
         let _ = write!(out, " ;\n    dct:description {}", text(&config.description));
     }
     out.push_str(" .\n");
-    let links = links(kb, config);
     for &id in published {
         let e = &kb.entries[id];
         let _ = write!(out, "\n{} a skos:Concept ;\n    skos:inScheme {}", names.concept(&e.slug), names.scheme);
@@ -76,10 +75,14 @@ pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[Entry
     out.into_bytes()
 }
 
+/// SKOS statements (from, property, to), sorted: the three exports that
+/// map relations to SKOS share one set, built once per build.
+pub(super) type Links = BTreeSet<(EntryId, Property, EntryId)>;
+
 /// Every SKOS statement between published concepts, both directions.
 /// `related` is dropped for a pair that is also broader/narrower, since
 /// SKOS declares the two disjoint.
-pub(super) fn links(kb: &KnowledgeBase, config: &SiteConfig) -> BTreeSet<(EntryId, Property, EntryId)> {
+pub(super) fn links(kb: &KnowledgeBase, config: &SiteConfig) -> Links {
     let mut set = BTreeSet::new();
     for edge in kb.edges.iter().filter(|e| kb.is_published(e.from) && kb.is_published(e.to) && e.from != e.to) {
         let (forward, backward) = match config.relations[edge.relation].skos {
