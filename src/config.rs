@@ -1,6 +1,7 @@
 //! site.toml → [`SiteConfig`]: the kinds, relations, facets and rules a site
 //! declares. Problems become diagnostics with the line in site.toml.
 
+mod controls;
 mod start_here;
 
 pub use start_here::{Featured, Target as FeaturedTarget, PAGES as FEATURABLE_PAGES};
@@ -330,11 +331,19 @@ impl SiteConfig {
     }
 }
 
+/// The TOML tree of `text` without control characters (see `controls`),
+/// read into the raw configuration.
+fn read_raw(text: &str, diagnostics: &mut Diagnostics) -> Result<RawConfig, toml::de::Error> {
+    let mut table = toml::de::DeTable::parse(text)?;
+    controls::strip(text, table.get_mut(), diagnostics);
+    RawConfig::deserialize(toml::de::Deserializer::from(table))
+}
+
 /// Parses site.toml text. Errors become diagnostics; a usable config is
 /// always returned so the rest of the pipeline can still report.
 pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
     let index = LineIndex::new(text);
-    let raw: RawConfig = match toml::from_str(text) {
+    let raw: RawConfig = match read_raw(text, diagnostics) {
         Ok(raw) => raw,
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
