@@ -157,7 +157,8 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
         return Err(Error::NoSite(root.to_path_buf()));
     }
     let mut site_diagnostics = Diagnostics::new();
-    let config_text = read_text(&config_path, CONFIG_FILE, &mut site_diagnostics)?.unwrap_or_default();
+    let config_text =
+        read_text(&config_path, CONFIG_FILE, MAX_CONFIG_BYTES, &mut site_diagnostics)?.unwrap_or_default();
     let config = config::parse(&config_text, &mut site_diagnostics);
     // Content read against a half-read config gets blamed for the config's
     // mistakes (unknown kinds, relations, facets…): report site.toml alone.
@@ -231,13 +232,35 @@ pub fn parse_document(path: String, content_path: String, text: String, diagnost
 
 fn read_document(path: &Path, relative: &str, diagnostics: &mut Diagnostics) -> Result<Option<Document>> {
     let site_path = format!("{CONTENT_DIR}/{relative}");
-    let Some(text) = read_text(path, &site_path, diagnostics)? else { return Ok(None) };
+    let Some(text) = read_text(path, &site_path, MAX_CONTENT_BYTES, diagnostics)? else { return Ok(None) };
     Ok(Some(parse_document(site_path, relative.to_owned(), text, diagnostics)))
 }
 
+/// The largest content file read: forty times a long entry. What a body
+/// costs grows with its links and headings (about 2 KB each, rendered with
+/// their previews), so this keeps `check` on any one entry under 100 MB.
+pub const MAX_CONTENT_BYTES: u64 = 200 * 1024;
+
+/// The largest site.toml read.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// Reads a file as UTF-8; invalid bytes are a diagnostic at their position.
-fn read_text(path: &Path, site_path: &str, diagnostics: &mut Diagnostics) -> Result<Option<String>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+/// A file over `limit` bytes is a `file-too-large` diagnostic, read no
+/// further than the limit.
+fn read_text(path: &Path, site_path: &str, limit: u64, diagnostics: &mut Diagnostics) -> Result<Option<String>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, e))?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", path, e))?;
+    if bytes.len() as u64 > limit {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        let message = format!("the file holds {} KB; at most {} KB are read", size.div_ceil(1024), limit / 1024);
+        diagnostics.push(
+            Diagnostic::new(Code::FileTooLarge, site_path, message)
+                .suggest("split it into several entries, or move long material to a linked source"),
+        );
+        return Ok(None);
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Some(text)),
         Err(error) => {

@@ -1,8 +1,10 @@
 //! Issue 15, "a new hostile suite is run again": attacks beyond the first
 //! two rounds, each with the behaviour a careful generator owes (a clear
-//! diagnostic, no panic, text kept, nothing smuggled out). Sizes are the
-//! smallest that show the problem, so each test stays fast.
+//! diagnostic, no panic, text kept, nothing smuggled out, bounded cost).
+//! Sizes are the smallest that show the problem, so each test stays fast.
 
 mod controls;
 mod names;
 mod raw_html;
+mod sizes;
+mod theme;
