@@ -6,5 +6,6 @@
 mod controls;
 mod names;
 mod raw_html;
+mod serve;
 mod sizes;
 mod theme;
