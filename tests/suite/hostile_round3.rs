@@ -4,6 +4,7 @@
 //! Sizes are the smallest that show the problem, so each test stays fast.
 
 mod controls;
+mod files;
 mod names;
 mod raw_html;
 mod serve;
