@@ -2,6 +2,7 @@
 //! declares. Problems become diagnostics with the line in site.toml.
 
 mod controls;
+mod limits;
 mod start_here;
 
 pub use start_here::{Featured, Target as FeaturedTarget, PAGES as FEATURABLE_PAGES};
@@ -404,7 +405,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
         report(format!("[owners] names unknown kind `{kind}` (use a kind key, or `default`)"), kind);
     }
     let start_here = start_here::parse(raw.start_here, text, diagnostics);
-    SiteConfig {
+    let config = SiteConfig {
         title: raw.title.unwrap_or(defaults.title),
         description: raw.description.unwrap_or_default(),
         base_url: base_url.unwrap_or(defaults.base_url),
@@ -426,7 +427,17 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
         rules,
         start_here,
         changes_limit: raw.changes.and_then(|c| c.limit).unwrap_or(CHANGES_LIMIT),
-    }
+    };
+    limits::check(&config, &mut |message, needle| {
+        let offset = text.find(needle).unwrap_or(0);
+        diagnostics.push(Diagnostic::new(Code::InvalidConfig, CONFIG_FILE, message).at_offset(
+            &index,
+            text,
+            offset,
+            needle.chars().count(),
+        ));
+    });
+    config
 }
 
 /// Whether `name` is a plain folder name under `themes/`: no separators,

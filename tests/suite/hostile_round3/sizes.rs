@@ -73,6 +73,32 @@ fn a_huge_site_toml_is_refused_before_content_is_read() {
 }
 
 #[test]
+fn thousands_of_kinds_or_a_huge_title_in_a_small_site_toml_are_config_errors() {
+    // Every page lists the kinds and every kind has a page: 2,000 kinds
+    // once made a 229 MB site.
+    let site = TestSite::fixture("good");
+    let mut config =
+        site.read("site.toml").replace("title = \"Fixture Roles\"", &format!("title = \"{}\"", "T".repeat(100_000)));
+    for i in 0..2_000 {
+        config.push_str(&format!("[kinds.k{i}]\nlabel = \"Kind {i}\"\n"));
+    }
+    site.write("site.toml", &config);
+    let (code, list) = check_json(&site);
+    assert_eq!(code, 1);
+    let messages: Vec<&str> = list.iter().filter_map(|d| d["message"].as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`title` in site.toml has 100000 characters; at most 200 fit",
+            "site.toml declares 2002 kinds; at most 64 fit"
+        ],
+        "{list:#?}"
+    );
+    assert_eq!(site.run(&["build"]).code, 1);
+    assert!(!site.path("public").exists());
+}
+
+#[test]
 fn thousands_of_tags_and_aliases_and_colliding_abbreviations_stay_bounded() {
     let site = TestSite::fixture("good");
     let tags: Vec<String> = (0..5_000).map(|i| format!("t{i}")).collect();
