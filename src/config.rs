@@ -1,6 +1,8 @@
 //! site.toml → [`SiteConfig`]: the kinds, relations, facets and rules a site
 //! declares. Problems become diagnostics with the line in site.toml.
 
+mod controls;
+mod limits;
 mod start_here;
 
 pub use start_here::{Featured, Target as FeaturedTarget, PAGES as FEATURABLE_PAGES};
@@ -330,11 +332,19 @@ impl SiteConfig {
     }
 }
 
+/// The TOML tree of `text` without control characters (see `controls`),
+/// read into the raw configuration.
+fn read_raw(text: &str, diagnostics: &mut Diagnostics) -> Result<RawConfig, toml::de::Error> {
+    let mut table = toml::de::DeTable::parse(text)?;
+    controls::strip(text, table.get_mut(), diagnostics);
+    RawConfig::deserialize(toml::de::Deserializer::from(table))
+}
+
 /// Parses site.toml text. Errors become diagnostics; a usable config is
 /// always returned so the rest of the pipeline can still report.
 pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
     let index = LineIndex::new(text);
-    let raw: RawConfig = match toml::from_str(text) {
+    let raw: RawConfig = match read_raw(text, diagnostics) {
         Ok(raw) => raw,
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
@@ -395,7 +405,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
         report(format!("[owners] names unknown kind `{kind}` (use a kind key, or `default`)"), kind);
     }
     let start_here = start_here::parse(raw.start_here, text, diagnostics);
-    SiteConfig {
+    let config = SiteConfig {
         title: raw.title.unwrap_or(defaults.title),
         description: raw.description.unwrap_or_default(),
         base_url: base_url.unwrap_or(defaults.base_url),
@@ -417,7 +427,17 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
         rules,
         start_here,
         changes_limit: raw.changes.and_then(|c| c.limit).unwrap_or(CHANGES_LIMIT),
-    }
+    };
+    limits::check(&config, &mut |message, needle| {
+        let offset = text.find(needle).unwrap_or(0);
+        diagnostics.push(Diagnostic::new(Code::InvalidConfig, CONFIG_FILE, message).at_offset(
+            &index,
+            text,
+            offset,
+            needle.chars().count(),
+        ));
+    });
+    config
 }
 
 /// Whether `name` is a plain folder name under `themes/`: no separators,

@@ -15,7 +15,8 @@
 //! leaf modules that import no stage: [`markdown`] (the body model that
 //! `load` parses once and later stages read), [`slug`], [`output`] (the
 //! files `render` hands to `write`), [`site_files`] (the assets and static
-//! files `load` finds and `write` copies), [`diag`] and [`config`].
+//! files `load` finds and `write` copies), [`diag`], [`config`] and
+//! [`invisible`].
 
 pub mod cli;
 pub mod cmd;
@@ -24,6 +25,7 @@ pub mod diag;
 pub mod error;
 pub mod history;
 pub mod import;
+pub mod invisible;
 pub mod load;
 pub mod markdown;
 pub mod output;

@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rolebook::render::markdown::{render, LinkContext};
-use rolebook::resolve::body_links::classify;
+use rolebook::markdown::links::classify;
+use rolebook::render::markdown::{render_parsed, LinkContext};
 use rolebook::resolve::KnowledgeBase;
 use pulldown_cmark::LinkType;
 
@@ -13,15 +13,15 @@ fuzz_target!(|data: &[u8]| {
     let Ok(body) = std::str::from_utf8(rest) else { return };
     let _ = classify(LinkType::Inline, body);
     let _ = classify(LinkType::WikiLink { has_pothole: true }, body);
-    let parsed = rolebook::load::body::parse(body);
+    let parsed = rolebook::markdown::body::parse(body);
     for link in &parsed.links {
         assert!(body.get(link.range.clone()).is_some(), "link range outside the body");
         let link_type = if link.wiki { LinkType::WikiLink { has_pothole: false } } else { LinkType::Inline };
         let _ = classify(link_type, &link.dest);
     }
     let kb = KnowledgeBase::default();
-    let context = LinkContext { kb: &kb, root: "../", current: None, trust_html: flags & 1 == 1, kinds: &[] };
-    let html = render(body, &context);
+    let context = LinkContext { kb: &kb, root: "../", current: None, trust_html: flags & 1 == 1, kinds: &[], content_path: "fuzz.md" };
+    let html = render_parsed(&parsed, &context);
     if flags & 1 == 0 {
         for (tag, attributes) in tags(&html) {
             assert_ne!(tag, "script", "script survived sanitizing: {html}");

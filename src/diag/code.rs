@@ -41,6 +41,7 @@ codes! {
     InvalidField = "invalid-field", Error;
     FieldTooLong = "field-too-long", Error;
     FrontMatterTooLarge = "front-matter-too-large", Error;
+    FileTooLarge = "file-too-large", Error;
     UnknownField = "unknown-field", Warning;
     MissingField = "missing-field", Error;
     SummaryFromBody = "summary-from-body", Warning;

@@ -5,19 +5,10 @@
 //! CSV or Turtle output, and each is reported (`control-character`).
 
 use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex};
+use crate::invisible::is_removed;
 
 /// Most `control-character` diagnostics for one file; the rest are counted.
 const MAX_REPORTED: usize = 20;
-
-/// Whether `c` is removed from content.
-pub(crate) fn is_removed(c: char) -> bool {
-    let code = u32::from(c);
-    match c {
-        '\t' | '\n' | '\r' => false,
-        _ if c.is_control() => true,
-        _ => (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE,
-    }
-}
 
 /// Whether `bytes` (UTF-8) has a byte that can start or be a removed
 /// character: an ASCII control other than tab and line breaks, DEL, the lead
@@ -63,16 +54,6 @@ pub(crate) fn strip(path: &str, text: String, diagnostics: &mut Diagnostics) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn removes_controls_del_and_noncharacters_but_keeps_whitespace() {
-        for c in ['\u{0}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{fdd0}', '\u{fffe}', '\u{ffff}', '\u{10ffff}'] {
-            assert!(is_removed(c), "{:04X}", u32::from(c));
-        }
-        for c in ['\t', '\n', '\r', ' ', 'é', '\u{a0}', '\u{fffd}', '\u{feff}', '\u{200b}'] {
-            assert!(!is_removed(c), "{:04X}", u32::from(c));
-        }
-    }
 
     #[test]
     fn strips_and_reports_each_at_its_position() {

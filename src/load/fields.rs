@@ -97,6 +97,86 @@ macro_rules! row {
     };
 }
 
+/// The metadata entries and comparisons share, under the same keys.
+trait Provenance {
+    /// `sources`, `updated` and `draft`, to be set.
+    fn provenance(&mut self) -> (&mut Option<Vec<RawSource>>, &mut Option<String>, &mut Option<bool>);
+}
+
+impl Provenance for RawEntry {
+    fn provenance(&mut self) -> (&mut Option<Vec<RawSource>>, &mut Option<String>, &mut Option<bool>) {
+        (&mut self.sources, &mut self.updated, &mut self.draft)
+    }
+}
+
+impl Provenance for RawComparison {
+    fn provenance(&mut self) -> (&mut Option<Vec<RawSource>>, &mut Option<String>, &mut Option<bool>) {
+        (&mut self.sources, &mut self.updated, &mut self.draft)
+    }
+}
+
+/// A row both tables hold, written once: [`SharedRow::of`] types it for
+/// either table.
+struct SharedRow {
+    name: &'static str,
+    shape: Shape,
+    example: &'static str,
+    about: &'static str,
+    max_chars: usize,
+    slot: Slot,
+}
+
+/// Where a shared row stores its value.
+#[derive(Clone, Copy)]
+enum Slot {
+    Sources,
+    Updated,
+    Draft,
+}
+
+impl SharedRow {
+    /// This row in a table of `T`.
+    const fn of<T: Provenance>(&self) -> Field<T> {
+        Field {
+            name: self.name,
+            shape: self.shape,
+            example: self.example,
+            about: self.about,
+            max_chars: self.max_chars,
+            set: match self.slot {
+                Slot::Sources => |t, v| *t.provenance().0 = v.sources(),
+                Slot::Updated => |t, v| *t.provenance().1 = v.text(),
+                Slot::Draft => |t, v| *t.provenance().2 = v.flag(),
+            },
+        }
+    }
+}
+
+const SOURCES_ROW: SharedRow = SharedRow {
+    name: "sources",
+    shape: Shape::Sources,
+    example: "sources: [{ title: Article, url: \"https://…\" }]",
+    about: "Articles this draws on.",
+    max_chars: PROSE,
+    slot: Slot::Sources,
+};
+const UPDATED_ROW: SharedRow = SharedRow {
+    name: "updated",
+    shape: Shape::Date,
+    example: "updated: 2026-11-23",
+    about: "YYYY-MM-DD",
+    max_chars: NAME,
+    slot: Slot::Updated,
+};
+const DRAFT_ROW: SharedRow = SharedRow {
+    name: "draft",
+    shape: Shape::Flag,
+    example: "draft: true",
+    about: "Left out of builds unless --drafts.",
+    max_chars: NAME,
+    slot: Slot::Draft,
+};
+
 /// An entry's fields.
 pub static ENTRY_FIELDS: &[Field<RawEntry>] = &[
     row!("title", Text, NAME, "title: Data Product Owner", "Display title.", |e, v| e.title = v.text()),
@@ -131,16 +211,9 @@ pub static ENTRY_FIELDS: &[Field<RawEntry>] = &[
         "Decisions this role takes part in.",
         |e, v| e.decisions = v.decisions()
     ),
-    row!(
-        "sources",
-        Sources,
-        PROSE,
-        "sources: [{ title: Article, url: \"https://…\" }]",
-        "Articles this draws on.",
-        |e, v| e.sources = v.sources()
-    ),
-    row!("updated", Date, NAME, "updated: 2026-11-23", "YYYY-MM-DD", |e, v| e.updated = v.text()),
-    row!("draft", Flag, NAME, "draft: true", "Left out of builds unless --drafts.", |e, v| e.draft = v.flag()),
+    SOURCES_ROW.of(),
+    UPDATED_ROW.of(),
+    DRAFT_ROW.of(),
     row!(
         "moved_from",
         Slugs,
@@ -204,16 +277,9 @@ pub static COMPARISON_FIELDS: &[Field<RawComparison>] = &[
         v.texts()),
     row!("summary", Text, PROSE, "summary: One plain sentence.", "One plain sentence.", |c, v| c.summary = v.text()),
     row!("tags", Texts, NAME, "tags: [a, b]", "Free tags.", |c, v| c.tags = v.texts()),
-    row!(
-        "sources",
-        Sources,
-        PROSE,
-        "sources: [{ title: Article, url: \"https://…\" }]",
-        "Articles this draws on.",
-        |c, v| c.sources = v.sources()
-    ),
-    row!("updated", Date, NAME, "updated: 2026-11-23", "YYYY-MM-DD", |c, v| c.updated = v.text()),
-    row!("draft", Flag, NAME, "draft: true", "Left out of builds unless --drafts.", |c, v| c.draft = v.flag()),
+    SOURCES_ROW.of(),
+    UPDATED_ROW.of(),
+    DRAFT_ROW.of(),
 ];
 
 /// The fields of one decision.

@@ -120,7 +120,10 @@ pub fn parse(file: &SourceFile, split: Split, keys: &[Key], diagnostics: &mut Di
         }
     };
     let map = match node {
-        Node::Map(map) => map,
+        Node::Map(mut map) => {
+            strip_escaped_controls(file, keys, &mut map, diagnostics);
+            map
+        }
         Node::Null => Vec::new(),
         _ => {
             diagnostics.push(
@@ -186,6 +189,24 @@ fn yaml_diagnostic(file: &SourceFile, split: Split, keys: &[Key], error: &serde_
 
 /// A front matter whose anchors and aliases expand past its budget: at the
 /// key whose value did, else where serde_yaml stopped.
+/// Control characters written as YAML escapes, removed like those in the
+/// text (`load::controls`), one warning per top-level key that had some.
+fn strip_escaped_controls(file: &SourceFile, keys: &[Key], map: &mut [(String, Node)], diagnostics: &mut Diagnostics) {
+    for (name, value) in map.iter_mut() {
+        let removed = value.strip_invisible();
+        if removed == 0 {
+            continue;
+        }
+        let message = format!("`{name}` writes {removed} invisible control character(s) as escapes; removed");
+        let mut d = Diagnostic::new(Code::ControlCharacter, &file.path, message)
+            .suggest("delete the `\\e`, `\\x..` or `\\u....` escapes; they can rewrite a terminal or break pages");
+        if let Some(key) = keys.iter().find(|k| &k.name == name) {
+            d = d.at_offset(&file.index, &file.text, key.offset, key.name.chars().count());
+        }
+        diagnostics.push(d);
+    }
+}
+
 fn too_large(file: &SourceFile, split: Split, keys: &[Key], failure: &yaml::Failure) -> Diagnostic {
     let message = format!(
         "the front matter expands to more than {} KB (through `*alias` repetitions or very long values)",

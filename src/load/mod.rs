@@ -6,6 +6,7 @@ mod controls;
 pub mod fields;
 mod files;
 pub mod front_matter;
+mod open;
 mod placeholder;
 pub mod raw;
 mod source;
@@ -157,7 +158,21 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
         return Err(Error::NoSite(root.to_path_buf()));
     }
     let mut site_diagnostics = Diagnostics::new();
-    let config_text = read_text(&config_path, CONFIG_FILE, &mut site_diagnostics)?.unwrap_or_default();
+    if std::fs::symlink_metadata(&config_path).is_ok_and(|m| m.file_type().is_symlink()) {
+        site_diagnostics.push(
+            Diagnostic::new(Code::InvalidConfig, CONFIG_FILE, "site.toml is a symbolic link; it is never followed")
+                .suggest("put the configuration itself in site.toml"),
+        );
+        let loaded = Loaded {
+            root: root.to_path_buf(),
+            config: SiteConfig::default(),
+            documents: Vec::new(),
+            files: SiteFiles::default(),
+        };
+        return Ok(Parts { loaded, site_diagnostics, document_diagnostics: Vec::new() });
+    }
+    let config_text =
+        read_text(&config_path, CONFIG_FILE, MAX_CONFIG_BYTES, None, &mut site_diagnostics)?.unwrap_or_default();
     let config = config::parse(&config_text, &mut site_diagnostics);
     // Content read against a half-read config gets blamed for the config's
     // mistakes (unknown kinds, relations, facets…): report site.toml alone.
@@ -173,9 +188,9 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
     let files = SiteFiles { assets, statics };
     let results: Vec<Result<(Option<Document>, Diagnostics)>> = paths
         .par_iter()
-        .map(|(path, relative)| {
+        .map(|(path, relative, id)| {
             let mut local = Diagnostics::new();
-            let document = read_document(path, relative, &mut local)?;
+            let document = read_document(path, relative, *id, &mut local)?;
             Ok((document, local))
         })
         .collect();
@@ -206,11 +221,13 @@ pub fn reload_document(parts: &mut Parts, path: &Path) -> Result<Option<(usize, 
     let documents = &parts.loaded.documents;
     let Some(index) = documents.iter().position(|d| d.source.content_path == relative) else { return Ok(None) };
     // As in the walk: a symlink is never followed out of the site.
-    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file()) {
+    let Some(metadata) = std::fs::symlink_metadata(path).ok().filter(|m| m.file_type().is_file()) else {
         return Ok(None);
-    }
+    };
     let mut local = Diagnostics::new();
-    let Some(document) = read_document(path, &relative, &mut local)? else { return Ok(None) };
+    let Some(document) = read_document(path, &relative, open::FileId::of(&metadata), &mut local)? else {
+        return Ok(None);
+    };
     parts.document_diagnostics[index] = local;
     Ok(Some((index, std::mem::replace(&mut parts.loaded.documents[index], document))))
 }
@@ -229,15 +246,58 @@ pub fn parse_document(path: String, content_path: String, text: String, diagnost
     Document { source, front, keys, body: split.body, parsed }
 }
 
-fn read_document(path: &Path, relative: &str, diagnostics: &mut Diagnostics) -> Result<Option<Document>> {
+fn read_document(
+    path: &Path,
+    relative: &str,
+    id: Option<open::FileId>,
+    diagnostics: &mut Diagnostics,
+) -> Result<Option<Document>> {
     let site_path = format!("{CONTENT_DIR}/{relative}");
-    let Some(text) = read_text(path, &site_path, diagnostics)? else { return Ok(None) };
+    let Some(text) = read_text(path, &site_path, MAX_CONTENT_BYTES, id, diagnostics)? else { return Ok(None) };
     Ok(Some(parse_document(site_path, relative.to_owned(), text, diagnostics)))
 }
 
+/// The largest content file read: forty times a long entry. What a body
+/// costs grows with its links and headings (about 2 KB each, rendered with
+/// their previews), so this keeps `check` on any one entry under 100 MB.
+pub const MAX_CONTENT_BYTES: u64 = 200 * 1024;
+
+/// The largest site.toml read.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// Reads a file as UTF-8; invalid bytes are a diagnostic at their position.
-fn read_text(path: &Path, site_path: &str, diagnostics: &mut Diagnostics) -> Result<Option<String>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+/// A file over `limit` bytes is a `file-too-large` diagnostic, read no
+/// further than the limit; one that is no longer the regular file `id` the
+/// walk saw is skipped (see `open`).
+fn read_text(
+    path: &Path,
+    site_path: &str,
+    limit: u64,
+    id: Option<open::FileId>,
+    diagnostics: &mut Diagnostics,
+) -> Result<Option<String>> {
+    use std::io::Read;
+    let file = match open::open_regular(path, id).map_err(|e| Error::io("read", path, e))? {
+        Ok(file) => file,
+        Err(what) => {
+            diagnostics.push(
+                Diagnostic::new(Code::SkippedFile, site_path, format!("skipped: {what} is never read"))
+                    .suggest("put the file itself in the site, and do not change it during a build"),
+            );
+            return Ok(None);
+        }
+    };
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", path, e))?;
+    if bytes.len() as u64 > limit {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        let message = format!("the file holds {} KB; at most {} KB are read", size.div_ceil(1024), limit / 1024);
+        diagnostics.push(
+            Diagnostic::new(Code::FileTooLarge, site_path, message)
+                .suggest("split it into several entries, or move long material to a linked source"),
+        );
+        return Ok(None);
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Some(text)),
         Err(error) => {
@@ -254,11 +314,12 @@ fn read_text(path: &Path, site_path: &str, diagnostics: &mut Diagnostics) -> Res
     }
 }
 
-/// Markdown files under `content/` (absolute and below `content/`), sorted
-/// by path, and the other files there (assets), skipping hidden files and
-/// not following symlinks (a link out of the site is never read; a linked
-/// asset is listed as such, and never copied).
-type ContentFiles = (Vec<(PathBuf, String)>, Vec<SiteFile>);
+/// Markdown files under `content/` (absolute, below `content/`, and the
+/// identity the walk saw), sorted by path, and the other files there
+/// (assets), skipping hidden files and not following symlinks (a link out
+/// of the site is never read; a linked asset is listed as such, and never
+/// copied).
+type ContentFiles = (Vec<(PathBuf, String, Option<open::FileId>)>, Vec<SiteFile>);
 
 fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<ContentFiles> {
     let content = root.join(CONTENT_DIR);
@@ -288,7 +349,10 @@ fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<ContentFi
             continue;
         }
         match relative_string(relative) {
-            Some(relative) if is_markdown(item.path()) => paths.push((item.path().to_path_buf(), relative)),
+            Some(relative) if is_markdown(item.path()) => {
+                let id = item.metadata().ok().and_then(|m| open::FileId::of(&m));
+                paths.push((item.path().to_path_buf(), relative, id));
+            }
             Some(relative) => match site_files::unpublishable(&relative) {
                 None => assets.push(SiteFile { path: relative, symlink: false }),
                 Some(c) => diagnostics.push(files::unpublishable(&format!("{CONTENT_DIR}/{relative}"), c)),

@@ -39,6 +39,29 @@ impl Node {
     }
 }
 
+impl Node {
+    /// Removes control characters and noncharacters (see
+    /// [`crate::invisible`]) from every string and key, returning how many
+    /// went. The file's text was cleaned as it was read, but YAML escapes
+    /// (`"\e"`, `"\x07"`, `"\u0085"`) write them anew.
+    pub fn strip_invisible(&mut self) -> usize {
+        match self {
+            Node::Text(text) => strip_text(text),
+            Node::List(items) => items.iter_mut().map(Node::strip_invisible).sum(),
+            Node::Map(entries) => {
+                entries.iter_mut().map(|(key, value)| strip_text(key) + value.strip_invisible()).sum()
+            }
+            Node::Null | Node::Bool(_) | Node::Number(_) => 0,
+        }
+    }
+}
+
+fn strip_text(text: &mut String) -> usize {
+    let before = text.chars().count();
+    text.retain(|c| !crate::invisible::is_removed(c));
+    before - text.chars().count()
+}
+
 /// The message of the error a spent budget ends reading with.
 pub const TOO_LARGE: &str = "the front matter expands to more than its size limit";
 
@@ -232,6 +255,19 @@ mod tests {
                 Node::Map(vec![("z".into(), Node::Number("1.5".into())), ("y".into(), Node::Text("two".into()))]),
             ),
             ("c".into(), Node::Null),
+        ]);
+        assert_eq!(node, expected);
+    }
+
+    #[test]
+    fn strips_controls_written_as_escapes_from_keys_and_values() {
+        let mut node =
+            read("a: \"x\\e]0;t\\ay\\u0085\\U0010FFFF\"\nb: [\"\\x00\", ok]\nc: {\"k\\x1b\": \"v\\uFFFE\"}\n").unwrap();
+        assert_eq!(node.strip_invisible(), 7);
+        let expected = Node::Map(vec![
+            ("a".into(), Node::Text("x]0;ty".into())),
+            ("b".into(), Node::List(vec![Node::Text(String::new()), Node::Text("ok".into())])),
+            ("c".into(), Node::Map(vec![("k".into(), Node::Text("v".into()))])),
         ]);
         assert_eq!(node, expected);
     }

@@ -227,9 +227,10 @@ impl<'a> Pass<'a> {
         self.events.push(event);
     }
 
-    /// A piece of raw HTML: every element the allow-list drops is noted;
-    /// an opening tag that would swallow the rest of the page is cut out
-    /// into a slot kept only on sites that trust raw HTML ([`raw_html`]).
+    /// A piece of raw HTML: every element the allow-list drops is noted,
+    /// and its opening tag cut out into a slot kept only on sites that
+    /// trust raw HTML, unless it is a closed text-reading element
+    /// ([`raw_html`]).
     fn raw_html(&mut self, html: CowStr<'a>, range: std::ops::Range<usize>, block: bool) {
         let source = self.source.get(range.clone()).unwrap_or("");
         let mut kept = 0;
@@ -237,10 +238,13 @@ impl<'a> Pass<'a> {
             let text = &html[tag.range.clone()];
             let start = range.start + source.find(text).unwrap_or(0);
             let end = (start + text.len()).min(range.end.max(start));
-            let closed =
-                !raw_html::swallows(&tag.name) || raw_html::is_closed_in_block(self.source, end, &tag.name, block);
+            let swallows = raw_html::swallows(&tag.name);
+            let closed = !swallows || raw_html::is_closed_in_block(self.source, end, &tag.name, block);
             self.notes.push(Note { range: start..end, kind: NoteKind::RawHtml { name: tag.name.clone(), closed } });
-            if closed {
+            // A closed text-reading element goes to the sanitizer, which
+            // drops it with its content; any other dropped tag is cut out
+            // here, its text left in place (see `raw_html`).
+            if swallows && closed {
                 continue;
             }
             self.admit_html(&html[kept..tag.range.start]);
@@ -454,11 +458,24 @@ mod tests {
     }
 
     #[test]
+    fn hostile_round3_tags_named_like_svg_or_mathml_never_reach_the_sanitizer() {
+        // ammonia drops these with everything inside: left open, the rest
+        // of the page; `<math><mtext><table>` never returns to HTML at all.
+        let parsed = parse("A <text> b\n\n<math><mtext><table><mglyph><style>x</style></mtext></math>\n\nC\n");
+        assert_eq!(
+            pieces(&parsed).concat(),
+            "<p>A [trusted <text>] b</p>\n<p>[trusted <math>][trusted <mtext>]<table>[trusted <mglyph>]<style>x</style></mtext></math></p>\n<p>C</p>\n"
+        );
+        let names: Vec<&NoteKind> = parsed.notes.iter().map(|n| &n.kind).collect();
+        assert_eq!(names.len(), 5, "{names:?}");
+    }
+
+    #[test]
     fn an_unclosed_swallowing_tag_is_cut_out_and_noted() {
         let parsed = parse("Before <style> after.\n\nNext <b>kept</b> <form>x</form>\n");
         assert_eq!(
             pieces(&parsed).concat(),
-            "<p>Before [trusted <style>] after.</p>\n<p>Next <b>kept</b> <form>x</form></p>\n"
+            "<p>Before [trusted <style>] after.</p>\n<p>Next <b>kept</b> [trusted <form>]x</form></p>\n"
         );
         let notes: Vec<(std::ops::Range<usize>, &NoteKind)> =
             parsed.notes.iter().map(|n| (n.range.clone(), &n.kind)).collect();

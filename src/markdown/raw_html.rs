@@ -12,6 +12,13 @@
 //! whose closing tag does not follow in the same Markdown block is cut out
 //! of the HTML (it is kept only where the site trusts raw HTML): the text
 //! after it stays text.
+//!
+//! Every other opening tag the allow-list drops is cut out the same way,
+//! closed or not: the sanitizer would drop the tag and keep its text, except
+//! that it drops SVG and MathML content whole, and with it any element named
+//! like one (`<text>`, `<mtext>`, `<desc>`, `<set>`…), which once opened in a
+//! paragraph holds the rest of the page; and `<math><mtext><table>` never
+//! returns to HTML however it is closed.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;

@@ -26,6 +26,7 @@ pub mod list_pages;
 pub mod lists;
 pub mod markdown;
 pub mod matrix;
+pub mod page_cap;
 
 pub mod previews;
 pub mod redirects;
@@ -470,16 +471,19 @@ fn render_page(
     context.insert("page_meta", &PageMeta { path: &path, title: &meta.title, description: meta.description });
     context.insert("root", &root);
     data.insert(&mut context, key);
-    match theme.tera.render(template, &context) {
-        Ok(html) => {
-            // No shrink_to_fit: pages are written a batch at a time (and
-            // `serve` copies them into exact-size buffers), so the slack is
-            // short-lived, and copying every page to trim it is not.
-            Ok(OutputFile { path, bytes: html.into_bytes() })
-        }
-        Err(error) => {
-            let message = format!("rendering {path} with {template} failed: {}", theme::error_chain(&error));
-            Err(Box::new(Diagnostic::new(Code::Template, format!("{}/{template}", theme.origin), message)))
-        }
-    }
+    let mut out = page_cap::Capped::new(page_cap::MAX_PAGE_BYTES);
+    let rendered = theme.tera.render_to(template, &context, &mut out);
+    let failure = match (rendered, String::from_utf8(out.bytes)) {
+        // No shrink_to_fit: pages are written a batch at a time (and
+        // `serve` copies them into exact-size buffers), so the slack is
+        // short-lived, and copying every page to trim it is not.
+        (Ok(()), Ok(html)) => return Ok(OutputFile { path, bytes: html.into_bytes() }),
+        _ if out.overflowed => format!(
+            "rendering {path} with {template} wrote more than {} MB; does a loop in the theme run away?",
+            page_cap::MAX_PAGE_BYTES >> 20
+        ),
+        (Err(error), _) => format!("rendering {path} with {template} failed: {}", theme::error_chain(&error)),
+        (Ok(()), Err(_)) => format!("rendering {path} with {template} wrote text that is not UTF-8"),
+    };
+    Err(Box::new(Diagnostic::new(Code::Template, format!("{}/{template}", theme.origin), failure)))
 }

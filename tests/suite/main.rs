@@ -19,6 +19,7 @@ mod exports;
 mod governance;
 mod hostile;
 mod hostile_ops;
+mod hostile_round3;
 mod hostile_text;
 mod import;
 mod import_assets;

@@ -32,13 +32,14 @@ fn check_prints_titles_paths_and_link_targets_escaped() {
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(raw_controls(&run.stderr), Vec::<char>::new(), "{:?}", run.stderr);
     assert!(
-        run.stderr.contains(
-            "nothing links to `Evil\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{d}error: forged\\u{85}line\\u{2028}sep`"
-        ),
+        run.stderr.contains("nothing links to `Evil]0;pwned[2J\\u{d}error: forgedline\\u{2028}sep`"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("no entry named `nobody\\u{1b}[31m\\u{d}red`"), "{}", run.stderr);
+    assert!(run.stderr.contains("no entry named `nobody[31m\\u{d}red`"), "{}", run.stderr);
+    // Escape, BEL and U+0085 written as YAML escapes are removed at load
+    // (issue 15, control characters); what stays is escaped when printed.
+    assert!(run.stderr.contains("warning[control-character]: `title` writes 4 invisible"), "{}", run.stderr);
     assert!(run.stderr.contains("--> content/\\u{1b}[2Jname.md"), "{}", run.stderr);
     // No forged line: every line that starts like a diagnostic is a real one.
     assert!(!run.stderr.lines().any(|l| l.starts_with("error: forged")), "{}", run.stderr);
@@ -72,5 +73,6 @@ fn serve_prints_the_site_title_escaped() {
     assert_ne!(toml, site.read("site.toml"));
     let banner = Server::start(&site).banner.clone();
     assert_eq!(raw_controls(&banner), Vec::<char>::new(), "{banner:?}");
-    assert!(banner.starts_with("serving Roles\\u{1b}]0;pwned\\u{7}\\u{1b}[2J at http://"), "{banner:?}");
+    // site.toml's control characters are removed as it is read (issue 15).
+    assert!(banner.starts_with("serving Roles]0;pwned[2J at http://"), "{banner:?}");
 }
