@@ -14,7 +14,8 @@
 //! Each stage imports only earlier ones. What several stages share lives in
 //! leaf modules that import no stage: [`markdown`] (the body model that
 //! `load` parses once and later stages read), [`slug`], [`output`] (the
-//! files `render` hands to `write`), [`diag`] and [`config`].
+//! files `render` hands to `write`), [`site_files`] (the assets and static
+//! files `load` finds and `write` copies), [`diag`] and [`config`].
 
 pub mod cli;
 pub mod cmd;
@@ -29,6 +30,7 @@ pub mod render;
 pub mod resolve;
 pub mod schema;
 pub mod serve;
+pub mod site_files;
 pub mod slug;
 pub mod term;
 pub mod write;

@@ -18,6 +18,7 @@ mod stale;
 mod swap;
 
 use crate::error::{Error, Result};
+use crate::site_files::CopyFile;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
@@ -178,8 +179,45 @@ impl Staging {
         fresh.par_iter().try_for_each(|file| self.add(file))
     }
 
-    fn add(&self, file: &OutputFile) -> Result<()> {
-        if let Some((folder, _)) = file.path.rsplit_once('/') {
+    /// Adds copies of source files (assets, static files), in parallel,
+    /// streamed by the file system rather than read into memory. A path
+    /// added before (a generated file: the collision is reported) is
+    /// skipped, and so is the output marker.
+    pub fn copy_all(&self, files: &[CopyFile]) -> Result<()> {
+        if let Some(file) = files.iter().find(|f| !is_safe_relative(&f.path)) {
+            let reason = "not a plain relative path".to_owned();
+            return Err(Error::UnsafeOutput { path: PathBuf::from(&file.path), reason });
+        }
+        let fresh: Vec<&CopyFile> = {
+            let mut added = self.added.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            files.iter().filter(|f| f.path != MARKER && added.insert(f.path.clone())).collect()
+        };
+        fresh.par_iter().try_for_each(|file| self.copy(file))
+    }
+
+    fn copy(&self, file: &CopyFile) -> Result<()> {
+        self.folder_of(&file.path)?;
+        let path = self.staging.join(&file.path);
+        let source = std::fs::metadata(&file.source).map_err(|e| Error::io("read", &file.source, e))?;
+        if self.previous.as_ref().is_some_and(|old| link_if_same_copy(&old.join(&file.path), &path, &source)) {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        }
+        std::fs::copy(&file.source, &path).map_err(|e| Error::io("copy", &file.source, e))?;
+        // The source's time on the copy lets the next build recognize it
+        // unchanged without reading it.
+        if let Ok(modified) = source.modified() {
+            // Opened for reading: a read-only source gives a read-only copy,
+            // and its owner may still set the times.
+            let _ = std::fs::File::open(&path).and_then(|f| f.set_modified(modified));
+        }
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Creates the folder of an output path once.
+    fn folder_of(&self, path: &str) -> Result<()> {
+        if let Some((folder, _)) = path.rsplit_once('/') {
             // Created under the lock: no file is written before its folder exists.
             let mut folders = self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             if !folders.contains(folder) {
@@ -188,6 +226,11 @@ impl Staging {
                 folders.insert(folder.to_owned());
             }
         }
+        Ok(())
+    }
+
+    fn add(&self, file: &OutputFile) -> Result<()> {
+        self.folder_of(&file.path)?;
         let path = self.staging.join(&file.path);
         if self.previous.as_ref().is_some_and(|old| link_if_unchanged(&old.join(&file.path), &path, &file.bytes)) {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
@@ -223,6 +266,15 @@ fn link_if_unchanged(old: &Path, new: &Path, bytes: &[u8]) -> bool {
     let same_size =
         std::fs::symlink_metadata(old).is_ok_and(|m| m.file_type().is_file() && m.len() == bytes.len() as u64);
     same_size && std::fs::read(old).is_ok_and(|b| b == bytes) && std::fs::hard_link(old, new).is_ok()
+}
+
+/// Hard-links `old` to `new` when `old` is a regular file copied from a
+/// source with `source`'s size and modification time.
+fn link_if_same_copy(old: &Path, new: &Path, source: &std::fs::Metadata) -> bool {
+    let same = std::fs::symlink_metadata(old).is_ok_and(|m| {
+        m.file_type().is_file() && m.len() == source.len() && m.modified().ok() == source.modified().ok()
+    });
+    same && std::fs::hard_link(old, new).is_ok()
 }
 
 fn remove_if_exists(path: &Path) -> Result<()> {
@@ -294,6 +346,46 @@ mod tests {
             std::fs::read_dir(dir.path()).unwrap().map(|i| i.unwrap().file_name().into_string().unwrap()).collect();
         leftovers.sort();
         assert_eq!(leftovers, ["public"], "no staging or old folder or lock file is left behind");
+    }
+
+    #[test]
+    fn copies_files_and_keeps_unchanged_copies_without_rewriting() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("chart.png");
+        std::fs::write(&source, b"png").unwrap();
+        let output = dir.path().join("public");
+        let copies = [CopyFile { path: "img/chart.png".into(), source: source.clone() }];
+        let write_once = || {
+            let staging = Staging::begin(&output).unwrap();
+            staging.add_all(&[OutputFile { path: "a.html".into(), bytes: b"a".to_vec() }]).unwrap();
+            let marker = CopyFile { path: MARKER.into(), source: source.clone() };
+            let clash = CopyFile { path: "a.html".into(), source: source.clone() };
+            staging.copy_all(&[copies[0].clone(), marker, clash]).unwrap();
+            staging.commit().unwrap()
+        };
+        assert_eq!(write_once(), WriteStats { written: 2, unchanged: 0 });
+        assert_eq!(std::fs::read(output.join("img/chart.png")).unwrap(), b"png");
+        assert_eq!(std::fs::read(output.join("a.html")).unwrap(), b"a", "a generated file wins");
+        assert!(std::fs::read_to_string(output.join(MARKER)).unwrap().contains("rolebook"));
+        assert_eq!(write_once(), WriteStats { written: 0, unchanged: 2 });
+        std::fs::write(&source, b"png2").unwrap();
+        assert_eq!(write_once().written, 1);
+        assert_eq!(std::fs::read(output.join("img/chart.png")).unwrap(), b"png2");
+        // A read-only source gives a read-only copy that is still recognized.
+        let locked = dir.path().join("locked.pdf");
+        std::fs::write(&locked, b"pdf").unwrap();
+        let mut permissions = std::fs::metadata(&locked).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&locked, permissions).unwrap();
+        let copy_locked = || {
+            let staging = Staging::begin(&output).unwrap();
+            staging.copy_all(&[CopyFile { path: "locked.pdf".into(), source: locked.clone() }]).unwrap();
+            staging.commit().unwrap()
+        };
+        assert_eq!(copy_locked().written, 1);
+        assert_eq!(copy_locked(), WriteStats { written: 0, unchanged: 1 });
+        let unsafe_copy = [CopyFile { path: "../x".into(), source }];
+        assert!(Staging::begin(&output).unwrap().copy_all(&unsafe_copy).is_err());
     }
 
     #[test]

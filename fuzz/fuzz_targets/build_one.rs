@@ -63,7 +63,7 @@ fuzz_target!(|data: &[u8]| {
         parse_document(format!("content/{name}"), name, text.to_owned(), &mut diagnostics),
     ];
     documents.sort_by(|a, b| a.source.path.cmp(&b.source.path));
-    let loaded = Loaded { root: Default::default(), config, documents };
+    let loaded = Loaded { root: Default::default(), config, documents, files: Default::default() };
     for drafts in [false, true] {
         let mut diagnostics = Diagnostics::new();
         let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);

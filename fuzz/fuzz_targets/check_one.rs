@@ -56,7 +56,7 @@ fuzz_target!(|data: &[u8]| {
         parse_document("content/entry.md".into(), "entry.md".into(), text.to_owned(), &mut diagnostics),
         parse_document("content/owner.md".into(), "owner.md".into(), COMPANION.into(), &mut diagnostics),
     ];
-    let loaded = Loaded { root: Default::default(), config, documents };
+    let loaded = Loaded { root: Default::default(), config, documents, files: Default::default() };
     let kb = resolve::resolve(&loaded, false, &mut diagnostics);
     let dates = GitDates::new();
     let input = render::Input::of(&kb, &loaded.config, theme(), &dates);

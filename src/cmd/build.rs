@@ -77,6 +77,9 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
     let (stats, staging) = if clean_so_far {
         let staging = write::Staging::begin(&output)?;
         let stats = render::render_streamed(&input, &mut diagnostics, &|files| staging.add_all(&files))?;
+        // Assets and static files last: a generated file of the same path
+        // stays (and the collision is an error, so nothing is swapped in).
+        staging.copy_all(&render::site_files::copies(root, &kb.files))?;
         (stats, Some(staging))
     } else {
         // Still render, for the template errors, but keep nothing.

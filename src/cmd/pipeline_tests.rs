@@ -42,6 +42,7 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ("markdown", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
     ("slug", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
     ("output", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
+    ("site_files", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
     ("serve", &["cmd"]),
     ("import", &["cmd"]),
 ];

@@ -75,6 +75,10 @@ codes! {
     UnknownRule = "unknown-rule", Warning;
     Placeholder = "placeholder", Warning;
     ConfusableName = "confusable-name", Warning;
+    BrokenAsset = "broken-asset", Error;
+    UnusedAsset = "unused-asset", Warning;
+    OutputCollision = "output-collision", Error;
+    MovedFromConflict = "moved-from-conflict", Error;
     Template = "template", Error;
 }
 

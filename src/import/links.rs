@@ -125,31 +125,7 @@ pub fn join(folder: &str, path: &str) -> String {
 }
 
 /// Percent-decoding for link paths (`Data%20Mesh.md`).
-pub(crate) fn decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_owned();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
-}
+pub(crate) use crate::markdown::links::percent_decode as decode;
 
 /// A Hugo `ref`/`relref` shortcode at `range` → a link destination (inside
 /// `[text](…)`) or a wikilink.

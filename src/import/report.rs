@@ -127,6 +127,10 @@ impl Report {
             out,
             "  missing-sources = \"allow\": imported notes cite no sources; delete the line to be told which lack them"
         );
+        let _ = writeln!(
+            out,
+            "  broken-asset = \"warn\": images missing from the source build; set it to \"error\" once they are added"
+        );
         out
     }
 

@@ -269,18 +269,8 @@ pub fn site_toml(title: &str, default_kind: &str, kinds: &BTreeMap<String, KindD
         let _ = write!(out, "\n[kinds.{key}]\nlabel = {label}\nplural = {plural}\n");
     }
     out.push_str(RULES);
-    // Images the notes name but the source lacks stay visible as missing
-    // (when this rolebook checks image references at all).
-    if crate::diag::Code::parse("broken-asset").is_some() {
-        out.push_str(ASSET_RULE);
-    }
     out
 }
-
-const ASSET_RULE: &str = "# Images the notes use that were not in the source (listed in
-# import-report.txt) are warnings. To make them errors, set \"error\".
-broken-asset = \"warn\"
-";
 
 /// Levels that let an imported site build on the first try, each with how
 /// to make it strict again.
@@ -294,6 +284,9 @@ broken-link = \"warn\"
 # Imported notes cite no sources. To be told which entries lack them, set
 # \"warn\" or delete the line.
 missing-sources = \"allow\"
+# Images the notes use that were not in the source (listed in
+# import-report.txt) are warnings. To make them errors, set \"error\".
+broken-asset = \"warn\"
 ";
 
 /// A TOML basic string.

@@ -26,6 +26,8 @@ pub enum Shape {
     Flag,
     /// A list of texts.
     Texts,
+    /// A list of slugs: texts; `resolve` checks their form.
+    Slugs,
     /// A map from relation key to one entry name or a list of them.
     Names,
     /// A map from key to text.
@@ -43,7 +45,7 @@ pub enum Value {
     Text(String),
     /// [`Shape::Flag`].
     Flag(bool),
-    /// [`Shape::Texts`].
+    /// [`Shape::Texts`], [`Shape::Slugs`].
     Texts(Vec<String>),
     /// [`Shape::Names`].
     Names(BTreeMap<String, OneOrMany>),
@@ -137,6 +139,14 @@ pub static ENTRY_FIELDS: &[Field<RawEntry>] = &[
     ),
     row!("updated", Date, NAME, "updated: 2026-11-23", "YYYY-MM-DD", |e, v| e.updated = v.text()),
     row!("draft", Flag, NAME, "draft: true", "Left out of builds unless --drafts.", |e, v| e.draft = v.flag()),
+    row!(
+        "moved_from",
+        Slugs,
+        1_000,
+        "moved_from: [old-slug]",
+        "Slugs this entry had before: each old URL gets a redirect page to it.",
+        |e, v| e.moved_from = v.texts()
+    ),
 ];
 
 /// A comparison page's fields.
@@ -367,7 +377,7 @@ impl Check<'_, '_> {
                 Node::Bool(flag) => Some(Value::Flag(*flag)),
                 _ => self.wrong("true or false"),
             },
-            Shape::Texts => self.texts(node).map(Value::Texts),
+            Shape::Texts | Shape::Slugs => self.texts(node).map(Value::Texts),
             Shape::Names => self.names(node).map(Value::Names),
             Shape::TextMap => self.text_map(node).map(Value::TextMap),
             Shape::Decisions => {

@@ -5,6 +5,7 @@
 pub mod change;
 mod controls;
 pub mod fields;
+mod files;
 pub mod front_matter;
 mod placeholder;
 pub mod raw;
@@ -18,6 +19,7 @@ use crate::config::{self, SiteConfig, CONFIG_FILE};
 use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex};
 use crate::error::{Error, Result};
 use crate::markdown::ParsedBody;
+use crate::site_files::{self, SiteFile, SiteFiles};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -111,6 +113,8 @@ pub struct Loaded {
     pub config: SiteConfig,
     /// Content files in path order.
     pub documents: Vec<Document>,
+    /// Assets under `content/` and files under `static/`.
+    pub files: SiteFiles,
 }
 
 /// Reads a site. Fatal only for I/O problems and a missing site.toml; every
@@ -161,10 +165,13 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
     if site_diagnostics.has_errors(&config.rules) {
         // What site.toml names in the content cannot be looked up either.
         let config = config::SiteConfig { start_here: Vec::new(), ..config };
-        let loaded = Loaded { root: root.to_path_buf(), config, documents: Vec::new() };
+        let files = SiteFiles::default();
+        let loaded = Loaded { root: root.to_path_buf(), config, documents: Vec::new(), files };
         return Ok(Parts { loaded, site_diagnostics, document_diagnostics: Vec::new() });
     }
-    let paths = content_paths(root, &mut site_diagnostics)?;
+    let (paths, assets) = content_paths(root, &mut site_diagnostics)?;
+    let statics = files::statics(root, &mut site_diagnostics)?;
+    let files = SiteFiles { assets, statics };
     let results: Vec<Result<(Option<Document>, Diagnostics)>> = paths
         .par_iter()
         .map(|(path, relative)| {
@@ -185,7 +192,7 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
             (None, local) => site_diagnostics.extend(local),
         }
     }
-    let loaded = Loaded { root: root.to_path_buf(), config, documents };
+    let loaded = Loaded { root: root.to_path_buf(), config, documents, files };
     Ok(Parts { loaded, site_diagnostics, document_diagnostics })
 }
 
@@ -228,14 +235,19 @@ fn read_text(path: &Path, site_path: &str, diagnostics: &mut Diagnostics) -> Res
     }
 }
 
-/// Markdown files under `content/`, sorted by path, skipping hidden files
-/// and not following symlinks (a link out of the site is never read).
-fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<(PathBuf, String)>> {
+/// Markdown files under `content/` (absolute and below `content/`), sorted
+/// by path, and the other files there (assets), skipping hidden files and
+/// not following symlinks (a link out of the site is never read; a linked
+/// asset is listed as such, and never copied).
+type ContentFiles = (Vec<(PathBuf, String)>, Vec<SiteFile>);
+
+fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<ContentFiles> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     }
     let mut paths = Vec::new();
+    let mut assets = Vec::new();
     let walker = walkdir::WalkDir::new(&content).sort_by_file_name().follow_links(false);
     for item in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name())) {
         let item = item.map_err(|e| {
@@ -243,19 +255,25 @@ fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<(Path
             Error::io("read folder", path, e.into())
         })?;
         let relative = item.path().strip_prefix(&content).unwrap_or(item.path());
-        if let Some(what) = special_kind(item.file_type()) {
-            let shown = format!("{CONTENT_DIR}/{}", relative.to_string_lossy());
-            diagnostics.push(
-                Diagnostic::new(Code::SkippedFile, shown, format!("skipped: {what} is never read or copied"))
-                    .suggest("put the file itself in content/, or remove it"),
-            );
+        if let Some(what) = files::special_kind(item.file_type()) {
+            diagnostics.push(files::skipped(CONTENT_DIR, relative, what));
+            // A linked asset stays listed (never copied), so that a body
+            // referring to it is told why it is missing.
+            let linked = item.file_type().is_symlink() && !is_markdown(item.path());
+            if let Some(path) = relative_string(relative).filter(|p| linked && site_files::unpublishable(p).is_none()) {
+                assets.push(SiteFile { path, symlink: true });
+            }
             continue;
         }
-        if !item.file_type().is_file() || !is_markdown(item.path()) {
+        if !item.file_type().is_file() {
             continue;
         }
         match relative_string(relative) {
-            Some(relative) => paths.push((item.path().to_path_buf(), relative)),
+            Some(relative) if is_markdown(item.path()) => paths.push((item.path().to_path_buf(), relative)),
+            Some(relative) => match site_files::unpublishable(&relative) {
+                None => assets.push(SiteFile { path: relative, symlink: false }),
+                Some(c) => diagnostics.push(files::unpublishable(&format!("{CONTENT_DIR}/{relative}"), c)),
+            },
             None => diagnostics.push(Diagnostic::new(
                 Code::InvalidSlug,
                 format!("{CONTENT_DIR}/{}", relative.to_string_lossy()),
@@ -263,30 +281,8 @@ fn content_paths(root: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<(Path
             )),
         }
     }
-    Ok(paths)
-}
-
-/// What a walked item is when it is neither a file nor a folder: a
-/// symlink (never followed, so a link out of the site is never read), a
-/// FIFO (reading one would block), a socket or a device.
-fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {
-    if file_type.is_symlink() {
-        return Some("a symbolic link");
-    }
-    if file_type.is_file() || file_type.is_dir() {
-        return None;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if file_type.is_fifo() {
-            return Some("a named pipe (FIFO)");
-        }
-        if file_type.is_socket() {
-            return Some("a socket");
-        }
-    }
-    Some("a device or other special file")
+    assets.sort();
+    Ok((paths, assets))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -37,6 +37,8 @@ pub struct RawEntry {
     pub updated: Option<String>,
     /// Left out of builds unless `--drafts`.
     pub draft: Option<bool>,
+    /// Slugs the entry had before: each old URL redirects to it.
+    pub moved_from: Option<Vec<String>>,
 }
 
 /// Front matter of a comparison page (`compare:` present).

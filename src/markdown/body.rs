@@ -12,7 +12,7 @@
 //! ids, the nesting cap, the raw-HTML depth limit, unsafe image URLs.
 
 use super::links::Heading;
-use super::links::{is_unsafe_url, level_number, markdown_options, Anchors, FoundLink};
+use super::links::{is_unsafe_url, level_number, markdown_options, relative_path, Anchors, FoundLink};
 use super::nesting::{Cap, RawDepth};
 use super::notes::{Note, NoteKind};
 use super::raw_html;
@@ -26,6 +26,8 @@ pub struct ParsedBody {
     /// Every link, in order, nested ones included (even those the nesting
     /// cap renders as text: they still count as mentions).
     pub links: Vec<FoundLink>,
+    /// Every image, in order (its `wiki` is false).
+    pub images: Vec<FoundLink>,
     /// Headings with the ids the page gives them.
     pub headings: Vec<Heading>,
     /// Word counts for the search index.
@@ -61,6 +63,9 @@ enum Slot {
     LinkEnd,
     Raw(usize),
     Trusted(usize),
+    /// The `src` of an image with a relative path: an asset's output URL
+    /// depends on the page that shows it.
+    ImageSrc(usize),
 }
 
 /// One piece of a template, in order.
@@ -78,6 +83,8 @@ pub enum Piece<'t> {
     /// An opening tag that would swallow the rest of the page
     /// ([`raw_html`]): written only when the site trusts raw HTML.
     Trusted(&'t str),
+    /// The `src` attribute value of this image (inside the quotes).
+    ImageSrc(&'t FoundLink),
 }
 
 impl ParsedBody {
@@ -99,6 +106,7 @@ impl ParsedBody {
                 Slot::LinkEnd => Piece::LinkEnd,
                 Slot::Raw(piece) => Piece::Raw(template.raw.get(piece).map_or("", String::as_str)),
                 Slot::Trusted(piece) => Piece::Trusted(template.raw.get(piece).map_or("", String::as_str)),
+                Slot::ImageSrc(image) => self.images.get(image).map_or(Piece::Html(""), Piece::ImageSrc),
             })
         })
     }
@@ -117,10 +125,10 @@ pub fn parse(body: &str) -> ParsedBody {
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         pass.event(event, range);
     }
-    let Pass { mut events, pending, raw, links, counter, needs_sanitizer, notes, .. } = pass;
+    let Pass { mut events, pending, raw, links, found_images, counter, needs_sanitizer, notes, .. } = pass;
     let headings = assign_heading_ids(&mut events);
     let template = write_template(events, &pending, raw);
-    ParsedBody { links, headings, terms: counter.finish(), template, needs_sanitizer, notes }
+    ParsedBody { links, images: found_images, headings, terms: counter.finish(), template, needs_sanitizer, notes }
 }
 
 #[cfg(test)]
@@ -146,6 +154,7 @@ struct Pass<'a> {
     pending: Vec<Pending>,
     raw: Vec<String>,
     links: Vec<FoundLink>,
+    found_images: Vec<FoundLink>,
     counter: Counter,
     cap: Cap,
     raw_depth: RawDepth,
@@ -166,6 +175,10 @@ impl<'a> Pass<'a> {
                 let (dest, title) = (dest_url.to_string(), title.to_string());
                 self.links.push(FoundLink { range: range.clone(), dest, title, wiki });
             }
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let (dest, title) = (dest_url.to_string(), title.to_string());
+                self.found_images.push(FoundLink { range: range.clone(), dest, title, wiki: false });
+            }
             _ => {}
         }
         if !self.cap.keep(&event) {
@@ -184,7 +197,17 @@ impl<'a> Pass<'a> {
                 } else {
                     dest_url
                 };
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+                let slot = relative_path(&dest_url).is_some();
+                self.events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                if slot {
+                    let image = self.found_images.len() - 1;
+                    self.pending.push(Pending {
+                        event: self.events.len() - 1,
+                        slot: Slot::ImageSrc(image),
+                        ends_line: false,
+                    });
+                }
+                return;
             }
             Event::End(TagEnd::Image) => {
                 self.images = self.images.saturating_sub(1);
@@ -306,8 +329,13 @@ fn write_template(events: Vec<Event<'_>>, pending: &[Pending], raw: Vec<String>)
     // The events may borrow `marks` from here on.
     let mut events: Vec<Event<'_>> = events;
     for (index, slot) in pending.iter().enumerate() {
-        if let Some(event) = events.get_mut(slot.event) {
-            *event = Event::Html(CowStr::Borrowed(&marks[index..index + 1]));
+        let mark = CowStr::Borrowed(&marks[index..index + 1]);
+        match (events.get_mut(slot.event), slot.slot) {
+            // The writer writes an image's URL as one piece when it needs no
+            // escaping, as `-` does not: the mark comes through whole.
+            (Some(Event::Start(Tag::Image { dest_url, .. })), Slot::ImageSrc(_)) => *dest_url = mark,
+            (Some(event), _) => *event = Event::Html(mark),
+            (None, _) => {}
         }
     }
     let mut writer = SlotWriter { marks: &marks, html: String::new(), slots: Vec::new() };
@@ -352,6 +380,7 @@ mod tests {
                 Piece::LinkEnd => "[/]".to_owned(),
                 Piece::Raw(raw) => format!("[raw {raw}]"),
                 Piece::Trusted(raw) => format!("[trusted {raw}]"),
+                Piece::ImageSrc(image) => format!("[src {}]", image.dest),
             })
             .collect()
     }
@@ -390,8 +419,22 @@ mod tests {
     #[test]
     fn links_inside_image_descriptions_leave_no_slot() {
         let parsed = parse("![a [b](b.md) c](x.png)\n");
-        assert_eq!(pieces(&parsed), ["<p><img src=\"x.png\" alt=\"a b c\" /></p>\n"]);
+        assert_eq!(pieces(&parsed), ["<p><img src=\"", "[src x.png]", "\" alt=\"a b c\" /></p>\n"]);
         assert_eq!(parsed.links.len(), 1, "still a mention");
+    }
+
+    #[test]
+    fn leaves_a_slot_for_relative_image_urls_only() {
+        let body = "![a](img/a%20b.png \"T\") ![b](https://x.example/b.png) ![c](/c.png)\n";
+        let parsed = parse(body);
+        assert_eq!(
+            pieces(&parsed).concat(),
+            "<p><img src=\"[src img/a%20b.png]\" alt=\"a\" title=\"T\" /> \
+             <img src=\"https://x.example/b.png\" alt=\"b\" /> <img src=\"/c.png\" alt=\"c\" /></p>\n"
+        );
+        let dests: Vec<&str> = parsed.images.iter().map(|i| i.dest.as_str()).collect();
+        assert_eq!(dests, ["img/a%20b.png", "https://x.example/b.png", "/c.png"]);
+        assert_eq!(&body[parsed.images[0].range.clone()], "![a](img/a%20b.png \"T\")");
     }
 
     #[test]

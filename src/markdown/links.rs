@@ -66,6 +66,43 @@ pub fn classify(link_type: LinkType, dest: &str) -> LinkDest<'_> {
     }
 }
 
+/// The path of a relative reference to a file (`img/x.png` in
+/// `img/x.png?v=2#top`): no scheme, not site-absolute, not only a
+/// fragment. Whether a file is there is for `resolve` to say.
+pub fn relative_path(dest: &str) -> Option<&str> {
+    if has_scheme(dest) || dest.starts_with(['/', '\\', '#', '?']) || is_unsafe_url(dest) {
+        return None;
+    }
+    let end = dest.find(['?', '#']).unwrap_or(dest.len());
+    let path = dest[..end].trim();
+    (!path.is_empty()).then_some(path)
+}
+
+/// Decodes `%XX` escapes in a link path (`Data%20Mesh.md`); an invalid
+/// escape stays as written, and so does text that does not decode to UTF-8.
+pub fn percent_decode(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_owned();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = |i: usize| bytes.get(i).and_then(|b| char::from(*b).to_digit(16));
+        match (bytes[at], hex(at + 1), hex(at + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                at += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
 fn strip_md(file: &str) -> Option<&str> {
     let cut = file.len().checked_sub(3)?;
     file.get(cut..).filter(|ext| ext.eq_ignore_ascii_case(".md")).and_then(|_| file.get(..cut))
@@ -193,5 +230,16 @@ mod tests {
         assert_eq!(classify(LinkType::Inline, "image.png"), LinkDest::Other);
         assert_eq!(classify(LinkType::Inline, " JaVa\tScript:alert(1)"), LinkDest::Unsafe);
         assert_eq!(classify(LinkType::Inline, "data:text/html,x"), LinkDest::Unsafe);
+    }
+
+    #[test]
+    fn finds_relative_file_paths() {
+        assert_eq!(relative_path("img/x.png?v=2#top"), Some("img/x.png"));
+        assert_eq!(relative_path("../x.svg"), Some("../x.svg"));
+        for other in ["https://a.example/x.png", "/x.png", "//cdn/x.png", "#top", "", "javascript:x", "mailto:a@b"] {
+            assert_eq!(relative_path(other), None, "{other}");
+        }
+        assert_eq!(percent_decode("a%20b%zz%"), "a b%zz%");
+        assert_eq!(percent_decode("100%"), "100%");
     }
 }

@@ -111,8 +111,14 @@ pub fn build<'a>(views: &Views<'a>, comparison: &'a Comparison, root: &str) -> C
     let kb = views.kb;
     let ids = &comparison.entries;
     let prose = comparison.prose.as_ref();
-    let context =
-        LinkContext { kb, root, current: None, trust_html: views.config.trust_html, kinds: &views.config.kinds };
+    let context = LinkContext {
+        kb,
+        root,
+        current: None,
+        trust_html: views.config.trust_html,
+        kinds: &views.config.kinds,
+        content_path: prose.map_or("", |p| p.content_path.as_str()),
+    };
     let (shared, distinct) = split_responsibilities(views, ids);
     ComparePage {
         title: &comparison.title,

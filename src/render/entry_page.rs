@@ -64,8 +64,14 @@ pub fn build<'a>(views: &Views<'a>, id: EntryId, root: &str) -> EntryPage<'a> {
     let kb = views.kb;
     let entry = &kb.entries[id];
     let relations = views.relations(id);
-    let context =
-        LinkContext { kb, root, current: Some(id), trust_html: views.config.trust_html, kinds: &views.config.kinds };
+    let context = LinkContext {
+        kb,
+        root,
+        current: Some(id),
+        trust_html: views.config.trust_html,
+        kinds: &views.config.kinds,
+        content_path: &entry.prose.content_path,
+    };
     let body = markdown::render_parsed(&entry.prose.body, &context);
     EntryPage {
         slug: &entry.slug,

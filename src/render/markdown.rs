@@ -22,6 +22,9 @@ pub struct LinkContext<'a> {
     pub trust_html: bool,
     /// Declared kinds, for the kind label in link previews.
     pub kinds: &'a [crate::config::KindDef],
+    /// Path inside `content/` of the body's file (`roles/a.md`): relative
+    /// image and file references are resolved from its folder.
+    pub content_path: &'a str,
 }
 
 /// What an opened link turned into, so its end tag matches.
@@ -53,6 +56,7 @@ pub fn render_parsed(parsed: &ParsedBody, context: &LinkContext<'_>) -> String {
             Piece::Raw(raw) => push_body_text(&mut html, raw),
             Piece::Trusted(raw) if context.trust_html => html.push_str(raw),
             Piece::Trusted(_) => {}
+            Piece::ImageSrc(image) => push_file_url(&mut html, &image.dest, true, context),
         }
     }
     let html = if parsed.needs_sanitizer && !context.trust_html { super::sanitize::clean(&html) } else { html };
@@ -78,7 +82,7 @@ fn open_link(out: &mut String, link: &FoundLink, context: &LinkContext<'_>) -> O
         }
         LinkDest::Other => {
             out.push_str("<a href=\"");
-            push_attribute(out, &link.dest);
+            push_file_url(out, &link.dest, false, context);
             if !link.title.is_empty() {
                 out.push_str("\" title=\"");
                 push_attribute(out, &link.title);
@@ -117,6 +121,22 @@ fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &Li
     }
     out.push_str("\">");
     Opened::Anchor
+}
+
+/// Writes a link or image URL: a published file's URL from this page
+/// (pages are flat, so the output path below the root does), anything else
+/// as written.
+fn push_file_url(out: &mut String, dest: &str, image: bool, context: &LinkContext<'_>) {
+    // Most links are URLs: only a relative path needs the document's folder.
+    let relative = crate::markdown::links::relative_path(dest).is_some();
+    let document = || format!("{}/{}", crate::site_files::CONTENT_DIR, context.content_path);
+    match relative.then(|| crate::resolve::assets::output_url(&context.kb.files, &document(), dest, image)).flatten() {
+        Some(url) => {
+            push_attribute(out, context.root);
+            push_attribute(out, &url);
+        }
+        None => push_attribute(out, dest),
+    }
 }
 
 /// Writes text as HTML body text, as the Markdown writer does (`&`, `<`, `>`).
@@ -176,7 +196,7 @@ mod tests {
 
     fn render_plain(body: &str, trust_html: bool) -> String {
         let kb = KnowledgeBase::default();
-        render(body, &LinkContext { kb: &kb, root: "", current: None, trust_html, kinds: &[] })
+        render(body, &LinkContext { kb: &kb, root: "", current: None, trust_html, kinds: &[], content_path: "" })
     }
 
     #[test]
@@ -216,7 +236,14 @@ mod tests {
         assert!(!parsed.needs_sanitizer, "this test is about the path without the sanitizer");
         let html = render(
             body,
-            &LinkContext { kb: &KnowledgeBase::default(), root: "", current: None, trust_html: false, kinds: &[] },
+            &LinkContext {
+                kb: &KnowledgeBase::default(),
+                root: "",
+                current: None,
+                trust_html: false,
+                kinds: &[],
+                content_path: "",
+            },
         );
         assert!(!html.contains("<script") && !html.contains("<h1 id=\"t\" "), "{html}");
         for (name, value) in attributes(&html) {

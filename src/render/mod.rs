@@ -6,9 +6,11 @@
 //! overview, the A–Z index (`a-z.html`), the site map (`map.html`), the
 //! decision matrix (`matrix.html`), the compare picker (`compare.html`), 404,
 //! the theme's static files under `assets/`, the search index and picker data
-//! as scripts under `assets/`, and `sitemap.xml` when `base_url` is absolute.
-//! Every link is relative to the page, so the site works from any sub-path
-//! or file://.
+//! as scripts under `assets/`, `sitemap.xml` when `base_url` is absolute,
+//! and a redirect page at each old URL of a moved entry. Assets and
+//! `static/` files are not rendered: [`site_files`] plans their copies,
+//! which `write` makes. Every link is relative to the page, so the site
+//! works from any sub-path or file://.
 
 pub mod a_z;
 
@@ -23,10 +25,12 @@ pub mod markdown;
 pub mod matrix;
 
 pub mod previews;
+pub mod redirects;
 pub mod relation_map;
 pub mod role_graph;
 pub mod sanitize;
 pub mod search_index;
+pub mod site_files;
 pub mod site_map;
 pub mod sitemap;
 pub mod start_here;
@@ -75,6 +79,8 @@ pub fn render(
     files.extend(assets);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     drop_path_clashes(&mut files);
+    let made: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    site_files::collisions(&kb.files, &made, diagnostics);
     (files, pages.stats)
 }
 
@@ -98,16 +104,26 @@ pub fn render_streamed<E: Send>(
     diagnostics: &mut Diagnostics,
     sink: &(dyn Fn(Vec<OutputFile>) -> Result<(), E> + Sync),
 ) -> Result<RenderStats, E> {
+    // Every path handed over, for the copied files to be checked against.
+    let made = std::sync::Mutex::new(Vec::new());
+    let recording = |files: Vec<OutputFile>| {
+        made.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(files.iter().map(|f| f.path.clone()));
+        sink(files)
+    };
     // The search index and exports need no page: build and hand them over
     // while the pages render. No page path can clash with theirs (pages end
-    // in .html, none lies under assets/).
-    let (data, pages) = rayon::join(|| sink(data_files(input)), || stream_pages(input, diagnostics, sink));
+    // in .html, none lies under assets/; an old slug is no entry's slug).
+    let data = || recording(data_files(input));
+    let (data, pages) = rayon::join(data, || stream_pages(input, diagnostics, &recording));
     data?;
     let (stats, mut paths) = pages?;
     paths.sort();
     paths.dedup();
     let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-    sink(sitemap::file(&input.config.base_url, &paths).into_iter().collect())?;
+    recording(sitemap::file(&input.config.base_url, &paths).into_iter().collect())?;
+    let mut made = made.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    made.sort();
+    site_files::collisions(&input.kb.files, &made, diagnostics);
     Ok(stats)
 }
 
@@ -357,7 +373,8 @@ pub fn render_assets(input: &Input<'_>, page_paths: &[&str]) -> Vec<OutputFile> 
 }
 
 /// [`render_assets`] but the sitemap: the search index, the picker data,
-/// the theme's static files and the exports, built side by side.
+/// the theme's static files, the exports and the redirect pages of moved
+/// entries, built side by side.
 fn data_files(input: &Input<'_>) -> Vec<OutputFile> {
     let (kb, config) = (input.kb, input.config);
     let views = Views { kb, config, git_dates: input.git_dates };
@@ -371,6 +388,7 @@ fn data_files(input: &Input<'_>) -> Vec<OutputFile> {
         || exports::render(kb, config),
     );
     files.extend(exports);
+    files.extend(redirects::files(kb, config));
     files.extend(
         input.theme.statics.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }),
     );

@@ -146,8 +146,14 @@ mod tests {
     #[test]
     fn markdown_footnotes_tables_and_task_lists_survive() {
         let kb = crate::resolve::KnowledgeBase::default();
-        let context =
-            crate::render::markdown::LinkContext { kb: &kb, root: "", current: None, trust_html: false, kinds: &[] };
+        let context = crate::render::markdown::LinkContext {
+            kb: &kb,
+            root: "",
+            current: None,
+            trust_html: false,
+            kinds: &[],
+            content_path: "",
+        };
         let body = "## Head {#custom}\n\nFoot[^1].\n\n[^1]: note\n\n| a |\n|-:|\n| 1 |\n\n- [x] done\n";
         // Bodies with raw HTML go through the sanitizer whole: what Markdown
         // generates must survive it.

@@ -121,6 +121,7 @@ fn check_bodies<'d>(
             for link in &doc.parsed.links {
                 check_link(kb, owner, document, doc, link, &mut checked.mentions, &mut checked.pending, &mut budget);
             }
+            super::assets::check_body(&kb.files, doc, &mut |make| budget.push(Code::BrokenAsset, make));
             for note in &doc.parsed.notes {
                 report_note(doc, note, kb.trust_html, &mut budget);
             }

@@ -175,12 +175,39 @@ pub(crate) fn build(
         mentioned_in: Vec::new(),
         headings: Vec::new(),
         comparisons: Vec::new(),
+        moved_from: moved_from_of(document, raw.moved_from.as_deref(), diagnostics),
     }
 }
 
 /// What rendering reads of a document.
 pub(crate) fn prose_of(document: &Document) -> Prose {
     Prose { content_path: document.source.content_path.clone(), body: document.parsed.clone() }
+}
+
+/// The old slugs of `moved_from:` that can be URLs: canonical and not
+/// reserved for a generated page; others are reported and left out.
+fn moved_from_of(document: &Document, slugs: Option<&[String]>, diagnostics: &mut Diagnostics) -> Vec<String> {
+    let mut kept = Vec::new();
+    for slug in slugs.unwrap_or_default().iter().map(|s| s.trim()) {
+        if !is_valid(slug) || is_reserved(slug) {
+            let fixed = slugify(slug);
+            let message = if is_reserved(slug) {
+                format!("`moved_from: {slug}` names a slug reserved for a generated page")
+            } else {
+                format!("`moved_from: {slug}` is not a slug (lower-case ASCII letters, digits and single dashes)")
+            };
+            let d = report(document, Code::InvalidSlug, "moved_from", slug, message);
+            let hint = if fixed.is_empty() || is_reserved(&fixed) {
+                "write the old URL's slug: `old-slug` for old-slug.html".to_owned()
+            } else {
+                format!("use `{fixed}`")
+            };
+            diagnostics.push(d.suggest(hint));
+        } else if !kept.iter().any(|k| k == slug) {
+            kept.push(slug.to_owned());
+        }
+    }
+    kept
 }
 
 fn is_blank(value: &Option<String>) -> bool {

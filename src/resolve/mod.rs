@@ -4,13 +4,16 @@
 //! 2. the name index (slug, title, abbr, alias), collisions reported;
 //! 3. typed `links:` → edges, checked against the relation rules;
 //! 4. comparisons, hand-written and generated;
-//! 5. reverse-link groups per entry, the site-wide warnings on front matter;
-//! 6. body links resolved, anchors checked, "Mentioned in" collected, then
-//!    the warnings that need them (orphans).
+//! 5. reverse-link groups per entry, the site-wide warnings on front matter
+//!    (`moved_from:` slugs too);
+//! 6. body links resolved, anchors checked, image and file references
+//!    checked against the site's files ([`assets`]), "Mentioned in"
+//!    collected, then the warnings that need them (orphans, unused assets).
 //!
 //! Steps 1–5 ([`resolve_front`]) read no body, so `serve` reuses their
 //! result after an edit that changed only prose ([`complete`]).
 
+pub mod assets;
 mod bodies;
 
 mod checks;
@@ -20,6 +23,7 @@ pub mod dates;
 mod entries;
 mod link_position;
 pub mod model;
+mod moved;
 mod names;
 mod patch;
 mod relations;
@@ -86,8 +90,9 @@ pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mu
         })
         .collect();
     let (slugs, names) = names::index(&claims, diagnostics);
+    let files = loaded.files.clone();
     let trust_html = config.trust_html;
-    let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, trust_html, ..KnowledgeBase::default() };
+    let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, trust_html, files, ..KnowledgeBase::default() };
     kb.edges = typed_edges(&kb, &links, documents, config, diagnostics);
     kb.comparisons = comparisons(&kb, documents, &comparison_docs, config, diagnostics);
     relations::group(&mut kb.entries, &kb.edges, config);
@@ -108,6 +113,7 @@ pub fn check_links(kb: &KnowledgeBase, documents: &[Document], config: &SiteConf
 /// facets and sources, stale dates, copied summaries, links to drafts.
 pub fn check_front(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
     checks::front(kb, documents, config, diagnostics);
+    moved::check(kb, documents, diagnostics);
     confusable::check(kb, documents, diagnostics);
     start_here::resolve(kb, config, diagnostics);
 }
@@ -136,6 +142,7 @@ pub fn complete_in_place(
 ) {
     bodies::resolve(kb, documents, comparison_documents, diagnostics);
     checks::bodies(kb, documents, diagnostics);
+    assets::unused(&kb.files, documents, diagnostics);
 }
 
 /// After entry `id`'s draft flag changed (and nothing else that bodies

@@ -86,7 +86,7 @@ pub struct RelationGroup {
 }
 
 /// One resolved entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
     /// URL identifier.
     pub slug: String,
@@ -128,6 +128,8 @@ pub struct Entry {
     pub headings: Vec<Heading>,
     /// Indexes of the comparisons that include this entry.
     pub comparisons: Vec<usize>,
+    /// Slugs it had before (valid ones): redirect pages lead here.
+    pub moved_from: Vec<String>,
 }
 
 /// A typed link between two entries, normalized to the relation's direction.
@@ -186,6 +188,8 @@ pub struct KnowledgeBase {
     /// Whether raw HTML in bodies is kept as written (site.toml
     /// `trust_html`): then the allow-list removes nothing to report.
     pub trust_html: bool,
+    /// Assets and static files, for body references to files.
+    pub files: crate::site_files::SiteFiles,
 }
 
 /// One "Start here" item of the home page, resolved.
@@ -223,5 +227,21 @@ impl KnowledgeBase {
     /// Whether an entry is part of the output.
     pub fn is_published(&self, id: EntryId) -> bool {
         self.include_drafts || !self.entries[id].draft
+    }
+
+    /// Old slug → the published entry that moved from it, for the redirect
+    /// pages: a slug some entry has now, or one claimed by an earlier
+    /// entry, gives no redirect (`check` reports it).
+    pub fn redirects(&self) -> std::collections::BTreeMap<&str, EntryId> {
+        let mut redirects = std::collections::BTreeMap::new();
+        for (id, entry) in self.entries.iter().enumerate() {
+            for old in &entry.moved_from {
+                if !self.slugs.contains_key(old) && !redirects.contains_key(old.as_str()) {
+                    redirects.insert(old.as_str(), id);
+                }
+            }
+        }
+        redirects.retain(|_, id| self.is_published(*id));
+        redirects
     }
 }

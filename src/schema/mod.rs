@@ -74,6 +74,9 @@ fn of_shape(shape: Shape, max_chars: usize) -> Value {
         Shape::Date => json!({ "$ref": "#/$defs/date" }),
         Shape::Flag => json!({ "type": "boolean" }),
         Shape::Texts => items,
+        Shape::Slugs => {
+            json!({ "type": "array", "items": slug(), "uniqueItems": true, "maxItems": crate::load::fields::MAX_ITEMS })
+        }
         Shape::Names => json!({ "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }),
         Shape::TextMap => json!({ "type": "object", "additionalProperties": text }),
         Shape::Decisions => records("decision"),
@@ -163,10 +166,11 @@ fn facets(config: &SiteConfig) -> Value {
 }
 
 fn slug() -> Value {
-    json!({
-        "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-        "description": "URL identifier overriding the file name."
-    })
+    described(slug_pattern(), "URL identifier overriding the file name.")
+}
+
+fn slug_pattern() -> Value {
+    json!({ "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" })
 }
 
 fn string() -> Value {

@@ -179,6 +179,7 @@ fn same_entry(old: &KnowledgeBase, new: &KnowledgeBase, ids: &Ids, a: EntryId, b
         mentioned_in,
         headings,
         comparisons,
+        moved_from,
     } = a;
     let same_groups = relations.len() == b.relations.len()
         && relations.iter().zip(&b.relations).all(|(x, y)| {
@@ -207,6 +208,7 @@ fn same_entry(old: &KnowledgeBase, new: &KnowledgeBase, ids: &Ids, a: EntryId, b
         && *prose == b.prose
         && *headings == b.headings
         && same_groups
+        && *moved_from == b.moved_from
         && ids.same_list(mentioned_in, &b.mentioned_in)
         && (comparisons == &b.comparisons && ids.same || slugs(old, comparisons) == slugs(new, &b.comparisons))
 }

@@ -14,7 +14,9 @@ use super::pending::Pending;
 use crate::diag::{self, Code, Diagnostic, Diagnostics};
 use crate::load::{self, Parts};
 use crate::output::OutputFile;
-use crate::render::{self, GitDates, Input, Pages, Selection, Theme};
+use crate::render::{self, GitDates, Input, Selection, Theme};
+use crate::site_files::{CopyFile, SiteFiles};
+use rayon::prelude::*;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -136,12 +138,15 @@ impl Session {
         theme.skipped.iter().for_each(|d| sink.push(d.clone()));
         let dates = GitDates::new();
         let input = Input { kb: &kb, config: &parts.loaded.config, theme, git_dates: &dates };
-        let (pages, diagnostics) = match render_selected(&input, &Selection::All, sink, parts) {
-            Ok(rendered) => rendered,
-            Err(diagnostics) => return Rebuild::failed(diagnostics, title, start),
-        };
+        let pages = render::render_pages(&input, &Selection::All, &mut sink);
         let page_paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
         let assets = render::render_assets(&input, &page_paths);
+        let made = page_paths.iter().copied().chain(assets.iter().map(|f| f.path.as_str()));
+        collisions(&kb.files, made, &mut sink);
+        let diagnostics = match finish(sink, parts) {
+            Ok(diagnostics) => diagnostics,
+            Err(diagnostics) => return Rebuild::failed(diagnostics, title, start),
+        };
         let good = Good {
             lists: render::list_fingerprints(&input),
             page_paths: page_paths.iter().map(|p| (*p).to_owned()).collect(),
@@ -156,6 +161,7 @@ impl Session {
         let rendered = pages.stats.pages;
         let mut files = pages.files;
         files.extend(assets);
+        files.extend(read_copies(&render::site_files::copies(&self.root, &parts.loaded.files)));
         Rebuild { files: Some(Update::All(files)), rendered, diagnostics, title, elapsed: start.elapsed() }
     }
 
@@ -184,16 +190,20 @@ impl Session {
         self.last = how;
         let dates = GitDates::new();
         let input = Input { kb: &kb, config: &parts.loaded.config, theme, git_dates: &dates };
-        let (pages, diagnostics) = match render_selected(&input, &selection, found.with(parts), parts) {
-            Ok(rendered) => rendered,
+        let mut sink = found.with(parts);
+        let pages = render::render_pages(&input, &selection, &mut sink);
+        let patch = Patch { kb, diagnostics: found, comparison_documents, lists: pages.list_fingerprints, moves };
+        let removed = good.take(patch, lists);
+        // A page that came may take a site file's path.
+        collisions(&good.kb.files, good.page_paths.iter().chain(&good.asset_paths).map(String::as_str), &mut sink);
+        let diagnostics = match finish(sink, parts) {
+            Ok(diagnostics) => diagnostics,
             Err(diagnostics) => {
-                // A template error: nothing to compare the next edit with.
+                // A template error or a collision: nothing to compare the next edit with.
                 self.good = None;
                 return Rebuild::failed(diagnostics, title, start);
             }
         };
-        let patch = Patch { kb, diagnostics: found, comparison_documents, lists: pages.list_fingerprints, moves };
-        let removed = good.take(patch, lists);
         self.pending = Pending::default();
         let rendered = pages.stats.pages;
         let files = Some(Update::Patch { files: pages.files, removed });
@@ -245,21 +255,38 @@ impl Rebuild {
     }
 }
 
-/// Renders the selected pages, as a full build and a patch both do: the
-/// pages with the diagnostics, levels applied, or the diagnostics alone
-/// when there are errors.
-fn render_selected(
-    input: &Input<'_>,
-    selection: &Selection<'_>,
-    mut sink: Diagnostics,
-    parts: &Parts,
-) -> Result<(Pages, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let pages = render::render_pages(input, selection, &mut sink);
+/// The diagnostics with the site's levels applied, as a full build and a
+/// patch both finish them: `Err` when there are errors.
+fn finish(sink: Diagnostics, parts: &Parts) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let diagnostics = sink.finish(&parts.loaded.config.rules);
     match diag::count(&diagnostics).0 {
-        0 => Ok((pages, diagnostics)),
+        0 => Ok(diagnostics),
         _ => Err(diagnostics),
     }
+}
+
+/// `output-collision` errors for site files whose path a generated file
+/// (`made`) takes, as the build reports them.
+fn collisions<'a>(files: &SiteFiles, made: impl Iterator<Item = &'a str>, sink: &mut Diagnostics) {
+    if files.assets.is_empty() && files.statics.is_empty() {
+        return;
+    }
+    let mut made: Vec<String> = made.map(str::to_owned).collect();
+    made.sort_unstable();
+    render::site_files::collisions(files, &made, sink);
+}
+
+/// The assets and static files, read into memory: `serve` writes nothing.
+/// A file that went away meanwhile is left out; its removal brings
+/// another rebuild.
+fn read_copies(copies: &[CopyFile]) -> Vec<OutputFile> {
+    let read = |copy: &CopyFile| {
+        // As in the walk: never through a symbolic link put there since.
+        let plain = std::fs::symlink_metadata(&copy.source).is_ok_and(|m| m.file_type().is_file());
+        let bytes = if plain { std::fs::read(&copy.source).ok()? } else { return None };
+        Some(OutputFile { path: copy.path.clone(), bytes })
+    };
+    copies.par_iter().filter_map(read).collect()
 }
 
 fn failed(sink: Diagnostics, parts: &Parts, title: String, start: Instant) -> Rebuild {

@@ -129,11 +129,23 @@ pub(crate) fn respond(target: &str, snapshot: &Snapshot) -> Response {
     }
     let Some(wanted) = http::site_path(target) else { return not_found(snapshot) };
     if let Some(bytes) = snapshot.files.get(&wanted.path) {
+        // The old URL of a moved entry: a permanent redirect, as a server
+        // configured for the site would answer.
+        if let Some(target) = crate::render::redirects::target_of(bytes) {
+            let mut response = Response::text(308, "moved permanently");
+            response.headers.push(("Location", format!("/{}", encode_path(target))));
+            return response;
+        }
         if wanted.path.ends_with(".html") {
             return html(200, bytes, snapshot);
         }
         let content_type = http::content_type(&wanted.path);
-        return Response { status: 200, content_type, headers: Vec::new(), body: Body::Shared(Arc::clone(bytes)) };
+        let mut headers = Vec::new();
+        if content_type.starts_with("image/svg") {
+            // An SVG opened on its own runs no script from the site's origin.
+            headers.push(("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'".to_owned()));
+        }
+        return Response { status: 200, content_type, headers, body: Body::Shared(Arc::clone(bytes)) };
     }
     if let Some(folder) = wanted.folder.filter(|f| snapshot.files.contains_key(&format!("{f}/index.html"))) {
         let mut response = Response::text(301, "moved");
@@ -222,6 +234,27 @@ mod tests {
         let response = respond("/tags", &snapshot());
         assert_eq!(response.status, 301);
         assert_eq!(response.headers, vec![("Location", "/tags/".to_owned())]);
+    }
+
+    #[test]
+    fn answers_a_moved_entrys_old_url_with_a_redirect() {
+        let mut snapshot = snapshot();
+        let config = crate::config::SiteConfig::default();
+        let mut kb = crate::resolve::KnowledgeBase::default();
+        kb.entries.push(crate::resolve::Entry {
+            slug: "new-name".into(),
+            moved_from: vec!["old-name".into()],
+            ..Default::default()
+        });
+        kb.slugs.insert("new-name".into(), 0);
+        let files = Arc::make_mut(&mut snapshot.files);
+        for file in crate::render::redirects::files(&kb, &config) {
+            files.insert(file.path, Arc::from(file.bytes));
+        }
+        let response = respond("/old-name.html", &snapshot);
+        assert_eq!(response.status, 308);
+        assert_eq!(response.headers, vec![("Location", "/new-name.html".to_owned())]);
+        assert_eq!(respond("/index.html", &snapshot).status, 200);
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Watching the site's sources: `content/` and `themes/` (recursively) and
-//! `site.toml`. Events are debounced, so an editor's burst (write a temp
+//! Watching the site's sources: `content/`, `themes/` and `static/`
+//! (recursively) and `site.toml`. Events are debounced, so an editor's burst (write a temp
 //! file, rename it over the original) arrives as one batch and causes one
 //! rebuild. Hidden files, editor temp files and everything else in the site
 //! folder (the output, `.git`, `target/`) are ignored.
@@ -61,7 +61,7 @@ impl Watch {
     }
 
     fn add_folders(&mut self) -> Result<()> {
-        for folder in ["content", "themes"] {
+        for folder in ["content", "themes", crate::site_files::STATIC_DIR] {
             let path = self.root.join(folder);
             if !self.watched.contains(&folder) && path.is_dir() {
                 self.debouncer.watch(&path, RecursiveMode::Recursive).map_err(|e| watch_error(&path, e))?;
@@ -87,6 +87,8 @@ pub(crate) fn is_source(root: &Path, path: &Path) -> bool {
     match parts.first().map(String::as_str) {
         Some("site.toml") => parts.len() == 1,
         Some("content" | "themes") => parts.iter().all(|part| !is_hidden_or_temporary(part)),
+        // Hidden files are published from static/ (`.well-known/`).
+        Some("static") => parts.iter().skip(1).all(|part| !is_hidden_or_temporary(part.trim_start_matches('.'))),
         _ => false,
     }
 }
@@ -106,7 +108,14 @@ mod tests {
     #[test]
     fn watches_only_the_sources() {
         let root = Path::new("/site");
-        for path in ["/site/site.toml", "/site/content/a.md", "/site/content/compare", "/site/themes/x/style.css"] {
+        for path in [
+            "/site/site.toml",
+            "/site/content/a.md",
+            "/site/content/compare",
+            "/site/themes/x/style.css",
+            "/site/content/img/chart.png",
+            "/site/static/.well-known/security.txt",
+        ] {
             assert!(is_source(root, Path::new(path)), "{path}");
         }
         for path in [
@@ -121,6 +130,7 @@ mod tests {
             "/site/content/a.md.tmp",
             "/other/content/a.md",
             "/site/site.toml/x",
+            "/site/static/.well-known/x.swp",
         ] {
             assert!(!is_source(root, Path::new(path)), "{path}");
         }

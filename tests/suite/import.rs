@@ -183,7 +183,7 @@ fn summary_from_body_turns_a_missing_summary_into_a_warning() {
     let site = TestSite::fixture("good");
     site.write(
         "content/no-summary.md",
-        "---\ntitle: No Summary\nkind: concept\n---\n\n![badge](b.svg)\n\nThe first real paragraph. Then more.\n",
+        "---\ntitle: No Summary\nkind: concept\n---\n\n![badge](https://img.example/b.svg)\n\nThe first real paragraph. Then more.\n",
     );
     let strict = site.run(&["check", "--format", "json"]);
     assert!(messages(&strict, "missing-field").iter().any(|m| m.contains("summary")), "{}", strict.stdout);

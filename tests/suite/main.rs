@@ -3,6 +3,7 @@
 
 #![allow(unreachable_pub)]
 
+mod assets;
 mod build;
 mod build_summary;
 mod check;
@@ -17,6 +18,8 @@ mod hostile;
 mod hostile_ops;
 mod hostile_text;
 mod import;
+mod import_assets;
+mod import_pipes;
 mod import_real;
 mod init;
 mod new;

@@ -103,7 +103,8 @@ fn full_entry() -> Value {
          summary: Keeps data definitions straight.\ntags: [governance]\nlinks:\n  works_with: data-owner\n  \
          owned_by: [data-product]\nfacets:\n  focus: Definitions\nresponsibilities: [Curates terms]\n\
          skills: [Patience]\ndecisions:\n  - { decision: Term definitions, part: decides }\n\
-         sources:\n  - { title: A, url: \"https://example.com\", publisher: B }\nupdated: 2026-01-31\ndraft: false\n---\n",
+         sources:\n  - { title: A, url: \"https://example.com\", publisher: B }\nupdated: 2026-01-31\ndraft: false\n\
+         moved_from: [data-custodian]\n---\n",
     )
 }
 

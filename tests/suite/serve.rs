@@ -14,9 +14,11 @@ use std::time::{Duration, Instant};
 const DEADLINE: Duration = Duration::from_secs(5);
 
 /// A running `rolebook serve`, killed when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
+    /// The `serving … at http://…` line, as printed.
+    pub(crate) banner: String,
     stdout: Receiver<String>,
 }
 
@@ -28,7 +30,7 @@ impl Drop for Server {
 }
 
 impl Server {
-    fn start(site: &TestSite) -> Server {
+    pub(crate) fn start(site: &TestSite) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rolebook"))
             .args(["serve", "--port", "0"])
             .current_dir(site.root())
@@ -47,15 +49,26 @@ impl Server {
                 }
             }
         });
-        let mut server = Server { child, port: 0, stdout: lines };
+        let mut server = Server { child, port: 0, banner: String::new(), stdout: lines };
         let banner = server.line_containing("serving ");
-        let port = banner.split("http://127.0.0.1:").nth(1).and_then(|rest| rest.split('/').next());
+        let port = banner.rsplit("http://127.0.0.1:").next().and_then(|rest| rest.split('/').next());
         server.port = port.and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("no port in {banner:?}"));
+        server.banner = banner;
         server
     }
 
+    /// Sends `request` as is and returns the whole reply.
+    pub(crate) fn raw(&self, request: &str) -> String {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut reply = Vec::new();
+        stream.read_to_end(&mut reply).expect("read the reply");
+        String::from_utf8_lossy(&reply).into_owned()
+    }
+
     /// Waits for a stdout line containing `text`.
-    fn line_containing(&self, text: &str) -> String {
+    pub(crate) fn line_containing(&self, text: &str) -> String {
         let end = Instant::now() + DEADLINE;
         while let Some(left) = end.checked_duration_since(Instant::now()) {
             match self.stdout.recv_timeout(left) {
@@ -111,13 +124,13 @@ fn get(port: u16, path: &str) -> Reply {
 }
 
 /// An open event stream.
-struct Events {
+pub(crate) struct Events {
     stream: TcpStream,
-    seen: String,
+    pub(crate) seen: String,
 }
 
 impl Events {
-    fn open(port: u16) -> Events {
+    pub(crate) fn open(port: u16) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
         write!(stream, "GET /__rolebook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").expect("send");
         stream.set_read_timeout(Some(Duration::from_millis(100))).expect("timeout");
@@ -128,7 +141,7 @@ impl Events {
     }
 
     /// Reads until `text` has arrived or the deadline passes.
-    fn wait_for(&mut self, text: &str) -> bool {
+    pub(crate) fn wait_for(&mut self, text: &str) -> bool {
         let end = Instant::now() + DEADLINE;
         let mut buffer = [0u8; 1024];
         while !self.seen.contains(text) && Instant::now() < end {

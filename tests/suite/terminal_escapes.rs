@@ -2,9 +2,8 @@
 //! control characters escaped (`\u{1b}`): a title cannot set the window
 //! title, clear the screen or forge a line of `check` or `serve` output.
 
+use crate::serve::Server;
 use crate::util::TestSite;
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 
 /// Control characters that must never reach a terminal raw (newline is
 /// allowed only as the renderer's own line break).
@@ -71,20 +70,7 @@ fn serve_prints_the_site_title_escaped() {
     let toml = site.read("site.toml");
     site.edit("site.toml", "title = \"Fixture Roles\"", "title = \"Roles\\u001b]0;pwned\\u0007\\u001b[2J\"");
     assert_ne!(toml, site.read("site.toml"));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rolebook"))
-        .args(["serve", "--port", "0"])
-        .current_dir(site.root())
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start rolebook serve");
-    let stdout = child.stdout.take().expect("stdout");
-    let banner = BufReader::new(stdout).lines().map_while(Result::ok).find(|l| l.starts_with("serving "));
-    let _ = child.kill();
-    let _ = child.wait();
-    let banner = banner.expect("a serving line");
+    let banner = Server::start(&site).banner.clone();
     assert_eq!(raw_controls(&banner), Vec::<char>::new(), "{banner:?}");
     assert!(banner.starts_with("serving Roles\\u{1b}]0;pwned\\u{7}\\u{1b}[2J at http://"), "{banner:?}");
 }

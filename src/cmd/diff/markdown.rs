@@ -20,7 +20,15 @@ pub(crate) fn render(diff: &KbDiff) -> String {
     list(
         &mut out,
         "Renamed entries",
-        diff.renamed.iter().map(|r| format!("{} → {}", entry_line(&r.from), entry_line(&r.to))),
+        diff.renamed.iter().map(|r| {
+            let line = format!("{} → {}", entry_line(&r.from), entry_line(&r.to));
+            if r.redirected {
+                return line;
+            }
+            // Slugs and paths are plain; the path is quoted for Markdown.
+            let path = r.to.path.replace('`', "'");
+            format!("{line} — add `moved_from: [{}]` to `{path}` so the old URL redirects", r.from.slug)
+        }),
     );
     list(&mut out, "Relations added", diff.relations_added.iter().map(relation_line));
     let grouped = removed_by_target(diff).into_iter().filter(|(_, n)| *n > 1);

@@ -64,6 +64,11 @@ fn analyse(root: &Path) -> Result<Analysed> {
 
 /// The base had no site: everything is new.
 fn empty(root: &Path) -> Analysed {
-    let loaded = Loaded { root: root.to_path_buf(), config: Default::default(), documents: Vec::new() };
+    let loaded = Loaded {
+        root: root.to_path_buf(),
+        config: Default::default(),
+        documents: Vec::new(),
+        files: Default::default(),
+    };
     (loaded, KnowledgeBase::default(), Vec::new())
 }

@@ -42,6 +42,9 @@ pub struct Rename {
     pub from: EntryRef,
     /// After.
     pub to: EntryRef,
+    /// Whether the entry lists its old slug in `moved_from:`, so the old
+    /// URL redirects (else the report suggests it).
+    pub redirected: bool,
 }
 
 /// A typed relation between two entries.
@@ -164,7 +167,8 @@ pub(crate) fn compare(base: &str, old: &Side<'_>, new: &Side<'_>) -> KbDiff {
             Some(index) => {
                 let to = fresh.remove(index);
                 renames.insert(entry.slug.clone(), to.slug.clone());
-                diff.renamed.push(Rename { from: entry_ref(old, entry), to: entry_ref(new, to) });
+                let redirected = to.moved_from.contains(&entry.slug);
+                diff.renamed.push(Rename { from: entry_ref(old, entry), to: entry_ref(new, to), redirected });
             }
             None => diff.removed.push(entry_ref(old, entry)),
         }

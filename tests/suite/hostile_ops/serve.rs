@@ -1,56 +1,12 @@
 //! Clients that try to starve or trick `rolebook serve`.
 
+use crate::serve::Server;
 use crate::util::TestSite;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-/// A running `rolebook serve --port 0`, killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    fn start(site: &TestSite) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_rolebook"))
-            .args(["serve", "--port", "0"])
-            .current_dir(site.root())
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start rolebook serve");
-        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-        let banner = lines.find_map(|l| l.ok().filter(|l| l.contains("serving "))).expect("a banner");
-        let port = banner.split("http://127.0.0.1:").nth(1).and_then(|rest| rest.split('/').next());
-        let port = port.and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("no port in {banner:?}"));
-        // Keep reading, so a full pipe never blocks the server.
-        std::thread::spawn(move || lines.for_each(drop));
-        Server { child, port }
-    }
-
-    /// Sends `request` as is and returns the whole reply.
-    fn raw(&self, request: &str) -> String {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
-        stream.write_all(request.as_bytes()).expect("send");
-        let mut reply = Vec::new();
-        stream.read_to_end(&mut reply).expect("read the reply");
-        String::from_utf8_lossy(&reply).into_owned()
-    }
-}
 
 #[test]
 fn six_hundred_trickling_connections_do_not_lock_out_a_normal_get() {
