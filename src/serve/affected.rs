@@ -50,7 +50,8 @@ pub(crate) fn affected<'a>(
     // New names (or entries) can change what any body link resolves to.
     let renamed = edited.front_matter && (!ids.same || old_kb.names != new_kb.names);
     if renamed {
-        changed.extend(relinked(old_kb, new_kb, documents));
+        changed.extend(relinked(old_kb, new_kb, documents, &new_kb.comparisons));
+        changed.extend(renamed_mentions(old_kb, new_kb, &ids).into_iter().map(|id| new_kb.entries[id].document));
     }
     let count = new_kb.entries.len();
     let (mut new_cards, mut old_cards) = (BTreeSet::new(), BTreeSet::new());
@@ -277,9 +278,39 @@ fn page_moves(old: &KnowledgeBase, new: &KnowledgeBase, ids: &Ids) -> PageMoves 
     moves
 }
 
-/// The documents with a body link that resolves to another entry (by
+/// The entries whose body has a link that may resolve to another entry
+/// (by slug) in `new` than in `old`: those whose bodies link to an entry
+/// that came, went or changed its names. A link changes its target only
+/// when the name it uses went from one entry to another (or to none), so
+/// one of the two has new names, and a body's links are its "Mentioned
+/// in" lists' sources (links to itself aside: its names changed, so the
+/// entry itself differs and is rendered anyway).
+fn renamed_mentions(old: &KnowledgeBase, new: &KnowledgeBase, ids: &Ids) -> BTreeSet<EntryId> {
+    let same_names =
+        |a: &Entry, b: &Entry| a.slug == b.slug && a.title == b.title && a.abbr == b.abbr && a.aliases == b.aliases;
+    let mut found = BTreeSet::new();
+    for (id, entry) in new.entries.iter().enumerate() {
+        let was = ids.to_old[id].map(|o| &old.entries[o]);
+        if was.is_none_or(|was| !same_names(was, entry)) {
+            found.extend(entry.mentioned_in.iter().copied());
+            found.extend(ids.news(was.iter().flat_map(|w| w.mentioned_in.iter().copied())));
+        }
+    }
+    for (_, gone) in old.entries.iter().enumerate().filter(|&(id, _)| ids.to_new[id].is_none()) {
+        found.extend(ids.news(gone.mentioned_in.iter().copied()));
+    }
+    found
+}
+
+/// The documents of hand-written `comparisons` (whose links no "Mentioned
+/// in" list records) with a body link that resolves to another entry (by
 /// slug) in `new`.
-fn relinked(old: &KnowledgeBase, new: &KnowledgeBase, documents: &[Document]) -> Vec<usize> {
+fn relinked(
+    old: &KnowledgeBase,
+    new: &KnowledgeBase,
+    documents: &[Document],
+    comparisons: &[Comparison],
+) -> Vec<usize> {
     let differs = |document: &Document| {
         document.parsed.links.iter().any(|link| match link.destination() {
             LinkDest::Entry { name, .. } => match (old.lookup(name), new.lookup(name)) {
@@ -289,7 +320,8 @@ fn relinked(old: &KnowledgeBase, new: &KnowledgeBase, documents: &[Document]) ->
             _ => false,
         })
     };
-    documents.par_iter().enumerate().filter(|(_, d)| differs(d)).map(|(index, _)| index).collect()
+    let owned: Vec<usize> = comparisons.iter().filter_map(|c| c.document).filter(|&d| d < documents.len()).collect();
+    owned.into_par_iter().filter(|&d| differs(&documents[d])).collect()
 }
 
 /// Whether what other pages show of an entry changed: its link text and
