@@ -31,6 +31,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Convert an Obsidian vault, Hugo or Zola site, or Markdown folder into a new site.
     Import(ImportArgs),
+    /// Write CODEOWNERS from the entries' owners, so PRs request their review.
+    Codeowners(CodeownersArgs),
 }
 
 /// Arguments of `build`.
@@ -45,6 +47,9 @@ pub struct BuildArgs {
     /// Include entries marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Leave out entries with `status: proposed` (as site.toml `approved_only = true`).
+    #[arg(long)]
+    pub approved_only: bool,
     /// Print only errors.
     #[arg(long, short)]
     pub quiet: bool,
@@ -68,6 +73,12 @@ pub struct CheckArgs {
     /// Check drafts as if they were published.
     #[arg(long)]
     pub drafts: bool,
+    /// Check the site as `build --approved-only` publishes it.
+    #[arg(long)]
+    pub approved_only: bool,
+    /// Also fail when the committed CODEOWNERS file differs from `rolebook codeowners`.
+    #[arg(long)]
+    pub codeowners: bool,
 }
 
 /// Arguments of `serve`.
@@ -115,6 +126,20 @@ pub struct InitArgs {
     /// Also copy the default theme into themes/default/ to customize it.
     #[arg(long)]
     pub theme: bool,
+}
+
+/// Arguments of `codeowners`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CodeownersArgs {
+    /// Site folder (holds site.toml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// File to write [default: the committed CODEOWNERS, else .github/CODEOWNERS in the repository].
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Print the file instead of writing it.
+    #[arg(long)]
+    pub stdout: bool,
 }
 
 /// Arguments of `schema`.
@@ -184,6 +209,12 @@ pub struct ImportArgs {
     /// glossary are made absolute with it [default: Hugo's `baseURL`, Zola's `base_url`].
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// `--from csv|skos`: write the files (the default is a dry run).
+    #[arg(long, conflicts_with = "dry_run")]
+    pub write: bool,
+    /// `--from csv|skos`: only print what would be written (the default).
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `--from` values.
@@ -199,4 +230,8 @@ pub enum FromArg {
     Mdn,
     /// A folder of Markdown files.
     Markdown,
+    /// A CSV file of terms (columns by name; dry run unless --write).
+    Csv,
+    /// A SKOS vocabulary in Turtle (dry run unless --write).
+    Skos,
 }

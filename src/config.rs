@@ -83,6 +83,47 @@ impl Skos {
     }
 }
 
+/// Where an entry is in its lifecycle (front matter `status:`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Suggested, not yet agreed: built with a banner.
+    Proposed,
+    /// Agreed and in use.
+    #[default]
+    Approved,
+    /// No longer to be used; points to its successor.
+    Deprecated,
+}
+
+impl Status {
+    /// Every status, in lifecycle order.
+    pub const ALL: [Status; 3] = [Status::Proposed, Status::Approved, Status::Deprecated];
+
+    /// Parses `proposed`, `approved` or `deprecated` (any case).
+    pub fn parse(text: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+
+    /// Lower-case name, as written in front matter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Proposed => "proposed",
+            Status::Approved => "approved",
+            Status::Deprecated => "deprecated",
+        }
+    }
+
+    /// Capitalized name, for badges and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Proposed => "Proposed",
+            Status::Approved => "Approved",
+            Status::Deprecated => "Deprecated",
+        }
+    }
+}
+
 /// A declared facet, in display order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetDef {
@@ -118,6 +159,14 @@ pub struct SiteConfig {
     /// An entry without `summary` takes its first paragraph (a warning,
     /// not an error): lenient reading for imported sites.
     pub summary_from_body: bool,
+    /// Status of entries that set none.
+    pub default_status: Status,
+    /// Publish approved and deprecated entries only (`--approved-only`).
+    pub approved_only: bool,
+    /// Warn when `reviewed` is older than this many days.
+    pub review_every_days: Option<u32>,
+    /// Kind key → owners of entries of that kind that name none.
+    pub owners: BTreeMap<String, Vec<String>>,
     /// Declared kinds, in declaration order.
     pub kinds: Vec<KindDef>,
     /// Declared relations, in declaration order.
@@ -147,6 +196,12 @@ struct RawConfig {
     default_kind: Option<String>,
     #[serde(default)]
     summary_from_body: bool,
+    default_status: Option<String>,
+    #[serde(default)]
+    approved_only: bool,
+    review_every_days: Option<u32>,
+    #[serde(default)]
+    owners: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     kinds: toml::Table,
     #[serde(default)]
@@ -214,6 +269,10 @@ impl Default for SiteConfig {
             stale_after_days: None,
             default_kind: None,
             summary_from_body: false,
+            default_status: Status::Approved,
+            approved_only: false,
+            review_every_days: None,
+            owners: BTreeMap::new(),
             kinds: Vec::new(),
             relations: Vec::new(),
             facets: Vec::new(),
@@ -241,6 +300,12 @@ impl SiteConfig {
                 None
             }
         })
+    }
+
+    /// The owners of an entry of `kind` that names none: the kind's
+    /// `[owners]` line, else `[owners] default`.
+    pub fn default_owners(&self, kind: &str) -> &[String] {
+        self.owners.get(kind).or_else(|| self.owners.get("default")).map_or(&[], Vec::as_slice)
     }
 
     /// Every key an author may write under `links:`.
@@ -305,6 +370,16 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
             report(format!("default_kind `{kind}` is not a declared kind"), "default_kind");
         }
     }
+    let default_status = match raw.default_status.as_deref() {
+        None => Status::default(),
+        Some(text) => Status::parse(text).unwrap_or_else(|| {
+            report(format!("default_status `{text}` is not proposed, approved or deprecated"), "default_status");
+            Status::default()
+        }),
+    };
+    for kind in raw.owners.keys().filter(|k| *k != "default" && !kinds.iter().any(|d| &d.key == *k)) {
+        report(format!("[owners] names unknown kind `{kind}` (use a kind key, or `default`)"), kind);
+    }
     let start_here = start_here::parse(raw.start_here, text, diagnostics);
     SiteConfig {
         title: raw.title.unwrap_or(defaults.title),
@@ -318,6 +393,10 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
         stale_after_days: raw.stale_after_days,
         default_kind,
         summary_from_body: raw.summary_from_body,
+        default_status,
+        approved_only: raw.approved_only,
+        review_every_days: raw.review_every_days,
+        owners: raw.owners,
         kinds,
         relations,
         facets,

@@ -45,8 +45,9 @@ pub struct Leftovers {
     pub kb: resolve::KnowledgeBase,
 }
 
-/// Builds the site at `root` into `output` (default `root/public`).
-pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildReport> {
+/// Builds the site at `root` into `output` (default `root/public`);
+/// `approved_only` leaves proposed entries out whatever site.toml says.
+pub fn build(root: &Path, output: Option<&Path>, drafts: bool, approved_only: bool) -> Result<BuildReport> {
     let start = Instant::now();
     let output = output.map_or_else(|| root.join("public"), Path::to_path_buf);
     let output = write::check_output(root, &output)?;
@@ -57,10 +58,10 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
         lap = Instant::now();
     };
     let mut diagnostics = Diagnostics::new();
-    let loaded = load::load(root, &mut diagnostics)?;
+    let mut loaded = load::load(root, &mut diagnostics)?;
+    loaded.config.approved_only |= approved_only;
     time("load (read, split, parse YAML and Markdown)");
     let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
-    let mut loaded = loaded;
     // Freed on a thread of its own while the pages render.
     let sources = loaded.take_sources();
     let freeing = std::thread::spawn(move || drop(sources));
@@ -100,7 +101,7 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool) -> Result<BuildRe
 
 pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
     let progress = super::progress::Progress::start("building", args.quiet);
-    let report = build(&args.root, args.output.as_deref(), args.drafts);
+    let report = build(&args.root, args.output.as_deref(), args.drafts, args.approved_only);
     progress.finish();
     let report = report?;
     // The process ends right after this: let the system reclaim the site.

@@ -10,9 +10,10 @@ use crate::{load, render, resolve};
 use std::path::Path;
 
 /// Every diagnostic of the site at `root`, levels applied, sorted.
-pub fn check(root: &Path, drafts: bool) -> Result<Vec<Diagnostic>> {
+pub fn check(root: &Path, drafts: bool, approved_only: bool) -> Result<Vec<Diagnostic>> {
     let mut diagnostics = Diagnostics::new();
-    let loaded = load::load(root, &mut diagnostics)?;
+    let mut loaded = load::load(root, &mut diagnostics)?;
+    loaded.config.approved_only |= approved_only;
     let kb = resolve::resolve(&loaded, drafts, &mut diagnostics);
     let theme = render::theme::load(root, &loaded.config.theme)?;
     theme.skipped.iter().for_each(|d| diagnostics.push(d.clone()));
@@ -23,7 +24,10 @@ pub fn check(root: &Path, drafts: bool) -> Result<Vec<Diagnostic>> {
 }
 
 pub(super) fn run(args: &CheckArgs) -> Result<Outcome> {
-    let diagnostics = check(&args.root, args.drafts)?;
+    let mut diagnostics = check(&args.root, args.drafts, args.approved_only)?;
+    if args.codeowners {
+        diagnostics.extend(super::codeowners::check_committed(&args.root)?);
+    }
     match args.format {
         FormatArg::Human => {
             print_human(&diagnostics);

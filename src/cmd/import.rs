@@ -8,12 +8,16 @@ use crate::import::{self, Format, KindRule, Options};
 use crate::term::{out, outln};
 
 pub(super) fn run(args: &ImportArgs) -> Result<Outcome> {
-    let from = args.from.map(|f| match f {
-        FromArg::Obsidian => Format::Obsidian,
-        FromArg::Hugo => Format::Hugo,
-        FromArg::Zola => Format::Zola,
-        FromArg::Mdn => Format::Mdn,
-        FromArg::Markdown => Format::Markdown,
+    if matches!(args.from, Some(FromArg::Csv | FromArg::Skos)) {
+        return super::import_table::run(args);
+    }
+    let from = args.from.and_then(|f| match f {
+        FromArg::Obsidian => Some(Format::Obsidian),
+        FromArg::Hugo => Some(Format::Hugo),
+        FromArg::Zola => Some(Format::Zola),
+        FromArg::Mdn => Some(Format::Mdn),
+        FromArg::Markdown => Some(Format::Markdown),
+        FromArg::Csv | FromArg::Skos => None,
     });
     let options = Options {
         source: args.source.clone(),

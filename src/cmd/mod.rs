@@ -2,8 +2,10 @@
 
 mod build;
 mod check;
+mod codeowners;
 mod diff;
 mod import;
+mod import_table;
 mod init;
 mod new;
 #[cfg(test)]
@@ -14,7 +16,8 @@ mod serve;
 
 pub use build::{build, BuildReport};
 pub use check::check;
-pub use diff::{diff, DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename};
+pub use codeowners::{check_committed, generate as codeowners};
+pub use diff::{diff, DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename, StatusChange};
 pub use init::init;
 pub use new::new_entry;
 
@@ -73,6 +76,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             diff::run(&args)
         }
         Command::Import(args) => import::run(&args),
+        Command::Codeowners(args) => codeowners::run(&args),
     }
 }
 

@@ -80,6 +80,12 @@ codes! {
     OutputCollision = "output-collision", Error;
     MovedFromConflict = "moved-from-conflict", Error;
     Template = "template", Error;
+    LinkToDeprecated = "link-to-deprecated", Warning;
+    SupersededChain = "superseded-chain", Warning;
+    SupersededCycle = "superseded-cycle", Error;
+    SupersededNotDeprecated = "superseded-not-deprecated", Warning;
+    ReviewOverdue = "review-overdue", Warning;
+    CodeownersOutdated = "codeowners-outdated", Error;
 }
 
 impl Code {

@@ -13,10 +13,15 @@
 //! 7. [`convert`]: rewrite bodies ([`obsidian`] syntax, [`shortcodes`],
 //!    [`kumascript`] macros, [`links`]); [`assets`]: copy the files they use;
 //! 8. [`mod@write`]: site.toml, `content/`, and the [`report`].
+//!
+//! A spreadsheet or SKOS vocabulary (`--from csv|skos`) takes another road:
+//! [`csv_table`] or [`skos_table`] read records, [`table`] plans the files
+//! (a dry run unless asked to write them).
 
 pub mod assets;
 pub mod body;
 pub mod convert;
+pub mod csv_table;
 pub mod detect;
 pub mod fields;
 pub mod index;
@@ -27,7 +32,9 @@ pub mod obsidian;
 pub mod pages;
 pub mod report;
 pub mod shortcodes;
+pub mod skos_table;
 pub mod source;
+pub mod table;
 pub mod words;
 pub mod write;
 

@@ -24,6 +24,8 @@ pub enum Shape {
     Date,
     /// `true` or `false`.
     Flag,
+    /// One of a few fixed words (any letter case), stored in lower case.
+    Choice(&'static [&'static str]),
     /// A list of texts.
     Texts,
     /// A list of slugs: texts; `resolve` checks their form.
@@ -83,10 +85,10 @@ const NAME: usize = 200;
 const PROSE: usize = 2_000;
 
 macro_rules! row {
-    ($name:literal, $shape:ident, $max:expr, $example:literal, $about:literal, |$t:ident, $v:ident| $set:expr) => {
+    ($name:literal, $shape:ident $(($words:expr))?, $max:expr, $example:literal, $about:literal, |$t:ident, $v:ident| $set:expr) => {
         Field {
             name: $name,
-            shape: Shape::$shape,
+            shape: Shape::$shape $(($words))?,
             example: $example,
             about: $about,
             max_chars: $max,
@@ -147,7 +149,48 @@ pub static ENTRY_FIELDS: &[Field<RawEntry>] = &[
         "Slugs this entry had before: each old URL gets a redirect page to it.",
         |e, v| e.moved_from = v.texts()
     ),
+    row!(
+        "status",
+        Choice(STATUSES),
+        NAME,
+        "status: approved",
+        "Lifecycle: proposed, approved or deprecated (default: site.toml default_status).",
+        |e, v| e.status = v.text()
+    ),
+    row!(
+        "superseded_by",
+        Text,
+        NAME,
+        "superseded_by: data-product-owner",
+        "The entry that replaces this deprecated one, by name.",
+        |e, v| e.superseded_by = v.text()
+    ),
+    row!("deprecated_on", Date, NAME, "deprecated_on: 2026-11-23", "YYYY-MM-DD it was deprecated.", |e, v| e
+        .deprecated_on =
+        v.text()),
+    row!(
+        "deprecation_note",
+        Text,
+        PROSE,
+        "deprecation_note: Merged into the owner role.",
+        "Why it was deprecated, shown on its page.",
+        |e, v| e.deprecation_note = v.text()
+    ),
+    row!(
+        "owners",
+        Texts,
+        NAME,
+        "owners: [\"@acme/data-office\"]",
+        "Teams or people to ask: @handle, @org/team or free text.",
+        |e, v| e.owners = v.texts()
+    ),
+    row!("reviewed", Date, NAME, "reviewed: 2026-11-23", "YYYY-MM-DD of the last review by its owners.", |e, v| e
+        .reviewed =
+        v.text()),
 ];
+
+/// The words `status` takes.
+pub const STATUSES: &[&str] = &["proposed", "approved", "deprecated"];
 
 /// A comparison page's fields.
 pub static COMPARISON_FIELDS: &[Field<RawComparison>] = &[
@@ -377,6 +420,7 @@ impl Check<'_, '_> {
                 Node::Bool(flag) => Some(Value::Flag(*flag)),
                 _ => self.wrong("true or false"),
             },
+            Shape::Choice(words) => self.choice(node, words).map(Value::Text),
             Shape::Texts | Shape::Slugs => self.texts(node).map(Value::Texts),
             Shape::Names => self.names(node).map(Value::Names),
             Shape::TextMap => self.text_map(node).map(Value::TextMap),
@@ -402,6 +446,26 @@ impl Check<'_, '_> {
             Some(text) => self.bounded(text),
             None => self.wrong(what),
         }
+    }
+
+    /// One of `words`, in any letter case: "`status` must be proposed,
+    /// approved or deprecated, like `status: approved`".
+    fn choice(&mut self, node: &Node, words: &[&'static str]) -> Option<String> {
+        let listed = match words {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        };
+        let Some(text) = node.scalar() else { return self.wrong(&listed) };
+        if let Some(word) = words.iter().find(|w| w.eq_ignore_ascii_case(text.trim())) {
+            return Some((*word).to_owned());
+        }
+        let width = text.chars().count().max(1);
+        let message = format!("{} must be {listed}, like `{}`", self.subject(), self.example);
+        let d = self.spots.report(Code::InvalidField, self.spots.value(self.key()), width, message);
+        let hint = suggest::closest(&text, words.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+        self.out.push(d.maybe_suggest(hint));
+        None
     }
 
     fn bounded(&mut self, text: String) -> Option<String> {
@@ -629,6 +693,25 @@ mod tests {
         assert_eq!(raw.sources.map(|s| s[0].title.clone()), Some("A".to_owned()));
         let messages: Vec<&str> = found.iter().map(|(.., m)| m.as_str()).collect();
         assert_eq!(messages, ["an item of `decisions` has no `decision`", "unknown key `link` in `sources`"]);
+    }
+
+    #[test]
+    fn a_choice_takes_its_words_in_any_case_and_names_them_otherwise() {
+        let (raw, found) = entry("status: Deprecated\n");
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(raw.status.as_deref(), Some("deprecated"));
+        let (raw, found) = entry("title: T\nstatus: retired\nowners: [a, ~]\nreviewed: [2026-01-01]\n");
+        assert_eq!(raw.status, None);
+        let messages: Vec<&str> = found.iter().map(|(.., m)| m.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`status` must be proposed, approved or deprecated, like `status: approved`",
+                "`owners` has an empty item (null)",
+                "`reviewed` must be text, like `reviewed: 2026-11-23`",
+            ]
+        );
+        assert_eq!((found[0].0, found[0].1), (3, 9));
     }
 
     #[test]

@@ -39,6 +39,18 @@ pub struct RawEntry {
     pub draft: Option<bool>,
     /// Slugs the entry had before: each old URL redirects to it.
     pub moved_from: Option<Vec<String>>,
+    /// `proposed`, `approved` or `deprecated`.
+    pub status: Option<String>,
+    /// The entry that replaces a deprecated one.
+    pub superseded_by: Option<String>,
+    /// `YYYY-MM-DD` the entry was deprecated.
+    pub deprecated_on: Option<String>,
+    /// Why it was deprecated, shown on its page.
+    pub deprecation_note: Option<String>,
+    /// Teams or people to ask (`@handle`, `@org/team` or free text).
+    pub owners: Option<Vec<String>>,
+    /// `YYYY-MM-DD` of the last review by its owners.
+    pub reviewed: Option<String>,
 }
 
 /// Front matter of a comparison page (`compare:` present).

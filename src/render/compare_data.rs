@@ -45,6 +45,8 @@ struct Name<'a> {
     slug: &'a str,
     title: &'a str,
     abbr: Option<&'a str>,
+    /// `proposed` or `deprecated`; `None` for approved roles.
+    status: Option<&'static str>,
 }
 
 /// `assets/compare-data.js`.
@@ -54,7 +56,8 @@ struct Names<'a> {
     facets: Vec<[&'a str; 2]>,
     /// Roles per details file.
     block: usize,
-    /// `[slug or 0, title]` or `[slug or 0, title, abbr]`, A–Z.
+    /// `[slug or 0, title]`, `[slug or 0, title, abbr]` or, for a role
+    /// not approved, `[slug or 0, title, abbr or "", status]`; A–Z.
     roles: Vec<Value>,
 }
 
@@ -96,7 +99,8 @@ pub fn files(views: &Views<'_>, sorted: &[EntryId]) -> Vec<OutputFile> {
         .iter()
         .map(|&id| {
             let e = &kb.entries[id];
-            Name { slug: &e.slug, title: &e.title, abbr: e.abbr.as_deref() }
+            let status = (e.status != crate::resolve::Status::Approved).then(|| e.status.as_str());
+            Name { slug: &e.slug, title: &e.title, abbr: e.abbr.as_deref(), status }
         })
         .collect();
     let details: Vec<Details<'_>> = roles
@@ -127,6 +131,10 @@ fn names_file(facets: Vec<[&str; 2]>, names: &[Name<'_>]) -> OutputFile {
             let derived = simple_slug(n.title) == n.slug;
             let mut row = vec![if derived { Value::from(0) } else { Value::from(n.slug) }, Value::from(n.title)];
             row.extend(n.abbr.map(Value::from));
+            if let Some(status) = n.status {
+                row.truncate(2);
+                row.extend([Value::from(n.abbr.unwrap_or("")), Value::from(status)]);
+            }
             Value::Array(row)
         })
         .collect();
@@ -202,9 +210,9 @@ mod tests {
     #[test]
     fn the_names_file_holds_slugs_titles_and_abbreviations_only() {
         let names = [
-            Name { slug: "data-product-owner", title: "Data Product Owner", abbr: Some("DPO") },
-            Name { slug: "owner", title: "Product Owner", abbr: None },
-            Name { slug: "uber-lead", title: "Über Lead", abbr: None },
+            Name { slug: "data-product-owner", title: "Data Product Owner", abbr: Some("DPO"), status: None },
+            Name { slug: "owner", title: "Product Owner", abbr: None, status: None },
+            Name { slug: "uber-lead", title: "Über Lead", abbr: None, status: None },
         ];
         let file = names_file(vec![["focus", "Primary focus"]], &names);
         assert_eq!(file.path, "assets/compare-data.js");

@@ -57,6 +57,42 @@ pub struct EntryPage<'a> {
     pub edit_url: Option<String>,
     /// Marked draft.
     pub draft: bool,
+    /// Lifecycle: status, successor, owners, review.
+    pub lifecycle: Lifecycle<'a>,
+}
+
+/// What an entry page says about the entry's lifecycle and who owns it.
+#[derive(Debug, Serialize)]
+pub struct Lifecycle<'a> {
+    /// `proposed`, `approved` or `deprecated`.
+    pub status: &'static str,
+    /// `Proposed`, `Approved` or `Deprecated`.
+    pub label: &'static str,
+    /// The published entry that replaces this one.
+    pub successor: Option<EntryLink<'a>>,
+    /// `YYYY-MM-DD` it was deprecated.
+    pub deprecated_on: Option<&'a str>,
+    /// Why it was deprecated.
+    pub note: Option<&'a str>,
+    /// Who to ask.
+    pub owners: &'a [String],
+    /// `YYYY-MM-DD` of the last review.
+    pub reviewed: Option<&'a str>,
+}
+
+fn lifecycle<'a>(views: &Views<'a>, id: EntryId) -> Lifecycle<'a> {
+    let entry = &views.kb.entries[id];
+    let (last, circle) = crate::resolve::lifecycle::last_successor(views.kb, id);
+    let successor = (!circle && last != id && views.kb.is_published(last)).then(|| views.entry_link(last));
+    Lifecycle {
+        status: entry.status.as_str(),
+        label: entry.status.label(),
+        successor,
+        deprecated_on: entry.deprecated_on.as_deref(),
+        note: entry.deprecation_note.as_deref(),
+        owners: &entry.owners,
+        reviewed: entry.reviewed.as_deref(),
+    }
 }
 
 /// Builds the page data of one entry.
@@ -110,6 +146,7 @@ pub fn build<'a>(views: &Views<'a>, id: EntryId, root: &str) -> EntryPage<'a> {
             .or_else(|| views.git_dates.get(&entry.prose.content_path).map(String::as_str)),
         edit_url: edit_url(views, &entry.prose.content_path),
         draft: entry.draft,
+        lifecycle: lifecycle(views, id),
     }
 }
 

@@ -118,11 +118,15 @@ pub struct ListPage<'a> {
     pub pager: Option<Pager>,
 }
 
-/// Published entry ids sorted by title (case-insensitive), then slug.
+/// Published entry ids sorted by title (case-insensitive), then slug;
+/// deprecated entries after the live ones, so lists lead with what to use.
 pub fn alphabetical(views: &Views<'_>) -> Vec<EntryId> {
     let entries = &views.kb.entries;
     let mut ids: Vec<EntryId> = (0..entries.len()).filter(|&id| views.kb.is_published(id)).collect();
-    ids.sort_by_cached_key(|&id| (entries[id].title.to_lowercase(), entries[id].slug.clone()));
+    ids.sort_by_cached_key(|&id| {
+        let deprecated = entries[id].status == crate::resolve::Status::Deprecated;
+        (deprecated, entries[id].title.to_lowercase(), entries[id].slug.clone())
+    });
     ids
 }
 

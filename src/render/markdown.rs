@@ -100,7 +100,8 @@ fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &Li
         return Opened::Span;
     };
     let entry = &kb.entries[id];
-    out.push_str("<a class=\"xref\" href=\"");
+    let deprecated = entry.status == crate::resolve::Status::Deprecated;
+    out.push_str(if deprecated { "<a class=\"xref deprecated\" href=\"" } else { "<a class=\"xref\" href=\"" });
     push_attribute(out, context.root);
     push_attribute(out, &entry.slug);
     out.push_str(super::urls::ENTRY_SUFFIX);
@@ -111,8 +112,12 @@ fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &Li
     // The hover/focus preview reads title, kind and summary from here, so
     // previews need no download and work from file:// (issue 4).
     let kind = context.kinds.iter().find(|k| k.key == entry.kind).map_or(entry.kind.as_str(), |k| k.label.as_str());
+    let kind = match entry.status {
+        crate::resolve::Status::Approved => std::borrow::Cow::Borrowed(kind),
+        status => std::borrow::Cow::Owned(format!("{kind} · {}", status.as_str())),
+    };
     for (name, value) in
-        [("slug", entry.slug.as_str()), ("title", &entry.title), ("kind", kind), ("summary", &entry.summary)]
+        [("slug", entry.slug.as_str()), ("title", &entry.title), ("kind", &kind), ("summary", &entry.summary)]
     {
         out.push_str("\" data-");
         out.push_str(name);

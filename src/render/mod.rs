@@ -13,6 +13,7 @@
 //! works from any sub-path or file://.
 
 pub mod a_z;
+pub mod codeowners;
 
 pub mod compare_data;
 pub mod compare_page;

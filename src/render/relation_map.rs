@@ -150,7 +150,15 @@ mod tests {
     use crate::render::views::EntryLink;
 
     fn link(title: &'static str) -> EntryLink<'static> {
-        EntryLink { slug: "s", title, abbr: None, kind: "Role", summary: "", url: format!("{title}.html") }
+        EntryLink {
+            slug: "s",
+            title,
+            abbr: None,
+            kind: "Role",
+            summary: "",
+            url: format!("{title}.html"),
+            status: "approved",
+        }
     }
 
     #[test]

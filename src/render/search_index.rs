@@ -5,14 +5,16 @@
 //! It is split so a search on a 10 000-entry site downloads under 300 KB in
 //! all (issue 16; Pagefind's figure for 10 000 pages):
 //! - `assets/search-index.js`: the shard boundaries and the distinct words
-//!   of titles and aliases (for typo-tolerant matching), loaded when the
-//!   search box is first focused; no per-entry data;
+//!   of titles and aliases (for typo-tolerant matching) and the numbers of
+//!   deprecated entries (ranked last), loaded when the search box is first
+//!   focused;
 //! - `assets/search/t-N.js`: every word as postings lists per field (title,
 //!   abbreviation, alias, tag, summary, body), in word order, cut into shards
 //!   of about [`SHARD_BYTES`]; a query loads only the shards that hold its
 //!   own words, the words they begin and the names it nearly spells;
-//! - `assets/search/s-N.js`: title, URL, abbreviation, kind and summary of
-//!   [`BLOCK`] entries, loaded for the results on screen.
+//! - `assets/search/s-N.js`: title, URL, abbreviation, kind, summary (and
+//!   status, unless approved) of [`BLOCK`] entries, loaded for the results
+//!   on screen.
 //!
 //! Title and alias postings are filed by the name's word count (`t2` holds
 //! the words of two-word titles) so the script can tell a query that spells
@@ -52,6 +54,8 @@ struct Record<'a> {
     summary: &'a str,
     /// Word counts of the body, from its one parse at load.
     terms: &'a Terms,
+    /// `proposed` or `deprecated`; `None` for approved entries and comparisons.
+    status: Option<&'static str>,
 }
 
 /// The terms of a record without a body.
@@ -74,6 +78,7 @@ pub fn files(views: &Views<'_>, sorted: &[EntryId]) -> Vec<OutputFile> {
                 tags: &e.tags,
                 summary: &e.summary,
                 terms: &e.prose.body.terms,
+                status: (e.status != crate::resolve::Status::Approved).then(|| e.status.as_str()),
             }
         })
         .collect();
@@ -98,6 +103,7 @@ pub fn files(views: &Views<'_>, sorted: &[EntryId]) -> Vec<OutputFile> {
             tags: &c.tags,
             summary: &c.summary,
             terms: c.prose.as_ref().map_or(&NO_TERMS, |p| &p.body.terms),
+            status: None,
         }
     }));
     let names = name_postings(&records);
@@ -126,13 +132,18 @@ fn index_file(records: &[Record<'_>], kinds: &[&str], shards: &[String]) -> Outp
         kinds: &'a [&'a str],
         shards: &'a [String],
         w: Vec<String>,
+        /// Deprecated records, which the script ranks last.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        dep: Vec<usize>,
     }
-    let index = Index { v: 2, n: records.len(), block: BLOCK, kinds, shards, w: names };
+    let dep = records.iter().enumerate().filter(|(_, r)| r.status == Some("deprecated")).map(|(i, _)| i).collect();
+    let index = Index { v: 2, n: records.len(), block: BLOCK, kinds, shards, w: names, dep };
     js_file("assets/search-index.js", "window.ROLEBOOK_SEARCH=", &index)
 }
 
 /// `assets/search/s-N.js`: what a result shows, [`BLOCK`] entries per file:
-/// title, URL (0 when it is the title's simple slug), abbreviation, kind, summary.
+/// title, URL (0 when it is the title's simple slug), abbreviation, kind,
+/// summary, and the status of a proposed or deprecated entry (for its badge).
 fn result_files(records: &[Record<'_>]) -> Vec<OutputFile> {
     records
         .chunks(BLOCK)
@@ -142,7 +153,10 @@ fn result_files(records: &[Record<'_>]) -> Vec<OutputFile> {
                 .iter()
                 .map(|r| {
                     let url = if simple_slug(r.title) == r.url { Value::from(0) } else { Value::from(r.url.as_str()) };
-                    json!([r.title, url, r.abbr, r.kind, r.summary])
+                    match r.status {
+                        Some(status) => json!([r.title, url, r.abbr, r.kind, r.summary, status]),
+                        None => json!([r.title, url, r.abbr, r.kind, r.summary]),
+                    }
                 })
                 .collect();
             js_part_file("assets/search/s", "ROLEBOOK_RESULTS", n, &rows)

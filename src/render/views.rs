@@ -52,6 +52,8 @@ pub struct EntryLink<'a> {
     pub summary: &'a str,
     /// Site-relative URL.
     pub url: String,
+    /// `proposed`, `approved` or `deprecated`, for badges.
+    pub status: &'static str,
 }
 
 /// A link with a label.
@@ -129,6 +131,7 @@ impl<'a> Views<'a> {
             kind: self.kind_label(&entry.kind),
             summary: &entry.summary,
             url: urls::entry(&entry.slug),
+            status: entry.status.as_str(),
         }
     }
 

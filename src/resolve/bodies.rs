@@ -2,7 +2,7 @@
 //! name index, anchors checked against the target's headings, and the
 //! "Mentioned in" reverse links collected.
 
-use super::model::{EntryId, Heading, KnowledgeBase};
+use super::model::{EntryId, Heading, KnowledgeBase, Status};
 use super::relations::closest_entry;
 use super::title_order::TitleOrder;
 use crate::diag::{Code, Diagnostic, Diagnostics};
@@ -172,8 +172,19 @@ fn check_link<'a>(
             let published_here = owner.is_none_or(|o| !kb.entries[o].draft);
             if published_here && !kb.is_published(target) {
                 diagnostics.push(Code::LinkToDraft, || {
-                    let message = format!("`{name}` is a draft: the link is shown as plain text");
+                    let what = match kb.entries[target].status {
+                        Status::Proposed => "not published (a draft, or proposed on an approved-only site)",
+                        _ => "a draft",
+                    };
+                    let message = format!("`{name}` is {what}: the link is shown as plain text");
                     at(Diagnostic::new(Code::LinkToDraft, doc.source.path.clone(), message), width)
+                });
+            }
+            if super::lifecycle::warns_about(kb, owner, target) {
+                diagnostics.push(Code::LinkToDeprecated, || {
+                    let message = format!("`{name}` is deprecated");
+                    let d = Diagnostic::new(Code::LinkToDeprecated, doc.source.path.clone(), message);
+                    at(d, width).suggest(super::lifecycle::successor_hint(kb, target))
                 });
             }
             if let Some(from) = owner.filter(|&o| o != target) {

@@ -147,7 +147,11 @@ fn typed_links_to_drafts(
         }
         let (published, draft) = if from.draft { (to, from) } else { (from, to) };
         let key = &config.relations[edge.relation].key;
-        let message = format!("`{key}` relates `{}` to the draft `{}`", published.title, draft.slug);
+        let what = match draft.status {
+            crate::config::Status::Proposed if config.approved_only => "proposed entry (left out: approved only)",
+            _ => "draft",
+        };
+        let message = format!("`{key}` relates `{}` to the {what} `{}`", published.title, draft.slug);
         let target = if from.draft { edge.from } else { edge.to };
         let document = &documents[published.document];
         let d = report_edge(document, kb, Code::LinkToDraft, key, target, message);

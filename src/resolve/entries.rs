@@ -2,7 +2,7 @@
 //! decisions and dates are checked here; names stay names until `relations`.
 
 use super::dates::parse_date;
-use super::model::{Decision, Entry, Part, Prose, Source};
+use super::model::{Decision, Entry, Part, Prose, Source, Status};
 use crate::config::SiteConfig;
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::load::raw::{RawEntry, RawSource};
@@ -154,6 +154,11 @@ pub(crate) fn build(
     };
     let title = if title.is_empty() { document.source.stem().to_owned() } else { title };
     let kind = kind_of(document, raw.kind.as_deref(), config, parsed, diagnostics);
+    let status = status_of(raw.status.as_deref(), config);
+    let owners = match clean_list(raw.owners.as_deref()) {
+        owners if owners.is_empty() => config.default_owners(&kind).to_vec(),
+        owners => owners,
+    };
     Entry {
         slug,
         title,
@@ -168,7 +173,13 @@ pub(crate) fn build(
         decisions: decisions_of(document, raw, diagnostics),
         sources: sources_of(document, raw.sources.as_deref(), diagnostics),
         updated: date_of(document, raw.updated.as_deref(), diagnostics),
-        draft: raw.draft.unwrap_or(false),
+        draft: raw.draft.unwrap_or(false) || (config.approved_only && status == Status::Proposed),
+        status,
+        superseded_by: None,
+        deprecated_on: date_field(document, "deprecated_on", raw.deprecated_on.as_deref(), diagnostics),
+        deprecation_note: raw.deprecation_note.as_deref().map(collapse_whitespace).filter(|n| !n.is_empty()),
+        owners,
+        reviewed: date_field(document, "reviewed", raw.reviewed.as_deref(), diagnostics),
         document: document_index,
         prose: prose_of(document),
         relations: Vec::new(),
@@ -314,14 +325,25 @@ fn decisions_of(document: &Document, raw: &RawEntry, diagnostics: &mut Diagnosti
 }
 
 pub(crate) fn date_of(document: &Document, updated: Option<&str>, diagnostics: &mut Diagnostics) -> Option<String> {
-    let updated = updated?.trim();
-    if parse_date(updated).is_some() {
-        return Some(updated.to_owned());
+    date_field(document, "updated", updated, diagnostics)
+}
+
+/// A `YYYY-MM-DD` value of top-level `key`, reported when it is not one.
+fn date_field(document: &Document, key: &str, value: Option<&str>, diagnostics: &mut Diagnostics) -> Option<String> {
+    let value = value?.trim();
+    if parse_date(value).is_some() {
+        return Some(value.to_owned());
     }
-    let message = format!("`updated: {updated}` is not a date");
-    let d = report(document, Code::InvalidDate, "updated", updated, message);
+    let message = format!("`{key}: {value}` is not a date");
+    let d = report(document, Code::InvalidDate, key, value, message);
     diagnostics.push(d.suggest("write it as YYYY-MM-DD, e.g. 2026-11-23"));
     None
+}
+
+/// The status the front matter gives (the loader has checked the word),
+/// else the site's default.
+fn status_of(raw: Option<&str>, config: &SiteConfig) -> Status {
+    raw.and_then(Status::parse).unwrap_or(config.default_status)
 }
 
 /// Sources with trimmed text; empty titles are dropped, and so are URLs that

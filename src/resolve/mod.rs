@@ -21,6 +21,7 @@ mod compare;
 mod confusable;
 pub mod dates;
 mod entries;
+pub mod lifecycle;
 mod link_position;
 pub mod model;
 mod moved;
@@ -33,7 +34,7 @@ mod title_order;
 pub use bodies::find_anchor;
 pub use model::{
     Comparison, Decision, Edge, Entry, EntryId, FeaturedRef, Heading, KnowledgeBase, Part, Prose, RelationGroup,
-    Source, StartHere,
+    Source, StartHere, Status,
 };
 pub use patch::{entry_edit, Patched};
 
@@ -93,6 +94,7 @@ pub fn resolve_structure(loaded: &Loaded, include_drafts: bool, diagnostics: &mu
     let files = loaded.files.clone();
     let trust_html = config.trust_html;
     let mut kb = KnowledgeBase { entries, slugs, names, include_drafts, trust_html, files, ..KnowledgeBase::default() };
+    lifecycle::successors(&mut kb, documents, diagnostics);
     kb.edges = typed_edges(&kb, &links, documents, config, diagnostics);
     kb.comparisons = comparisons(&kb, documents, &comparison_docs, config, diagnostics);
     relations::group(&mut kb.entries, &kb.edges, config);
@@ -113,6 +115,7 @@ pub fn check_links(kb: &KnowledgeBase, documents: &[Document], config: &SiteConf
 /// facets and sources, stale dates, copied summaries, links to drafts.
 pub fn check_front(kb: &KnowledgeBase, documents: &[Document], config: &SiteConfig, diagnostics: &mut Diagnostics) {
     checks::front(kb, documents, config, diagnostics);
+    lifecycle::check(kb, documents, config, diagnostics);
     moved::check(kb, documents, diagnostics);
     confusable::check(kb, documents, diagnostics);
     start_here::resolve(kb, config, diagnostics);

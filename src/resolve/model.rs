@@ -1,6 +1,7 @@
 //! The resolved knowledge base: entries with ids instead of names, typed
 //! edges, reverse links and comparisons. Immutable once `resolve` returns.
 
+pub use crate::config::Status;
 pub use crate::markdown::Heading;
 use crate::markdown::ParsedBody;
 use serde::Serialize;
@@ -114,8 +115,21 @@ pub struct Entry {
     pub sources: Vec<Source>,
     /// `YYYY-MM-DD`.
     pub updated: Option<String>,
-    /// Left out unless drafts are built.
+    /// Left out unless drafts are built (and, with `approved_only`,
+    /// proposed entries too).
     pub draft: bool,
+    /// Lifecycle status.
+    pub status: Status,
+    /// The entry that replaces this one.
+    pub superseded_by: Option<EntryId>,
+    /// `YYYY-MM-DD` it was deprecated.
+    pub deprecated_on: Option<String>,
+    /// Why it was deprecated.
+    pub deprecation_note: Option<String>,
+    /// Who to ask: its own `owners`, else the site's default for its kind.
+    pub owners: Vec<String>,
+    /// `YYYY-MM-DD` of the last review.
+    pub reviewed: Option<String>,
     /// Index of the document it came from.
     pub document: usize,
     /// Its body (completed again with the headings after a prose edit).

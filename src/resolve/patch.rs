@@ -315,6 +315,7 @@ fn names_any(document: &Document, keys: &BTreeSet<&String>) -> bool {
     let typed = match &document.front {
         Some(FrontMatter::Entry(raw)) => {
             raw.links.iter().flat_map(|l| l.values()).any(|t| t.names().iter().any(|n| hit(n)))
+                || raw.superseded_by.as_deref().is_some_and(hit)
         }
         Some(FrontMatter::Comparison(raw)) => raw.compare.iter().flatten().any(|n| hit(n)),
         None => false,

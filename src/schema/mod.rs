@@ -73,6 +73,7 @@ fn of_shape(shape: Shape, max_chars: usize) -> Value {
         Shape::Slug => slug(),
         Shape::Date => json!({ "$ref": "#/$defs/date" }),
         Shape::Flag => json!({ "type": "boolean" }),
+        Shape::Choice(words) => enum_of(string(), words),
         Shape::Texts => items,
         Shape::Slugs => {
             json!({ "type": "array", "items": slug(), "uniqueItems": true, "maxItems": crate::load::fields::MAX_ITEMS })

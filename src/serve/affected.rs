@@ -57,7 +57,7 @@ pub(crate) fn affected<'a>(
     let (mut new_cards, mut old_cards) = (BTreeSet::new(), BTreeSet::new());
     for id in 0..count {
         match ids.to_old[id] {
-            Some(old) if !card_changed(&old_kb.entries[old], &new_kb.entries[id]) => {}
+            Some(old) if !card_changed(&old_kb.entries[old], &new_kb.entries[id], |o| ids.new_of(o)) => {}
             Some(old) => {
                 new_cards.insert(id);
                 old_cards.insert(old);
@@ -139,6 +139,11 @@ impl Ids {
         Ids { same: false, to_new, to_old }
     }
 
+    /// The new id of old entry `old`, if it is still there.
+    fn new_of(&self, old: EntryId) -> Option<EntryId> {
+        self.to_new.get(old).copied().flatten()
+    }
+
     /// The new ids of old entries that are still there.
     fn news<'s, I: IntoIterator<Item = EntryId>>(&'s self, old: I) -> impl Iterator<Item = EntryId> + 's
     where
@@ -181,6 +186,12 @@ fn same_entry(old: &KnowledgeBase, new: &KnowledgeBase, ids: &Ids, a: EntryId, b
         headings,
         comparisons,
         moved_from,
+        status,
+        superseded_by,
+        deprecated_on,
+        deprecation_note,
+        owners,
+        reviewed,
     } = a;
     let same_groups = relations.len() == b.relations.len()
         && relations.iter().zip(&b.relations).all(|(x, y)| {
@@ -210,6 +221,12 @@ fn same_entry(old: &KnowledgeBase, new: &KnowledgeBase, ids: &Ids, a: EntryId, b
         && *headings == b.headings
         && same_groups
         && *moved_from == b.moved_from
+        && *status == b.status
+        && superseded_by.and_then(|o| ids.new_of(o)) == b.superseded_by
+        && *deprecated_on == b.deprecated_on
+        && *deprecation_note == b.deprecation_note
+        && *owners == b.owners
+        && *reviewed == b.reviewed
         && ids.same_list(mentioned_in, &b.mentioned_in)
         && (comparisons == &b.comparisons && ids.same || slugs(old, comparisons) == slugs(new, &b.comparisons))
 }
@@ -327,13 +344,16 @@ fn relinked(
 /// Whether what other pages show of an entry changed: its link text and
 /// preview (title, abbreviation, kind, summary), whether it is linked at
 /// all (a draft is plain text), or the headings their `#fragment` links
-/// point at.
-fn card_changed(a: &Entry, b: &Entry) -> bool {
+/// point at. `a` is from the build before, whose ids `to_new` turns into
+/// `b`'s.
+fn card_changed(a: &Entry, b: &Entry, to_new: impl Fn(EntryId) -> Option<EntryId>) -> bool {
     a.title != b.title
         || a.abbr != b.abbr
         || a.kind != b.kind
         || a.summary != b.summary
         || a.draft != b.draft
+        || a.status != b.status
+        || a.superseded_by.and_then(to_new) != b.superseded_by
         || a.headings != b.headings
 }
 
@@ -417,7 +437,7 @@ pub(crate) fn after_entry_edit<'a>(
         patched.before.iter().filter(|(t, was)| *t == id || kb.entries[*t] != *was).map(|(t, _)| *t).collect();
     let mut entries = changed.clone();
     let was = patched.before.iter().find(|(t, _)| *t == id).map(|(_, was)| was);
-    let card = was.is_some_and(|was| card_changed(was, &kb.entries[id]));
+    let card = was.is_some_and(|was| card_changed(was, &kb.entries[id], Some));
     if card {
         let cards = BTreeSet::from([id]);
         entries.extend(showing(kb, &cards));

@@ -104,7 +104,8 @@ fn full_entry() -> Value {
          owned_by: [data-product]\nfacets:\n  focus: Definitions\nresponsibilities: [Curates terms]\n\
          skills: [Patience]\ndecisions:\n  - { decision: Term definitions, part: decides }\n\
          sources:\n  - { title: A, url: \"https://example.com\", publisher: B }\nupdated: 2026-01-31\ndraft: false\n\
-         moved_from: [data-custodian]\n---\n",
+         status: deprecated\nsuperseded_by: data-owner\ndeprecated_on: 2026-02-01\ndeprecation_note: Merged.\n\
+         owners: [\"@acme/data-office\"]\nreviewed: 2026-01-15\nmoved_from: [data-custodian]\n---\n",
     )
 }
 

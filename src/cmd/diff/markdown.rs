@@ -15,6 +15,11 @@ pub(crate) fn render(diff: &KbDiff) -> String {
         return out;
     }
     let _ = writeln!(out, "{}\n", headline(diff));
+    list(
+        &mut out,
+        "Status changes",
+        diff.status_changes.iter().map(|c| format!("**{}**: {} → {}", escape(&c.entry.title), c.old, c.new)),
+    );
     list(&mut out, "Added entries", diff.added.iter().map(entry_line));
     list(&mut out, "Removed entries", diff.removed.iter().map(|e| removed_line(e, diff)));
     list(
@@ -62,6 +67,7 @@ fn headline(diff: &KbDiff) -> String {
     count(diff.added.len(), "added");
     count(diff.removed.len(), "removed");
     count(diff.renamed.len(), "renamed");
+    count(diff.status_changes.len(), "status change(s)");
     count(diff.changed.len(), "changed");
     count(diff.relations_added.len(), "relation(s) added");
     count(diff.relations_removed.len(), "relation(s) removed");

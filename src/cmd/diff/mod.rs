@@ -7,7 +7,7 @@ mod git;
 mod markdown;
 mod model;
 
-pub use model::{DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename};
+pub use model::{DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename, StatusChange};
 
 use super::Outcome;
 use crate::cli::{DiffArgs, DiffFormat};

@@ -86,6 +86,17 @@ pub struct EntryChange {
     pub changes: Vec<FieldChange>,
 }
 
+/// An entry whose lifecycle status changed ("proposed → approved").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusChange {
+    /// The entry (after).
+    pub entry: EntryRef,
+    /// Status before.
+    pub old: &'static str,
+    /// Status after.
+    pub new: &'static str,
+}
+
 /// A diagnostic as the report shows it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct DiagnosticRef {
@@ -112,6 +123,8 @@ pub struct KbDiff {
     pub removed: Vec<EntryRef>,
     /// Entries with a new slug.
     pub renamed: Vec<Rename>,
+    /// Entries whose status changed, reported first.
+    pub status_changes: Vec<StatusChange>,
     /// Relations that are new.
     pub relations_added: Vec<RelationRef>,
     /// Relations that are gone.
@@ -134,6 +147,7 @@ impl KbDiff {
         self.added.is_empty()
             && self.removed.is_empty()
             && self.renamed.is_empty()
+            && self.status_changes.is_empty()
             && self.relations_added.is_empty()
             && self.relations_removed.is_empty()
             && self.changed.is_empty()
@@ -176,6 +190,7 @@ pub(crate) fn compare(base: &str, old: &Side<'_>, new: &Side<'_>) -> KbDiff {
     diff.added = fresh.iter().map(|e| entry_ref(new, e)).collect();
     relations(&mut diff, old, new, &renames);
     diff.changed = changes(old, new, &renames);
+    diff.status_changes = status_changes(old, new, &renames);
     comparisons(&mut diff, old, new);
     diagnostics(&mut diff, old, new);
     diff
@@ -239,6 +254,8 @@ fn changes(old: &Side<'_>, new: &Side<'_>, renames: &BTreeMap<String, String>) -
         field("title", "Title", Some(&before.title), Some(&entry.title));
         field("kind", "Kind", Some(&before.kind), Some(&entry.kind));
         field("summary", "Summary", Some(&before.summary), Some(&entry.summary));
+        let owners = |e: &Entry| Some(e.owners.join(", ")).filter(|o| !o.is_empty());
+        field("owners", "Owners", owners(before).as_deref(), owners(entry).as_deref());
         let keys: BTreeSet<&String> = before.facets.keys().chain(entry.facets.keys()).collect();
         for key in keys {
             let label = new.config.facets.iter().find(|f| &f.key == key).map_or(key.as_str(), |f| f.label.as_str());
@@ -250,6 +267,23 @@ fn changes(old: &Side<'_>, new: &Side<'_>, renames: &BTreeMap<String, String>) -
         }
     }
     list
+}
+
+fn status_changes(old: &Side<'_>, new: &Side<'_>, renames: &BTreeMap<String, String>) -> Vec<StatusChange> {
+    let by_slug: BTreeMap<&str, &Entry> =
+        old.kb.entries.iter().map(|e| (renames.get(&e.slug).map_or(e.slug.as_str(), String::as_str), e)).collect();
+    new.kb
+        .entries
+        .iter()
+        .filter_map(|entry| {
+            let before = by_slug.get(entry.slug.as_str())?;
+            (before.status != entry.status).then(|| StatusChange {
+                entry: entry_ref(new, entry),
+                old: before.status.as_str(),
+                new: entry.status.as_str(),
+            })
+        })
+        .collect()
 }
 
 fn comparisons(diff: &mut KbDiff, old: &Side<'_>, new: &Side<'_>) {

@@ -56,6 +56,13 @@ struct Node<'a> {
     facets: &'a BTreeMap<String, String>,
     updated: Option<&'a str>,
     url: String,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    superseded_by: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    owners: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reviewed: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -117,6 +124,10 @@ fn node<'a>(kb: &'a KnowledgeBase, config: &SiteConfig, id: EntryId) -> Node<'a>
         facets: &e.facets,
         updated: e.updated.as_deref(),
         url: page_url(config, &urls::entry(&e.slug)),
+        status: e.status.as_str(),
+        superseded_by: e.superseded_by.filter(|&s| kb.is_published(s)).map(|s| kb.entries[s].slug.as_str()),
+        owners: &e.owners,
+        reviewed: e.reviewed.as_deref(),
     }
 }
 

@@ -1,10 +1,16 @@
 //! Exports for other tools, written by every build beside the pages:
 //! `graph.json` (entries, typed relations, facets), `glossary.csv` (for
 //! business-glossary and data-catalog imports) and `glossary.ttl` (a SKOS
-//! vocabulary). Only published entries appear; the output is deterministic.
+//! vocabulary), and for data catalogs `glossary.datahub.yml` (DataHub's
+//! business-glossary file) and `glossary.openmetadata.csv` (OpenMetadata's
+//! glossary import). Only published entries appear; the output is
+//! deterministic.
 
 mod csv;
+mod datahub;
 mod graph;
+pub mod openmetadata;
+mod owners;
 mod skos;
 
 use crate::config::SiteConfig;
@@ -17,6 +23,10 @@ pub const GRAPH: &str = "graph.json";
 pub const CSV: &str = "glossary.csv";
 /// Output path of the SKOS Turtle vocabulary.
 pub const TURTLE: &str = "glossary.ttl";
+/// Output path of the DataHub business glossary.
+pub const DATAHUB: &str = "glossary.datahub.yml";
+/// Output path of the OpenMetadata glossary CSV.
+pub const OPENMETADATA: &str = "glossary.openmetadata.csv";
 
 /// Every export file of the site.
 pub fn render(kb: &KnowledgeBase, config: &SiteConfig) -> Vec<OutputFile> {
@@ -26,10 +36,14 @@ pub fn render(kb: &KnowledgeBase, config: &SiteConfig) -> Vec<OutputFile> {
         || graph::render(kb, config, &published),
         || rayon::join(|| csv::render(kb, config, &published), || skos::render(kb, config, &published)),
     );
+    let (datahub, openmetadata) =
+        rayon::join(|| datahub::render(kb, config, &published), || openmetadata::render(kb, config, &published));
     vec![
         OutputFile { path: GRAPH.into(), bytes: graph },
         OutputFile { path: CSV.into(), bytes: csv },
         OutputFile { path: TURTLE.into(), bytes: turtle },
+        OutputFile { path: DATAHUB.into(), bytes: datahub },
+        OutputFile { path: OPENMETADATA.into(), bytes: openmetadata },
     ]
 }
 

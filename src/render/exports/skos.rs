@@ -17,7 +17,7 @@ use std::fmt::Write;
 
 /// SKOS properties between concepts, in output order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Property {
+pub(super) enum Property {
     Broader,
     Narrower,
     Related,
@@ -69,7 +69,7 @@ pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[Entry
 /// Every SKOS statement between published concepts, both directions.
 /// `related` is dropped for a pair that is also broader/narrower, since
 /// SKOS declares the two disjoint.
-fn links(kb: &KnowledgeBase, config: &SiteConfig) -> BTreeSet<(EntryId, Property, EntryId)> {
+pub(super) fn links(kb: &KnowledgeBase, config: &SiteConfig) -> BTreeSet<(EntryId, Property, EntryId)> {
     let mut set = BTreeSet::new();
     for edge in kb.edges.iter().filter(|e| kb.is_published(e.from) && kb.is_published(e.to) && e.from != e.to) {
         let (forward, backward) = match config.relations[edge.relation].skos {

@@ -126,6 +126,22 @@ fn a_summary_edit_re_renders_the_neighbours_and_the_lists() {
 }
 
 #[test]
+fn lifecycle_edits_re_render_what_shows_them() {
+    let site = copy_site(Path::new(FIXTURE));
+    let mut live = Live::start(site.path());
+    type Edit = fn(&str) -> String;
+    let edits: [(&str, Edit); 3] = [
+        ("deprecated", |t| t.replace("kind: role\n", "kind: role\nstatus: deprecated\nsuperseded_by: manager\n")),
+        ("owners", |t| t.replace("kind: role\n", "kind: role\nowners: [\"@acme/po\"]\nreviewed: 2026-01-01\n")),
+        ("proposed", |t| t.replace("status: deprecated\nsuperseded_by: manager\n", "status: proposed\n")),
+    ];
+    for (what, edit) in edits {
+        assert!(live.edit("content/owner.md", edit).is_some(), "{what}: {:?}", live.diagnostics);
+        live.assert_matches_full_build(what);
+    }
+}
+
+#[test]
 fn edits_that_keep_the_names_patch_the_entry_and_match_a_full_build() {
     let site = copy_site(Path::new(FIXTURE));
     let mut live = Live::start(site.path());

@@ -4,11 +4,9 @@
 (function (global) {
   'use strict';
 
-  // ---------------------------------------------------------------- search core
+  // == search core
   // Pure functions over the index (no DOM), so node can benchmark them.
-  // search-index.js holds only the shard boundaries and the words of names;
-  // the postings of every word are in shards (search/t-N.js) and what a
-  // result shows in blocks (search/s-N.js), both loaded as a query needs them.
+  // The files are described in src/render/search_index.rs.
 
   function fold(text) {
     return String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -79,6 +77,7 @@
   function Engine(data) {
     this.data = data;
     this.names = data.w;
+    this.dep = new Set(data.dep || []);
     this.terms = {}; // shard number → {field: {word: postings}}
     this.decoded = new Map();
   }
@@ -179,8 +178,10 @@
       for (var b = bits; b; b &= b - 1) n++;
       results.push([e, n, score.get(e), bits === full, size.get(e) || 9]);
     });
+    var dep = this.dep;
     results.sort(function (a, b) {
-      return (b[3] - a[3]) || (b[1] - a[1]) || (b[2] - a[2]) || (a[4] - b[4]) || (a[0] - b[0]);
+      return (b[3] - a[3]) || (dep.has(a[0]) - dep.has(b[0])) || (b[1] - a[1]) || (b[2] - a[2]) ||
+        (a[4] - b[4]) || (a[0] - b[0]);
     });
     if (results.length && results[0][3]) results = results.filter(function (r) { return r[3]; });
     return results.map(function (r) { return r[0]; });
@@ -200,7 +201,7 @@
     return found;
   };
 
-  // Result row i ([title, url or 0, abbreviation, kind, summary]) once its block is loaded.
+  // Result row i ([title, url or 0, abbreviation, kind, summary, status?]) once its block is loaded.
   Engine.prototype.row = function (i, blocks) {
     var block = blocks && blocks[Math.floor(i / this.data.block)];
     return block ? block[i % this.data.block] : null;
@@ -214,7 +215,7 @@
   if (typeof module === 'object' && module.exports) module.exports = core;
   if (typeof document === 'undefined') return;
 
-  // ---------------------------------------------------------------- page helpers
+  // == page helpers
   var doc = document, root = doc.body ? doc.body.getAttribute('data-root') || '' : '';
   var loading = {};
 
@@ -239,7 +240,7 @@
     return node;
   }
 
-  // ---------------------------------------------------------------- theme toggle
+  // == theme toggle
   function setupTheme() {
     var button = doc.getElementById('theme-toggle');
     if (!button) return;
@@ -263,7 +264,7 @@
     show();
   }
 
-  // ---------------------------------------------------------------- search UI
+  // == search UI
   var PAGE = 10;
 
   // `text` as nodes, the words close to a query word in <mark>.
@@ -317,6 +318,7 @@
       title.appendChild(marked(row[0] + (row[2] ? ' (' + row[2] + ')' : ''), qs));
       a.appendChild(title);
       a.appendChild(el('span', 'r-kind', engine.data.kinds[row[3]] || ''));
+      if (row[5]) a.appendChild(el('span', 'status-badge status-' + row[5], row[5]));
       var sum = el('span', 'r-sum');
       sum.appendChild(marked(row[4], qs));
       a.appendChild(sum);
@@ -435,7 +437,7 @@
     });
   }
 
-  // ---------------------------------------------------------------- link previews
+  // == link previews
   // Every cross-reference carries data-title/-kind/-summary, so no download.
   function setupPreviews() {
     var box = el('div', 'preview'), current = null, showTimer = 0, hideTimer = 0, pressTimer = 0, pressed = null;
@@ -513,7 +515,7 @@
     });
   }
 
-  // ---------------------------------------------------------------- compare picker
+  // == compare picker
   // The menus come from compare-data.js (slug, title, abbreviation of every
   // role); the table's details from compare/c-N.js, which holds roles
   // N * block .. in the same order, loaded only for the roles picked.
@@ -528,7 +530,7 @@
       // The options are built once and copied into each menu.
       var options = doc.createDocumentFragment();
       data.roles.forEach(function (row, i) {
-        var slug = row[0] || simpleSlug(row[1]), o = el('option', null, row[1] + (row[2] ? ' (' + row[2] + ')' : ''));
+        var slug = row[0] || simpleSlug(row[1]), o = el('option', null, row[1] + (row[2] ? ' (' + row[2] + ')' : '') + (row[3] ? ' — ' + row[3] : ''));
         bySlug[slug] = i;
         slugs.push(slug);
         o.value = slug;
@@ -655,7 +657,7 @@
     return wrap;
   }
 
-  // ---------------------------------------------------------------- wide tables
+  // == wide tables
   // A table wider than its box gets the class `overflows`, which shows the
   // "scroll sideways" hint next to it.
   function setupScrollers() {
@@ -671,7 +673,7 @@
     } else global.addEventListener('resize', mark);
   }
 
-  // ---------------------------------------------------------------- decision matrix filter
+  // == decision matrix filter
   // Role columns can be hidden; the choice lives in the address (#r=slug,…)
   // like the compare picker's, and applies to the table and the cards alike.
   function setupMatrix() {
@@ -731,7 +733,7 @@
     apply(false);
   }
 
-  // ---------------------------------------------------------------- map switch
+  // == map switch
   // One graph at a time once script runs; without it, all of them.
   function setupGraphs() {
     var buttons = Array.prototype.slice.call(doc.querySelectorAll('.graph-switch button'));
@@ -747,7 +749,7 @@
     if (buttons.length) pick(buttons[0]);
   }
 
-  // ---------------------------------------------------------------- moving around
+  // == moving around
   // The sticky header's height (for anchors and sticky bars below it), the
   // table of contents (closed on phones, marks the section in view),
   // copy-link anchors on headings, relation lists open where the diagram is hidden.
