@@ -1,11 +1,14 @@
 //! One pipeline run for `serve` and what it produced. [`Session`] keeps the
-//! last good build, so an edit to one entry re-reads that file, brings the
-//! knowledge base up to date the cheapest way that gives what a full build
-//! gives ([`Resolving`]: bodies completed again after a prose edit, one
-//! entry patched after an edit that keeps its names, else everything
-//! resolved)
-//! and re-renders only the pages the edit affects (`affected`;
-//! list pages by their data's fingerprints). The search index and exports
+//! last good build (`good`), so a change re-reads only the changed files
+//! (`pending`, through `load::change`: edited, added, deleted or renamed
+//! Markdown files), brings the knowledge base up to date the cheapest way
+//! that gives what a full build gives (`follow`, [`Resolving`]: bodies
+//! completed again after a prose edit, one entry patched after an edit that
+//! keeps its names, else everything resolved with the full build's own
+//! functions and compared, entries matched by slug) and re-renders only the
+//! pages the change affects (`affected`; list pages by their data's
+//! fingerprints). A full build and a patch render and finish their
+//! diagnostics through the same functions. The search index and exports
 //! follow in a second step, after open tabs were told to reload.
 
 use super::follow::{next_step, Before, Parts3, Resolved, Step};
