@@ -44,6 +44,17 @@ impl Parts3 {
         sink
     }
 
+    /// Whether [`Parts3::with`] would hold errors once the site's rules
+    /// apply (without copying every diagnostic: a large site may carry
+    /// thousands of warnings).
+    pub(super) fn has_errors(&self, parts: &Parts) -> bool {
+        let rules = &parts.loaded.config.rules;
+        let steps = [&self.structure, &self.rules, &self.checks, &self.bodies];
+        parts.site_diagnostics.has_errors(rules)
+            || parts.document_diagnostics.iter().any(|d| d.has_errors(rules))
+            || steps.iter().any(|d| d.has_errors(rules))
+    }
+
     /// Whether a step that an entry edit does not run again reported on
     /// `file`: its positions would move with an edit of that file.
     fn mention(&self, file: &str) -> bool {
@@ -149,9 +160,8 @@ fn after_edits<'l>(
 /// with the last good build to tell what to render.
 fn resolve_all<'l>(parts: &Parts, before: &mut Before<'_, 'l>, edited: &Edited<'_>, drafts: bool) -> Step<'l> {
     let (kb, comparison_documents, found) = Parts3::resolve(parts, drafts);
-    let sink = found.with(parts);
-    if has_errors(&sink, parts) {
-        return Step::Failed(sink);
+    if found.has_errors(parts) {
+        return Step::Failed(found.with(parts));
     }
     let (selection, moves) = affected::affected(before.kb, &kb, &parts.loaded.documents, edited, before.lists);
     let comparison_documents = Some(comparison_documents);
@@ -167,11 +177,10 @@ fn after_prose<'l>(parts: &Parts, before: Before<'_, 'l>, pending: &BTreeMap<usi
     let facts = resolve::take_body_facts(&mut kb);
     let mut found = Parts3 { bodies: Diagnostics::new(), ..before.found.clone() };
     resolve::complete_in_place(&mut kb, before.comparison_documents, documents, &mut found.bodies);
-    let sink = found.with(parts);
-    if has_errors(&sink, parts) {
+    if found.has_errors(parts) {
         resolve::restore_body_facts(&mut kb, facts);
         *before.kb = kb;
-        return Step::Failed(sink);
+        return Step::Failed(found.with(parts));
     }
     let edited: BTreeSet<usize> = pending.keys().copied().collect();
     let selection = affected::after_prose_edit(&facts, &kb, documents, &edited);
@@ -218,11 +227,10 @@ fn after_entry_edit<'l>(
         resolve::recheck_orphans(&kb, documents, &mut found.bodies);
     }
     resolve::check_front(&kb, documents, config, &mut found.checks);
-    let sink = found.with(parts);
-    if has_errors(&sink, parts) {
+    if found.has_errors(parts) {
         patched.undo(&mut kb);
         *before.kb = kb;
-        return Some(Step::Failed(sink));
+        return Some(Step::Failed(found.with(parts)));
     }
     let selection = affected::after_entry_edit(&kb, documents, &patched, before.lists);
     // Its page comes or goes with its draft flag.
@@ -238,9 +246,4 @@ fn after_entry_edit<'l>(
         comparison_documents: None,
         moves,
     })))
-}
-
-/// Whether errors remain once the site's rules apply.
-pub(super) fn has_errors(sink: &Diagnostics, parts: &Parts) -> bool {
-    sink.has_errors(&parts.loaded.config.rules)
 }
