@@ -106,7 +106,7 @@ pub struct ServeArgs {
 pub struct NewArgs {
     /// Title of the entry; the file name is its slug.
     pub title: String,
-    /// Kind of the entry (a key of site.toml [kinds]) [default: site.toml default_kind].
+    /// Kind of the entry (a key of the kinds table in site.toml) [default: site.toml default_kind].
     #[arg(long, short)]
     pub kind: Option<String>,
     /// Abbreviation.
@@ -194,7 +194,7 @@ pub struct ImportArgs {
     /// Its format [default: detected].
     #[arg(long, value_enum)]
     pub from: Option<FromArg>,
-    /// Folder for the new site [default: ./<source-name>-rolebook].
+    /// Folder for the new site [default: ./SOURCE-rolebook].
     #[arg(long)]
     pub into: Option<PathBuf>,
     /// Where kinds come from: `auto` (a category-like field such as `category`

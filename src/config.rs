@@ -177,7 +177,13 @@ pub struct SiteConfig {
     pub rules: BTreeMap<crate::diag::Code, Level>,
     /// The home page's "Start here" items (`[[start_here]]`), in order.
     pub start_here: Vec<Featured>,
+    /// How many recent commits `changes.html` and `changes.xml` cover
+    /// (`[changes] limit`; 0: no changes page).
+    pub changes_limit: usize,
 }
+
+/// Commits the changes page covers unless `[changes] limit` says otherwise.
+pub const CHANGES_LIMIT: usize = 30;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -211,6 +217,13 @@ struct RawConfig {
     rules: BTreeMap<String, Level>,
     #[serde(default)]
     start_here: Vec<toml::Spanned<start_here::RawFeatured>>,
+    changes: Option<RawChanges>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChanges {
+    limit: Option<usize>,
 }
 
 #[derive(Deserialize)]
@@ -278,6 +291,7 @@ impl Default for SiteConfig {
             facets: Vec::new(),
             rules: BTreeMap::new(),
             start_here: Vec::new(),
+            changes_limit: CHANGES_LIMIT,
         }
     }
 }
@@ -402,6 +416,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
         facets,
         rules,
         start_here,
+        changes_limit: raw.changes.and_then(|c| c.limit).unwrap_or(CHANGES_LIMIT),
     }
 }
 

@@ -22,6 +22,7 @@ pub mod cmd;
 pub mod config;
 pub mod diag;
 pub mod error;
+pub mod history;
 pub mod import;
 pub mod load;
 pub mod markdown;

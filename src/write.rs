@@ -9,9 +9,9 @@
 //! only for changed pages, which on file systems with a slow inode
 //! allocator is most of the cost of writing a large site.
 //!
-//! Builds into one output take turns ([`lock`]); a build first clears
-//! staging folders of builds that were killed ([`stale`]); the swap is
-//! atomic where the system allows ([`swap`]).
+//! Builds into one output take turns (`lock`); a build first clears
+//! staging folders of builds that were killed (`stale`); the swap is
+//! atomic where the system allows (`swap`).
 
 mod lock;
 mod stale;

@@ -68,9 +68,12 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool, approved_only: bo
     time("resolve");
     let theme = render::theme::load(root, &loaded.config.theme)?;
     theme.skipped.iter().for_each(|d| diagnostics.push(d.clone()));
-    let dates = render::git_dates::collect(root);
-    time("theme and git dates");
-    let input = render::Input::of(&kb, &loaded.config, &theme, &dates);
+    let title_of = |name: &str| kb.lookup(name).map(|id| kb.entries[id].title.clone());
+    // Two git processes that wait on the disk: side by side.
+    let (dates, changes) =
+        rayon::join(|| render::git_dates::collect(root), || crate::history::recent(root, &loaded.config, &title_of));
+    time("theme and git history");
+    let input = render::Input::of(&kb, &loaded.config, &theme, &dates).with_changes(&changes);
     let rules = &loaded.config.rules;
     let clean_so_far = !diagnostics.has_errors(rules);
     // Pages go to disk as they are rendered; the staging folder is only

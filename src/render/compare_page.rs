@@ -5,7 +5,7 @@
 use super::entry_page::{edit_url, tag_links};
 use super::markdown::{self, LinkContext};
 use super::views::{EntryLink, Link, Views};
-use crate::resolve::{Comparison, EntryId, Source};
+use crate::resolve::{Comparison, EntryId, Heading, Source};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -42,8 +42,8 @@ pub struct DecisionRow {
 pub struct Between<'a> {
     /// Source entry.
     pub from: EntryLink<'a>,
-    /// Relation label.
-    pub label: &'a str,
+    /// The relation as the verb of a sentence ("works with", "is part of").
+    pub verb: String,
     /// Target entry.
     pub to: EntryLink<'a>,
 }
@@ -69,6 +69,8 @@ pub struct ComparePage<'a> {
     pub between: Vec<Between<'a>>,
     /// Rendered prose (empty for generated pages).
     pub body: String,
+    /// The prose's headings (levels 2–3), for the table of contents.
+    pub toc: Vec<&'a Heading>,
     /// Sources.
     pub sources: &'a [Source],
     /// Tags.
@@ -139,6 +141,7 @@ pub fn build<'a>(views: &Views<'a>, comparison: &'a Comparison, root: &str) -> C
         decisions: decision_rows(views, ids),
         between: between(views, ids),
         body: prose.map(|p| markdown::render_parsed(&p.body, &context)).unwrap_or_default(),
+        toc: prose.map(|p| p.body.headings.iter().filter(|h| (2..=3).contains(&h.level)).collect()).unwrap_or_default(),
         sources: &comparison.sources,
         tags: tag_links(&comparison.tags),
         updated: comparison
@@ -195,6 +198,21 @@ fn decision_rows(views: &Views<'_>, ids: &[EntryId]) -> Vec<DecisionRow> {
     rows.into_values().map(|(decision, parts)| DecisionRow { decision, parts }).collect()
 }
 
+/// A relation label as the verb between two names: "Works with" reads as
+/// one, "Part of" and "Often confused with" need an "is", and "See also"
+/// becomes "is related to".
+fn verb(label: &str) -> String {
+    let lower = label.trim().to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    if first == "see" || lower.is_empty() {
+        "is related to".to_owned()
+    } else if first.ends_with('s') && first.len() > 2 {
+        lower
+    } else {
+        format!("is {lower}")
+    }
+}
+
 fn between<'a>(views: &Views<'a>, ids: &[EntryId]) -> Vec<Between<'a>> {
     let kb = views.kb;
     let mut found = Vec::new();
@@ -205,7 +223,7 @@ fn between<'a>(views: &Views<'a>, ids: &[EntryId]) -> Vec<Between<'a>> {
                 if !group.incoming && !symmetric_dupe {
                     found.push(Between {
                         from: views.entry_link(id),
-                        label: &group.label,
+                        verb: verb(&group.label),
                         to: views.entry_link(other),
                     });
                 }
@@ -213,4 +231,20 @@ fn between<'a>(views: &Views<'a>, ids: &[EntryId]) -> Vec<Between<'a>> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verb;
+
+    #[test]
+    fn relation_labels_read_as_verbs() {
+        assert_eq!(verb("Works with"), "works with");
+        assert_eq!(verb("Reports to"), "reports to");
+        assert_eq!(verb("Often confused with"), "is often confused with");
+        assert_eq!(verb("Part of"), "is part of");
+        assert_eq!(verb("Owned by"), "is owned by");
+        assert_eq!(verb("See also"), "is related to");
+        assert_eq!(verb("Has part"), "has part");
+    }
 }

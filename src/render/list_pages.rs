@@ -6,6 +6,7 @@
 //! sees is what serializes).
 
 use super::a_z::{self, AzPage};
+use super::changes_page::{self, ChangesPage};
 use super::compare_data::{self, PickerPage};
 use super::lists::{self, IndexPage, ListPage};
 use super::matrix::{self, MatrixPage};
@@ -33,6 +34,8 @@ pub enum ListData<'a> {
     Matrix(MatrixPage<'a>),
     /// `compare.html`, the picker.
     Picker(PickerPage<'a>),
+    /// `changes.html`, when git has history.
+    Changes(ChangesPage<'a>),
     /// `404.html`.
     NotFound,
 }
@@ -65,6 +68,9 @@ pub fn all<'a>(views: &Views<'a>) -> Vec<(String, ListData<'a>)> {
     pages.push(("map.html".into(), ListData::Map(map)));
     pages.push(("matrix.html".into(), ListData::Matrix(matrix)));
     pages.push(("compare.html".into(), ListData::Picker(picker)));
+    if let Some(changes) = changes_page::page(views) {
+        pages.push((changes_page::PATH.into(), ListData::Changes(changes)));
+    }
     pages.push(("404.html".into(), ListData::NotFound));
     pages
 }
@@ -96,6 +102,7 @@ pub fn fingerprint(data: &ListData<'_>) -> u64 {
         ListData::Matrix(page) => hash(page, 4),
         ListData::Picker(page) => hash(page, 5),
         ListData::NotFound => hash(&(), 6),
+        ListData::Changes(page) => hash(page, 7),
     }
 }
 

@@ -13,6 +13,8 @@
 //! works from any sub-path or file://.
 
 pub mod a_z;
+pub mod changes_feed;
+pub mod changes_page;
 pub mod codeowners;
 
 pub mod compare_data;
@@ -45,6 +47,7 @@ pub use theme::Theme;
 
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::history::Change;
 use crate::output::OutputFile;
 use crate::resolve::EntryId;
 use crate::resolve::KnowledgeBase;
@@ -72,7 +75,7 @@ pub fn render(
     theme: &Theme,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<OutputFile>, RenderStats) {
-    let input = Input { kb, config, theme, git_dates: &GitDates::new() };
+    let input = Input { kb, config, theme, git_dates: &GitDates::new(), changes: &[] };
     let pages = render_pages(&input, &Selection::All, diagnostics);
     let paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
     let assets = render_assets(&input, &paths);
@@ -174,13 +177,26 @@ pub struct Input<'a> {
     pub theme: &'a Theme,
     /// "Last updated" dates from git history.
     pub git_dates: &'a GitDates,
+    /// Recent changes from git history, newest first.
+    pub changes: &'a [Change],
 }
 
 impl<'a> Input<'a> {
     /// What rendering reads: a resolved site (whose entries carry their
-    /// parsed bodies), its settings, its theme and its git dates.
+    /// parsed bodies), its settings, its theme and its git dates; no
+    /// changes page (see [`Input::with_changes`]).
     pub fn of(kb: &'a KnowledgeBase, config: &'a SiteConfig, theme: &'a Theme, git_dates: &'a GitDates) -> Self {
-        Input { kb, config, theme, git_dates }
+        Input { kb, config, theme, git_dates, changes: &[] }
+    }
+
+    /// The same input with recent changes, for `changes.html` and `changes.xml`.
+    pub fn with_changes(self, changes: &'a [Change]) -> Self {
+        Input { changes, ..self }
+    }
+
+    /// Views over this input.
+    fn views(&self) -> Views<'a> {
+        Views { kb: self.kb, config: self.config, git_dates: self.git_dates, changes: self.changes }
     }
 }
 
@@ -257,8 +273,8 @@ pub struct Pages {
 
 /// Renders the selected HTML pages.
 pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &mut Diagnostics) -> Pages {
-    let (kb, config) = (input.kb, input.config);
-    let views = Views { kb, config, git_dates: input.git_dates };
+    let kb = input.kb;
+    let views = input.views();
     // Site-wide data is the same on every page: convert it once (tera values
     // share their contents, so each page's copy is cheap).
     let shared = Shared { theme: input.theme, views, site: tera::Value::from_serializable(&views.site()) };
@@ -348,6 +364,7 @@ fn list_pages(shared: &Shared<'_>, previous: Option<&Fingerprints>, page: &PageF
             ListData::Map(map) => page("map.html", path, meta("Map".into()), "map", map),
             ListData::Matrix(matrix) => page("matrix.html", path, meta("Decision matrix".into()), "matrix", matrix),
             ListData::Picker(picker) => page("picker.html", path, meta("Compare roles".into()), "picker", picker),
+            ListData::Changes(changes) => page("changes.html", path, meta("Recent changes".into()), "changes", changes),
             ListData::NotFound => page("404.html", path, meta("Page not found".into()), "page", &()),
         })
         .collect();
@@ -357,7 +374,7 @@ fn list_pages(shared: &Shared<'_>, previous: Option<&Fingerprints>, page: &PageF
 /// The fingerprint of every list page's data, for a later
 /// [`Lists::Changed`].
 pub fn list_fingerprints(input: &Input<'_>) -> Fingerprints {
-    let views = Views { kb: input.kb, config: input.config, git_dates: input.git_dates };
+    let views = input.views();
     list_pages::fingerprints(&list_pages::all(&views))
 }
 
@@ -378,7 +395,7 @@ pub fn render_assets(input: &Input<'_>, page_paths: &[&str]) -> Vec<OutputFile> 
 /// entries, built side by side.
 fn data_files(input: &Input<'_>) -> Vec<OutputFile> {
     let (kb, config) = (input.kb, input.config);
-    let views = Views { kb, config, git_dates: input.git_dates };
+    let views = input.views();
     let sorted = lists::alphabetical(&views);
     let (mut files, exports) = rayon::join(
         || {
@@ -390,6 +407,7 @@ fn data_files(input: &Input<'_>) -> Vec<OutputFile> {
     );
     files.extend(exports);
     files.extend(redirects::files(kb, config));
+    files.extend(changes_feed::file(&views));
     files.extend(
         input.theme.statics.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }),
     );

@@ -10,7 +10,7 @@
 //!   focused;
 //! - `assets/search/t-N.js`: every word as postings lists per field (title,
 //!   abbreviation, alias, tag, summary, body), in word order, cut into shards
-//!   of about [`SHARD_BYTES`]; a query loads only the shards that hold its
+//!   of about `SHARD_BYTES`; a query loads only the shards that hold its
 //!   own words, the words they begin and the names it nearly spells;
 //! - `assets/search/s-N.js`: title, URL, abbreviation, kind, summary (and
 //!   status, unless approved) of [`BLOCK`] entries, loaded for the results
@@ -217,7 +217,7 @@ struct Chosen {
 }
 
 /// Postings of every word, in word order, cut into shards of about
-/// [`SHARD_BYTES`]; returns each shard's first word and the shard files.
+/// `SHARD_BYTES`; returns each shard's first word and the shard files.
 fn term_shards(records: &[Record<'_>], names: &NamePostings) -> (Vec<String>, Vec<OutputFile>) {
     let vocabulary = vocabulary(records);
     let mut in_summary: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.words.len()];

@@ -31,6 +31,7 @@ const TEMPLATES: &[(&str, &str)] = embedded![
     "map.html",
     "matrix.html",
     "picker.html",
+    "changes.html",
 ];
 
 macro_rules! embedded_static {

@@ -22,6 +22,8 @@ pub struct SiteView<'a> {
     pub kinds: Vec<KindLink<'a>>,
     /// rolebook version, for the generator meta tag.
     pub generator: &'static str,
+    /// Whether `changes.html` and `changes.xml` exist.
+    pub changes: bool,
 }
 
 /// A kind and its list page.
@@ -101,6 +103,8 @@ pub struct Views<'a> {
     pub config: &'a SiteConfig,
     /// Dates from git history, for entries without `updated`.
     pub git_dates: &'a GitDates,
+    /// Recent changes from git history, newest first.
+    pub changes: &'a [crate::history::Change],
 }
 
 impl<'a> Views<'a> {
@@ -118,6 +122,7 @@ impl<'a> Views<'a> {
                 .map(|k| KindLink { key: &k.key, label: &k.label, plural: &k.plural, url: urls::kind(&k.key) })
                 .collect(),
             generator: concat!("rolebook ", env!("CARGO_PKG_VERSION")),
+            changes: !self.changes.is_empty(),
         }
     }
 

@@ -140,7 +140,7 @@ impl Session {
         let Some(theme) = self.theme.as_ref() else { return failed(sink, parts, title, start) };
         theme.skipped.iter().for_each(|d| sink.push(d.clone()));
         let dates = GitDates::new();
-        let input = Input { kb: &kb, config: &parts.loaded.config, theme, git_dates: &dates };
+        let input = Input { kb: &kb, config: &parts.loaded.config, theme, git_dates: &dates, changes: &[] };
         let pages = render::render_pages(&input, &Selection::All, &mut sink);
         let page_paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
         let assets = render::render_assets(&input, &page_paths);
@@ -192,7 +192,7 @@ impl Session {
             };
         self.last = how;
         let dates = GitDates::new();
-        let input = Input { kb: &kb, config: &parts.loaded.config, theme, git_dates: &dates };
+        let input = Input { kb: &kb, config: &parts.loaded.config, theme, git_dates: &dates, changes: &[] };
         let mut sink = found.with(parts);
         let pages = render::render_pages(&input, &selection, &mut sink);
         let patch = Patch { kb, diagnostics: found, comparison_documents, lists: pages.list_fingerprints, moves };
@@ -225,7 +225,7 @@ impl Session {
             return None;
         }
         let dates = GitDates::new();
-        let input = Input { kb: &good.kb, config: &parts.loaded.config, theme, git_dates: &dates };
+        let input = Input { kb: &good.kb, config: &parts.loaded.config, theme, git_dates: &dates, changes: &[] };
         let page_paths: Vec<&str> = good.page_paths.iter().map(String::as_str).collect();
         let assets = render::render_assets(&input, &page_paths);
         let paths: BTreeSet<String> = assets.iter().map(|f| f.path.clone()).collect();

@@ -51,7 +51,9 @@ fn comparison_pages_split_shared_and_distinct_responsibilities() {
     let page = site.read("public/compare/owner-vs-manager.html");
     assert!(page.contains("<h3>Shared</h3><ul><li>Talks to stakeholders</li></ul>"), "{page}");
     assert!(page.contains("<h3>Only Product Owner</h3><ul><li>Orders the backlog</li></ul>"));
-    assert!(page.contains("<th scope=\"row\">Primary focus</th><td>Execution</td><td>Strategy</td>"));
+    assert!(page.contains(
+        "<th scope=\"row\">Primary focus</th><td data-role=\"Product Owner\">Execution</td><td data-role=\"Product Manager\">Strategy</td>"
+    ));
     assert!(page.contains("<th scope=\"row\">Order of the backlog</th><td><span class=\"part part-decides\">decides</span></td><td><span class=\"part part-informed\">informed</span></td>"));
     assert!(page.contains("One person can hold both"));
 }

@@ -7,6 +7,7 @@ mod assets;
 mod build;
 mod build_summary;
 mod catalog_exports;
+mod changes;
 mod check;
 mod cli;
 mod compare_data;

@@ -29,7 +29,7 @@ fn a_generated_comparison_of_concepts_has_no_empty_parts() {
     assert!(!page.contains("compare picker"), "concepts are not in the picker: {page}");
     assert!(
         page.contains(
-            "<a href=\"../backlog.html\">Backlog</a> often confused with <a href=\"../roadmap.html\">Roadmap</a>."
+            "<a href=\"../backlog.html\">Backlog</a> is often confused with <a href=\"../roadmap.html\">Roadmap</a>."
         ),
         "{page}"
     );

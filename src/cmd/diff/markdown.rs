@@ -2,8 +2,8 @@
 //! Author text is escaped so a title cannot inject links, HTML or
 //! formatting into the comment.
 
-use super::model::{EntryRef, KbDiff, RelationRef};
 use crate::diag::Severity;
+use crate::history::{EntryRef, KbDiff, RelationRef};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 

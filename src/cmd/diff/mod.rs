@@ -3,11 +3,12 @@
 //! into a temporary folder, both sides are loaded and resolved, and the
 //! difference is printed as Markdown (for a pull-request comment) or JSON.
 
-mod git;
+mod compare;
 mod markdown;
-mod model;
 
-pub use model::{DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename, StatusChange};
+pub use crate::history::{
+    DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename, StatusChange,
+};
 
 use super::Outcome;
 use crate::cli::{DiffArgs, DiffFormat};
@@ -21,17 +22,17 @@ use std::path::Path;
 
 /// Compares the site at `root` (working tree) with the same site at `git_ref`.
 pub fn diff(root: &Path, git_ref: &str) -> Result<KbDiff> {
-    let base = git::checkout_site(root, git_ref)?;
+    let base = crate::history::git::checkout_site(root, git_ref)?;
     let new = analyse(root)?;
     let old = if base.path().join(CONFIG_FILE).is_file() { analyse(base.path())? } else { empty(base.path()) };
-    Ok(model::compare(git_ref, &side(&old), &side(&new)))
+    Ok(compare::compare(git_ref, &side(&old), &side(&new)))
 }
 
 type Analysed = (Loaded, KnowledgeBase, Vec<Diagnostic>);
 
-fn side(analysed: &Analysed) -> model::Side<'_> {
+fn side(analysed: &Analysed) -> compare::Side<'_> {
     let (loaded, kb, diagnostics) = analysed;
-    model::Side { kb, documents: &loaded.documents, config: &loaded.config, diagnostics }
+    compare::Side { kb, documents: &loaded.documents, config: &loaded.config, diagnostics }
 }
 
 /// Rendered text of a diff in the chosen format.

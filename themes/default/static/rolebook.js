@@ -622,7 +622,7 @@
       var tr = el('tr'), th = el('th', null, label);
       th.scope = 'row';
       tr.appendChild(th);
-      roles.forEach(function (r) { var td = el('td'); cell(r, td); tr.appendChild(td); });
+      roles.forEach(function (r) { var td = el('td'); td.setAttribute('data-role', r.title); cell(r, td); tr.appendChild(td); });
       body.appendChild(tr);
     }
     function dash(td) { td.appendChild(el('span', 'muted', '—')); }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// A temporary folder, removed when dropped.
-pub(super) struct TempDir(PathBuf);
+pub struct TempDir(PathBuf);
 
 impl TempDir {
     fn new() -> Result<Self> {
@@ -19,7 +19,7 @@ impl TempDir {
     }
 
     /// The folder.
-    pub(super) fn path(&self) -> &Path {
+    pub fn path(&self) -> &Path {
         &self.0
     }
 }
@@ -47,7 +47,7 @@ fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>> {
 
 /// Writes the site files (`site.toml`, `content/**`) of the site at `root`
 /// as they are at `git_ref` into a new temporary folder.
-pub(super) fn checkout_site(root: &Path, git_ref: &str) -> Result<TempDir> {
+pub fn checkout_site(root: &Path, git_ref: &str) -> Result<TempDir> {
     if git_ref.starts_with('-') || git_ref.trim().is_empty() {
         return Err(Error::Usage(format!("`{git_ref}` is not a git ref")));
     }
@@ -107,7 +107,7 @@ fn is_safe(relative: &str) -> bool {
 }
 
 /// The contents of blobs, in order, through one `git cat-file --batch`.
-fn cat_blobs<'a>(root: &Path, oids: impl Iterator<Item = &'a str>) -> Result<Vec<Vec<u8>>> {
+pub(crate) fn cat_blobs<'a>(root: &Path, oids: impl Iterator<Item = &'a str>) -> Result<Vec<Vec<u8>>> {
     let mut child = Command::new("git")
         .arg("-C")
         .arg(root)
