@@ -1,8 +1,9 @@
 //! How `serve` brings the last good knowledge base up to date with the
-//! pending edits, the cheapest way that gives what a full build gives
+//! pending changes, the cheapest way that gives what a full build gives
 //! ([`Resolving`]): the bodies completed again after prose edits, one entry
-//! patched after an edit of its front matter, else everything resolved and
-//! the two knowledge bases compared. Each answers with the pages to render.
+//! patched after an edit of its front matter, else everything resolved (as
+//! always when files came or went) and the two knowledge bases compared.
+//! Each answers with the pages to render.
 
 use super::affected::{self, Edited, PageMoves};
 use super::pending::Pending;
