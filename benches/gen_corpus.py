@@ -460,7 +460,7 @@ def write_rolebook(root, n, entries, comparisons):
             lines.append("decisions:")
             lines += [f"  - {{ decision: {yaml_str(d)}, part: {p} }}" for d, p in e.decisions]
         lines.append("sources:")
-        lines.append(f'  - {{ title: "Notes on {e.slug}", publisher: Example, url: "https://example.com/{e.slug}" }}')
+        lines.append(f'  - {{ title: "Notes on {e.slug}", publisher: Example, url: "https://library.bench-glossary.org/{e.slug}" }}')
         lines.append(f"updated: {e.updated}")
         lines.append("---")
         body = render_body(e.body, entries, rolebook_link)
@@ -472,7 +472,7 @@ def write_rolebook(root, n, entries, comparisons):
                 f"summary: {yaml_str(c['summary'])}\n"
                 f"tags: [{', '.join(c['tags'])}]\n"
                 "sources:\n"
-                f"  - {{ title: \"Comparing roles\", url: \"https://example.com/{c['slug']}\" }}\n"
+                f"  - {{ title: \"Comparing roles\", url: \"https://library.bench-glossary.org/{c['slug']}\" }}\n"
                 "---\n" + c["body"])
         write(os.path.join(content, "compare", c["slug"] + ".md"), text)
 

@@ -118,7 +118,6 @@ pub fn build<'a>(views: &Views<'a>, comparison: &'a Comparison, root: &str) -> C
         root,
         current: None,
         trust_html: views.config.trust_html,
-        kinds: &views.config.kinds,
         content_path: prose.map_or("", |p| p.content_path.as_str()),
     };
     let (shared, distinct) = split_responsibilities(views, ids);

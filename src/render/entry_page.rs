@@ -105,7 +105,6 @@ pub fn build<'a>(views: &Views<'a>, id: EntryId, root: &str) -> EntryPage<'a> {
         root,
         current: Some(id),
         trust_html: views.config.trust_html,
-        kinds: &views.config.kinds,
         content_path: &entry.prose.content_path,
     };
     let body = markdown::render_parsed(&entry.prose.body, &context);

@@ -20,8 +20,6 @@ pub struct LinkContext<'a> {
     pub current: Option<EntryId>,
     /// Pass raw HTML through instead of sanitizing it.
     pub trust_html: bool,
-    /// Declared kinds, for the kind label in link previews.
-    pub kinds: &'a [crate::config::KindDef],
     /// Path inside `content/` of the body's file (`roles/a.md`): relative
     /// image and file references are resolved from its folder.
     pub content_path: &'a str,
@@ -60,7 +58,7 @@ pub fn render_parsed(parsed: &ParsedBody, context: &LinkContext<'_>) -> String {
         }
     }
     let html = if parsed.needs_sanitizer && !context.trust_html { super::sanitize::clean(&html) } else { html };
-    super::table_box::wrap_tables(&html)
+    super::table_box::wrap_tables(html)
 }
 
 fn open_link(out: &mut String, link: &FoundLink, context: &LinkContext<'_>) -> Opened {
@@ -109,21 +107,10 @@ fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &Li
         out.push('#');
         push_attribute(out, find_anchor(&entry.headings, fragment).unwrap_or(fragment));
     }
-    // The hover/focus preview reads title, kind and summary from here, so
-    // previews need no download and work from file:// (issue 4).
-    let kind = context.kinds.iter().find(|k| k.key == entry.kind).map_or(entry.kind.as_str(), |k| k.label.as_str());
-    let kind = match entry.status {
-        crate::resolve::Status::Approved => std::borrow::Cow::Borrowed(kind),
-        status => std::borrow::Cow::Owned(format!("{kind} · {}", status.as_str())),
-    };
-    for (name, value) in
-        [("slug", entry.slug.as_str()), ("title", &entry.title), ("kind", &kind), ("summary", &entry.summary)]
-    {
-        out.push_str("\" data-");
-        out.push_str(name);
-        out.push_str("=\"");
-        push_attribute(out, value);
-    }
+    // The hover/focus preview loads title, kind and summary by slug
+    // (`render::previews`), so each summary is written once per site.
+    out.push_str("\" data-slug=\"");
+    push_attribute(out, &entry.slug);
     out.push_str("\">");
     Opened::Anchor
 }
@@ -201,7 +188,7 @@ mod tests {
 
     fn render_plain(body: &str, trust_html: bool) -> String {
         let kb = KnowledgeBase::default();
-        render(body, &LinkContext { kb: &kb, root: "", current: None, trust_html, kinds: &[], content_path: "" })
+        render(body, &LinkContext { kb: &kb, root: "", current: None, trust_html, content_path: "" })
     }
 
     #[test]
@@ -246,7 +233,6 @@ mod tests {
                 root: "",
                 current: None,
                 trust_html: false,
-                kinds: &[],
                 content_path: "",
             },
         );

@@ -379,7 +379,7 @@ pub fn list_fingerprints(input: &Input<'_>) -> Fingerprints {
 }
 
 /// Everything that is not an HTML page: the sitemap (of `page_paths`), the
-/// search index, the compare picker's data, the theme's static files and
+/// search index, the link previews, the compare picker's data, the theme's static files and
 /// the exports. Sorted by path.
 pub fn render_assets(input: &Input<'_>, page_paths: &[&str]) -> Vec<OutputFile> {
     let mut files = data_files(input);
@@ -400,6 +400,7 @@ fn data_files(input: &Input<'_>) -> Vec<OutputFile> {
     let (mut files, exports) = rayon::join(
         || {
             let mut files = search_index::files(&views, &sorted);
+            files.extend(previews::files(&views, &sorted));
             files.extend(compare_data::files(&views, &sorted));
             files
         },
@@ -474,7 +475,7 @@ fn render_page(
             // No shrink_to_fit: pages are written a batch at a time (and
             // `serve` copies them into exact-size buffers), so the slack is
             // short-lived, and copying every page to trim it is not.
-            Ok(OutputFile { path, bytes: previews::dedupe(html).into_bytes() })
+            Ok(OutputFile { path, bytes: html.into_bytes() })
         }
         Err(error) => {
             let message = format!("rendering {path} with {template} failed: {}", theme::error_chain(&error));

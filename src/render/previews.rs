@@ -1,73 +1,51 @@
-//! Keeps link-preview data small: every cross-reference carries its target's
-//! title, kind and summary in `data-*` attributes (so previews need no
-//! download and work from file://), but only the first link to a target on a
-//! page needs them; the script finds later ones by `data-slug`. This keeps
-//! heavily linked entry pages inside their 40 KB budget (issue 4).
+//! Link-preview data, shared by every page: a cross-reference carries only
+//! `data-slug`, and the script loads its target's kind, title and summary
+//! from `assets/previews/p-N.js`, where N is [`bucket`] of the slug. Each
+//! summary is written once per site instead of once per page that links to
+//! it (it was a quarter of every entry page's bytes, issue 18). The files
+//! assign a global, so they load with a `<script>` element and work from
+//! file://, like the search index.
+//!
+//! The bucket depends on the slug alone, never on the number or order of
+//! entries, so adding or renaming one entry changes no page's markup.
 
-use std::collections::HashSet;
+use super::search_index::js_part_file;
+use super::views::Views;
+use crate::config::Status;
+use crate::output::OutputFile;
+use crate::resolve::EntryId;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
-/// What follows `data-slug="…"` on a cross-reference, as templates and the
-/// Markdown renderer write it.
-const PREVIEW_ATTRS: [&str; 3] = [" data-title=\"", " data-kind=\"", " data-summary=\""];
+/// Number of preview files: about 20 entries each at 10 000 entries (4 KB
+/// loaded for the first preview of a bucket), 100 at 50 000.
+pub const BUCKETS: u32 = 512;
 
-/// Drops the preview attributes from every link to a slug already seen on
-/// the page. Attribute values are escaped, so they hold no `"`. A page
-/// with no repeated target is returned as it is, without a copy.
-pub fn dedupe(html: String) -> String {
-    let Some(first_repeat) = first_repeat(&html) else { return html };
-    let finder = memchr::memmem::Finder::new(SLUG);
-    let mut out = String::with_capacity(html.len());
-    out.push_str(&html[..first_repeat]);
-    let mut seen: HashSet<&str> = slugs(&html[..first_repeat]).collect();
-    let mut rest = &html[first_repeat..];
-    while let Some(at) = finder.find(rest.as_bytes()) {
-        let value_start = at + SLUG.len();
-        let Some(len) = memchr::memchr(b'"', &rest.as_bytes()[value_start..]) else { break };
-        let slug = &rest[value_start..value_start + len];
-        let after = value_start + len + 1;
-        out.push_str(&rest[..after]);
-        rest = &rest[after..];
-        if !seen.insert(slug) {
-            rest = skip_preview_attrs(rest);
-        }
-    }
-    out.push_str(rest);
-    out
+/// The preview file of `slug`: 32-bit FNV-1a over its UTF-16 code units,
+/// which the script computes the same way from the attribute value.
+pub fn bucket(slug: &str) -> u32 {
+    let hash = slug.encode_utf16().fold(0x811c_9dc5_u32, |h, unit| (h ^ u32::from(unit)).wrapping_mul(0x0100_0193));
+    hash % BUCKETS
 }
 
-const SLUG: &str = "data-slug=\"";
-
-/// The slugs of every `data-slug` in `html`, in order.
-fn slugs(html: &str) -> impl Iterator<Item = &str> + '_ {
-    memchr::memmem::find_iter(html.as_bytes(), SLUG).filter_map(move |at| {
-        let start = at + SLUG.len();
-        memchr::memchr(b'"', &html.as_bytes()[start..]).map(|len| &html[start..start + len])
-    })
-}
-
-/// Where the first link to an already seen slug starts, if any.
-fn first_repeat(html: &str) -> Option<usize> {
-    let mut seen: HashSet<&str> = HashSet::new();
-    for slug in slugs(html) {
-        if !seen.insert(slug) {
-            // The slug's value lies inside `html`: its offset, back to the
-            // start of `data-slug="`.
-            let offset = slug.as_ptr() as usize - html.as_ptr() as usize;
-            return Some(offset - SLUG.len());
-        }
+/// Builds the preview files of the published entries (`sorted`); buckets
+/// no entry falls into are not written.
+pub fn files(views: &Views<'_>, sorted: &[EntryId]) -> Vec<OutputFile> {
+    let mut buckets: BTreeMap<u32, BTreeMap<&str, [Cow<'_, str>; 3]>> = BTreeMap::new();
+    for &id in sorted {
+        let e = &views.kb.entries[id];
+        // A proposed or deprecated entry says so in its preview.
+        let kind = match e.status {
+            Status::Approved => Cow::Borrowed(views.kind_label(&e.kind)),
+            status => Cow::Owned(format!("{} · {}", views.kind_label(&e.kind), status.as_str())),
+        };
+        let preview = [kind, Cow::Borrowed(e.title.as_str()), Cow::Borrowed(e.summary.as_str())];
+        buckets.entry(bucket(&e.slug)).or_default().insert(&e.slug, preview);
     }
-    None
-}
-
-/// `rest` without the three preview attributes at its start, if all are there.
-fn skip_preview_attrs(rest: &str) -> &str {
-    let mut tail = rest;
-    for attr in PREVIEW_ATTRS {
-        let Some(value) = tail.strip_prefix(attr) else { return rest };
-        let Some(end) = value.find('"') else { return rest };
-        tail = &value[end + 1..];
-    }
-    tail
+    buckets
+        .iter()
+        .map(|(&n, previews)| js_part_file("assets/previews/p", "ROLEBOOK_PREVIEWS", n as usize, previews))
+        .collect()
 }
 
 #[cfg(test)]
@@ -75,21 +53,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keeps_the_first_preview_of_each_target_only() {
-        let link =
-            r#"<a class="xref" href="a.html" data-slug="a" data-title="A" data-kind="Role" data-summary="S">x</a>"#;
-        let other =
-            r#"<a class="xref" href="b.html" data-slug="b" data-title="B" data-kind="Role" data-summary="T">y</a>"#;
-        let html = format!("{link}{other}{link}");
-        let out = dedupe(html);
-        assert_eq!(out, format!(r#"{link}{other}<a class="xref" href="a.html" data-slug="a">x</a>"#));
+    fn buckets_are_fnv1a_over_utf16_units() {
+        // Values the script's loop gives (Math.imul, >>> 0, % 512).
+        assert_eq!(bucket(""), 0x811c_9dc5 % BUCKETS);
+        assert_eq!(bucket("a"), 0xe40c_292c % BUCKETS);
+        assert_eq!(bucket("foobar"), 0xbf9c_f968 % BUCKETS);
     }
 
     #[test]
-    fn leaves_links_without_preview_data_alone() {
-        let html =
-            r#"<a data-slug="a" data-title="A" data-kind="K" data-summary="S"></a><a data-slug="a" title="x"></a>"#;
-        assert_eq!(dedupe(html.to_owned()), html);
-        assert_eq!(dedupe("data-slug=\"broken".to_owned()), "data-slug=\"broken");
+    fn buckets_spread_similar_slugs() {
+        let used: std::collections::HashSet<u32> = (0..2000).map(|n| bucket(&format!("role-{n}"))).collect();
+        assert!(used.len() > 450, "{} buckets used", used.len());
     }
 }

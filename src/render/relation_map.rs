@@ -5,7 +5,9 @@
 //!
 //! The same links are listed in text under "Related", so the drawing is
 //! hidden from assistive technology and its links are left out of the tab
-//! order. Colours come from CSS classes (the CSP forbids style attributes).
+//! order. Colours come from CSS (the CSP forbids style attributes); the pills
+//! have no class of their own and all connectors are one path, since every
+//! entry page carries a map (issue 18: bytes).
 
 use super::markdown::escape;
 use super::views::RelationView;
@@ -59,9 +61,17 @@ pub fn svg(title: &str, relations: &[RelationView<'_>], root: &str) -> Option<St
         "<svg class=\"relation-map\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" \
          role=\"group\" aria-label=\"Relationship map\">"
     );
+    // Connectors first, as one path, so the pills are drawn over them.
+    out.push_str("<path class=\"rm-edge\" d=\"");
     let mut y = 2;
     for (group, h) in groups.iter().zip(&heights) {
-        draw_group(&mut out, group, y, center_y);
+        connectors(&mut out, group, y, center_y);
+        y += h + GAP;
+    }
+    out.push_str("\"/>");
+    let mut y = 2;
+    for (group, h) in groups.iter().zip(&heights) {
+        draw_group(&mut out, group, y);
         y += h + GAP;
     }
     let lines = wrap(title, 15);
@@ -83,30 +93,35 @@ fn group_height(group: &Group<'_>) -> u32 {
     LABEL + ROW * group.nodes.len() as u32 + if group.more > 0 { 18 } else { 0 }
 }
 
-fn draw_group(out: &mut String, group: &Group<'_>, top: u32, center_y: u32) {
+/// The bracket from the entry to a group and the stub to each of its pills.
+fn connectors(out: &mut String, group: &Group<'_>, top: u32, center_y: u32) {
     let first_mid = top + LABEL + PILL / 2;
     let last_mid = first_mid + ROW * (group.nodes.len() as u32 - 1);
     let mid = (first_mid + last_mid) / 2;
     let bracket = PILL_X - 14;
     let _ = write!(
         out,
-        "<path class=\"rm-edge\" d=\"M{} {center_y} C{} {center_y} {} {mid} {bracket} {mid} M{bracket} {first_mid} V{last_mid}\"/>",
+        "M{} {center_y}C{} {center_y} {} {mid} {bracket} {mid}M{bracket} {first_mid}V{last_mid}",
         CENTER_WIDTH + 1,
         CENTER_WIDTH + 30,
         bracket - 30
     );
+    for row in 0..group.nodes.len() as u32 {
+        let _ = write!(out, "M{bracket} {}H{PILL_X}", first_mid + ROW * row);
+    }
+}
+
+fn draw_group(out: &mut String, group: &Group<'_>, top: u32) {
     text(out, "rm-label", PILL_X, top + 14, &group.label.to_uppercase(), 30);
     for (row, (title, url)) in group.nodes.iter().enumerate() {
         let y = top + LABEL + ROW * row as u32;
         let _ = write!(
             out,
-            "<path class=\"rm-edge\" d=\"M{bracket} {m} H{PILL_X}\"/><a href=\"{}\">\
-             <rect class=\"rm-node\" x=\"{PILL_X}\" y=\"{y}\" width=\"{}\" height=\"{PILL}\" rx=\"12\"/>",
+            "<a href=\"{}\"><rect x=\"{PILL_X}\" y=\"{y}\" width=\"{}\" height=\"{PILL}\" rx=\"12\"/>",
             escape(url),
             WIDTH - PILL_X - 2,
-            m = y + PILL / 2,
         );
-        text(out, "rm-node-text", PILL_X + 10, y + 16, title, 26);
+        text(out, "", PILL_X + 10, y + 16, title, 26);
         out.push_str("</a>");
     }
     if group.more > 0 {
@@ -132,9 +147,14 @@ fn wrap(title: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// A `<text>` element, shortened to `max` characters with its full text as a tooltip.
+/// A `<text>` element (with `class` unless empty), shortened to `max`
+/// characters with its full text as a tooltip.
 fn text(out: &mut String, class: &str, x: u32, y: u32, content: &str, max: usize) {
-    let _ = write!(out, "<text class=\"{class}\" x=\"{x}\" y=\"{y}\">");
+    if class.is_empty() {
+        let _ = write!(out, "<text x=\"{x}\" y=\"{y}\">");
+    } else {
+        let _ = write!(out, "<text class=\"{class}\" x=\"{x}\" y=\"{y}\">");
+    }
     if content.chars().count() > max {
         let short: String = content.chars().take(max - 1).collect();
         let _ = write!(out, "<title>{}</title>{}…", escape(content), escape(short.trim_end()));

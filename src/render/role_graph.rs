@@ -243,13 +243,10 @@ fn svg(
         let (x, y) = at[i];
         let _ = write!(
             out,
-            "<a class=\"xref\" href=\"{}\" data-slug=\"{}\" data-title=\"{}\" data-kind=\"{}\" data-summary=\"{}\">\
+            "<a class=\"xref\" href=\"{}\" data-slug=\"{}\">\
              <circle class=\"gn\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"8\"/><text class=\"gt\" x=\"{x:.1}\" y=\"{:.1}\">{}</text></a>",
             escape(&link.url),
             escape(link.slug),
-            escape(link.title),
-            escape(link.kind),
-            escape(link.summary),
             y + 24.0,
             escape(&label(link.title, link.abbr)),
         );

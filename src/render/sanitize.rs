@@ -151,7 +151,6 @@ mod tests {
             root: "",
             current: None,
             trust_html: false,
-            kinds: &[],
             content_path: "",
         };
         let body = "## Head {#custom}\n\nFoot[^1].\n\n[^1]: note\n\n| a |\n|-:|\n| 1 |\n\n- [x] done\n";

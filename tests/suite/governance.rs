@@ -50,7 +50,9 @@ fn pages_show_status_successor_owners_and_review() {
     let owner = site.read("public/data-owner.html");
     assert!(!owner.contains("status-banner"), "an approved entry has no banner");
     // Its relation list badges the proposed neighbour; previews say so too.
-    assert!(owner.contains("data-kind=\"Role · proposed\""), "no status in the preview");
+    let previews =
+        site.read(&format!("public/assets/previews/p-{}.js", rolebook::render::previews::bucket("data-steward")));
+    assert!(previews.contains("\"data-steward\":[\"Role · proposed\","), "no status in the preview: {previews}");
     assert!(owner.contains("<span class=\"status-badge status-proposed\">proposed</span>"));
     // A body link to a deprecated entry is marked.
     assert!(site.read("public/data-steward.html").contains("class=\"xref deprecated\""));

@@ -38,9 +38,13 @@ fn bundled_site_stays_within_the_page_weight_budgets() {
     assert!(bytes < 40 * 1024, "largest entry page {largest} is {bytes} bytes; budget 40 KB");
     let theme: usize = files
         .iter()
-        // Search shards and compare part files are content data, not theme.
+        // Search shards, link previews and compare part files are content data, not theme.
         .filter(|(p, _)| {
-            p.starts_with("assets/") && !p.contains("/search") && !p.contains("/compare/") && !p.ends_with("-data.js")
+            p.starts_with("assets/")
+                && !p.contains("/search")
+                && !p.contains("/compare/")
+                && !p.contains("/previews/")
+                && !p.ends_with("-data.js")
         })
         .filter(|(p, _)| p.ends_with(".css") || p.ends_with(".js"))
         .map(|(_, b)| b.len())
@@ -100,11 +104,19 @@ fn every_page_carries_a_csp_that_forbids_inline_script() {
 }
 
 #[test]
-fn cross_links_carry_their_preview() {
+fn cross_links_name_their_preview_by_slug() {
     let site = TestSite::fixture("good");
     built(&site);
     let owner = site.read("public/owner.html");
-    assert!(owner.contains("data-title=\"Product Manager\" data-kind=\"Role\" data-summary=\""), "{owner}");
+    assert!(owner.contains("<a class=\"xref\" href=\"manager.html\" data-slug=\"manager\">"), "{owner}");
+    assert!(!owner.contains("data-summary"), "summaries live in the shared preview files");
+    let bucket = rolebook::render::previews::bucket("manager");
+    let previews = site.read(&format!("public/assets/previews/p-{bucket}.js"));
+    assert!(
+        previews.contains(&format!("(window.ROLEBOOK_PREVIEWS=window.ROLEBOOK_PREVIEWS||{{}})[{bucket}]={{")),
+        "{previews}"
+    );
+    assert!(previews.contains("\"manager\":[\"Role\",\"Product Manager\",\""), "{previews}");
     assert!(owner.contains("<svg class=\"relation-map\""), "entry pages draw their relationship map");
 }
 

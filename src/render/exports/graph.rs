@@ -80,7 +80,8 @@ struct Comparison<'a> {
     url: String,
 }
 
-/// The graph as pretty-printed JSON.
+/// The graph as compact JSON (pretty-printing doubled its size; any JSON
+/// viewer indents it again).
 pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[EntryId]) -> Vec<u8> {
     let graph = Graph {
         title: &config.title,
@@ -106,7 +107,7 @@ pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[Entry
         edges: edges(kb, config),
         comparisons: comparisons(kb, config),
     };
-    let mut bytes = serde_json::to_vec_pretty(&graph).unwrap_or_default();
+    let mut bytes = serde_json::to_vec(&graph).unwrap_or_default();
     bytes.push(b'\n');
     bytes
 }

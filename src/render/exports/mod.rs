@@ -31,13 +31,21 @@ pub const OPENMETADATA: &str = "glossary.openmetadata.csv";
 /// Every export file of the site.
 pub fn render(kb: &KnowledgeBase, config: &SiteConfig) -> Vec<OutputFile> {
     let published = published(kb);
-    // Three independent files: write them side by side.
-    let (graph, (csv, turtle)) = rayon::join(
-        || graph::render(kb, config, &published),
-        || rayon::join(|| csv::render(kb, config, &published), || skos::render(kb, config, &published)),
+    // Independent files: written side by side. Turtle, DataHub and
+    // OpenMetadata map relations to SKOS the same way: one set for all.
+    let ((graph, csv), links) = rayon::join(
+        || rayon::join(|| graph::render(kb, config, &published), || csv::render(kb, config, &published)),
+        || skos::links(kb, config),
     );
-    let (datahub, openmetadata) =
-        rayon::join(|| datahub::render(kb, config, &published), || openmetadata::render(kb, config, &published));
+    let (turtle, (datahub, openmetadata)) = rayon::join(
+        || skos::render(kb, config, &published, &links),
+        || {
+            rayon::join(
+                || datahub::render(kb, config, &published, &links),
+                || openmetadata::render(kb, config, &published, &links),
+            )
+        },
+    );
     vec![
         OutputFile { path: GRAPH.into(), bytes: graph },
         OutputFile { path: CSV.into(), bytes: csv },

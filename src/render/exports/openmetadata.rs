@@ -9,7 +9,7 @@
 
 use super::owners::{self, Owner};
 use super::page_url;
-use super::skos::{links, Property};
+use super::skos::{Links, Property};
 use crate::config::SiteConfig;
 use crate::render::urls;
 use crate::resolve::{Entry, EntryId, KnowledgeBase, Status};
@@ -34,10 +34,10 @@ pub const HEADER: [&str; 14] = [
 ];
 
 /// The file as bytes (UTF-8, CRLF line ends, RFC 4180 quoting).
-pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[EntryId]) -> Vec<u8> {
+pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[EntryId], links: &Links) -> Vec<u8> {
     let glossary = glossary_name(config);
     let mut related: BTreeMap<EntryId, Vec<String>> = BTreeMap::new();
-    for (from, property, to) in links(kb, config) {
+    for &(from, property, to) in links {
         let fqn = format!("{glossary}.{}", kb.entries[to].slug);
         let value = match property {
             Property::Broader => format!("broader:{fqn}"),

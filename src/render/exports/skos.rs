@@ -5,7 +5,9 @@
 //! (`[relations.X] skos = …`).
 //!
 //! Concept IRIs are the page URLs when `base_url` is absolute; otherwise
-//! `urn:rolebook:<site>:<slug>`, because RDF has no relative IRIs.
+//! `urn:rolebook:<site>:<slug>`, because RDF has no relative IRIs. They are
+//! written as prefixed names (`c:<slug>`) where Turtle allows, and the
+//! objects of one property share a line, which halves the file.
 
 use super::absolute_base;
 use crate::config::{SiteConfig, Skos};
@@ -34,19 +36,19 @@ impl Property {
 }
 
 /// The vocabulary as Turtle bytes.
-pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[EntryId]) -> Vec<u8> {
+pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[EntryId], links: &Links) -> Vec<u8> {
     let names = Names::new(config);
     let lang = language_tag(&config.language);
     let text = |s: &str| literal(s, lang.as_deref());
     let mut out = String::from(
-        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@prefix dct: <http://purl.org/dc/terms/> .\n\n",
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@prefix dct: <http://purl.org/dc/terms/> .\n",
     );
+    let _ = writeln!(out, "@prefix c: <{}> .\n", names.prefix);
     let _ = write!(out, "{} a skos:ConceptScheme ;\n    skos:prefLabel {}", names.scheme, text(&config.title));
     if !config.description.trim().is_empty() {
         let _ = write!(out, " ;\n    dct:description {}", text(&config.description));
     }
     out.push_str(" .\n");
-    let links = links(kb, config);
     for &id in published {
         let e = &kb.entries[id];
         let _ = write!(out, "\n{} a skos:Concept ;\n    skos:inScheme {}", names.concept(&e.slug), names.scheme);
@@ -58,18 +60,29 @@ pub(super) fn render(kb: &KnowledgeBase, config: &SiteConfig, published: &[Entry
         if !e.summary.is_empty() {
             let _ = write!(out, " ;\n    skos:definition {}", text(&e.summary));
         }
+        let mut last = None;
         for &(_, property, to) in links.range((id, Property::Broader, 0)..=(id, Property::Related, usize::MAX)) {
-            let _ = write!(out, " ;\n    {} {}", property.name(), names.concept(&kb.entries[to].slug));
+            if last == Some(property) {
+                out.push_str(", ");
+            } else {
+                let _ = write!(out, " ;\n    {} ", property.name());
+                last = Some(property);
+            }
+            out.push_str(&names.concept(&kb.entries[to].slug));
         }
         out.push_str(" .\n");
     }
     out.into_bytes()
 }
 
+/// SKOS statements (from, property, to), sorted: the three exports that
+/// map relations to SKOS share one set, built once per build.
+pub(super) type Links = BTreeSet<(EntryId, Property, EntryId)>;
+
 /// Every SKOS statement between published concepts, both directions.
 /// `related` is dropped for a pair that is also broader/narrower, since
 /// SKOS declares the two disjoint.
-pub(super) fn links(kb: &KnowledgeBase, config: &SiteConfig) -> BTreeSet<(EntryId, Property, EntryId)> {
+pub(super) fn links(kb: &KnowledgeBase, config: &SiteConfig) -> Links {
     let mut set = BTreeSet::new();
     for edge in kb.edges.iter().filter(|e| kb.is_published(e.from) && kb.is_published(e.to) && e.from != e.to) {
         let (forward, backward) = match config.relations[edge.relation].skos {
@@ -88,27 +101,48 @@ pub(super) fn links(kb: &KnowledgeBase, config: &SiteConfig) -> BTreeSet<(EntryI
 
 /// How IRIs are made for this site.
 struct Names {
-    base: Option<String>,
-    site: String,
+    /// What every concept IRI starts with (the `c:` prefix), escaped.
+    prefix: String,
+    /// Concept IRIs add the page's `.html` (absolute base) or nothing.
+    pages: bool,
     scheme: String,
 }
 
 impl Names {
     fn new(config: &SiteConfig) -> Self {
-        let base = absolute_base(config).map(|b| escape_iri(&b));
-        let site = Some(slugify(&config.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "glossary".into());
-        let scheme = match &base {
-            Some(base) => format!("<{base}>"),
-            None => format!("<urn:rolebook:{site}>"),
-        };
-        Names { base, site, scheme }
+        match absolute_base(config).map(|b| escape_iri(&b)) {
+            Some(base) => Names { scheme: format!("<{base}>"), prefix: base, pages: true },
+            None => {
+                let site = Some(slugify(&config.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "glossary".into());
+                Names {
+                    scheme: format!("<urn:rolebook:{site}>"),
+                    prefix: format!("urn:rolebook:{site}:"),
+                    pages: false,
+                }
+            }
+        }
     }
 
     fn concept(&self, slug: &str) -> String {
-        match &self.base {
-            Some(base) => format!("<{base}{}>", escape_iri(&urls::entry(slug))),
-            None => format!("<urn:rolebook:{}:{}>", self.site, escape_iri(slug)),
+        let local = if self.pages { urls::entry(slug) } else { slug.to_owned() };
+        if is_plain_local_name(&local) {
+            format!("c:{local}")
+        } else {
+            format!("<{}{}>", self.prefix, escape_iri(&local))
         }
+    }
+}
+
+/// Whether `local` can follow `c:` as it is: ASCII letters, digits, `_`,
+/// `-` and inner `.`, not starting with `-` or `.` (Turtle's PN_LOCAL).
+fn is_plain_local_name(local: &str) -> bool {
+    let bytes = local.as_bytes();
+    let inner = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) => {
+            (first.is_ascii_alphanumeric() || *first == b'_') && *last != b'.' && bytes.iter().all(inner)
+        }
+        _ => false,
     }
 }
 
@@ -180,6 +214,14 @@ mod tests {
     fn escapes_quotes_backslashes_and_control_characters() {
         assert_eq!(literal("a \"b\" \\ c\nd\u{7}", Some("en")), "\"a \\\"b\\\" \\\\ c\\nd\\u0007\"@en");
         assert_eq!(literal("é\u{85}ü\t", None), "\"é\\u0085ü\\t\"");
+    }
+
+    #[test]
+    fn writes_plain_slugs_as_prefixed_names() {
+        assert!(is_plain_local_name("data-owner") && is_plain_local_name("9-to-5") && is_plain_local_name("a.html"));
+        for odd in ["", "-x", ".x", "x.", "a b", "é", "a/b", "a%20"] {
+            assert!(!is_plain_local_name(odd), "{odd}");
+        }
     }
 
     #[test]

@@ -438,9 +438,9 @@
   }
 
   // == link previews
-  // Every cross-reference carries data-title/-kind/-summary, so no download.
+  // Data from previews/p-N.js, N = FNV-1a(data-slug) % 512 (render/previews.rs).
   function setupPreviews() {
-    var box = el('div', 'preview'), current = null, showTimer = 0, hideTimer = 0, pressTimer = 0, pressed = null;
+    var box = el('div', 'preview'), current = null, pending = null, showTimer = 0, hideTimer = 0, pressTimer = 0, pressed = null;
     box.id = 'link-preview';
     box.setAttribute('role', 'tooltip');
     box.hidden = true;
@@ -449,22 +449,25 @@
     function target(node) {
       return node && node.closest ? node.closest('a.xref') : null;
     }
-    // Only the first link to a target carries the data; later ones name its slug.
-    function source(link) {
-      if (link.hasAttribute('data-summary')) return link;
-      var slug = link.getAttribute('data-slug');
-      return (slug && doc.querySelector('a.xref[data-slug="' + slug.replace(/["\\]/g, '') + '"][data-summary]')) || null;
-    }
     function show(link) {
-      var data = source(link);
-      if (!data) return;
+      var slug = link.getAttribute('data-slug') || '', h = 2166136261, i;
+      pending = link;
+      if (link.rbPreview) return draw(link, link.rbPreview);
+      for (i = 0; i < slug.length; i++) h = Math.imul(h ^ slug.charCodeAt(i), 16777619);
+      h = (h >>> 0) % 512;
+      load('previews/p-' + h + '.js').then(function () {
+        var d = global.ROLEBOOK_PREVIEWS[h];
+        if (pending === link && d[slug]) draw(link, d[slug]);
+      }, function () {});
+    }
+    function draw(link, data) {
       clearTimeout(hideTimer);
       if (current && current !== link) current.removeAttribute('aria-describedby');
       current = link;
       box.textContent = '';
-      box.appendChild(el('span', 'p-kind', data.getAttribute('data-kind') || ''));
-      box.appendChild(el('span', 'p-title', data.getAttribute('data-title') || link.textContent));
-      box.appendChild(el('p', 'p-summary', data.getAttribute('data-summary') || ''));
+      box.appendChild(el('span', 'p-kind', data[0]));
+      box.appendChild(el('span', 'p-title', data[1] || link.textContent));
+      box.appendChild(el('p', 'p-summary', data[2]));
       box.hidden = false;
       link.setAttribute('aria-describedby', box.id);
       var r = link.getBoundingClientRect(), w = box.offsetWidth, h = box.offsetHeight;
@@ -476,6 +479,7 @@
     }
     function hide() {
       clearTimeout(showTimer);
+      pending = null;
       box.hidden = true;
       if (current) current.removeAttribute('aria-describedby');
       current = null;
@@ -609,9 +613,7 @@
       var th = el('th'), a = el('a', 'xref', r.title);
       th.scope = 'col';
       a.href = root + r.url;
-      a.setAttribute('data-title', r.title);
-      a.setAttribute('data-kind', r.kind);
-      a.setAttribute('data-summary', r.summary);
+      a.rbPreview = [r.kind, r.title, r.summary];
       th.appendChild(a);
       hr.appendChild(th);
     });
