@@ -218,7 +218,7 @@ fn new_entry(n: usize, files: &[PathBuf]) -> String {
     format!(
         "---\ntitle: \"Bench added {n:03}\"\nkind: concept\nsummary: \"A concept added while serving.\"\n\
          tags: [delivery, bench-added]\nlinks:\n  see_also: [{}]\n\
-         sources:\n  - {{ title: \"Notes\", url: \"https://example.com/bench\" }}\n---\n\
+         sources:\n  - {{ title: \"Notes\", url: \"https://library.bench-glossary.org/bench\" }}\n---\n\
          Added next to [[{}]] and [[{}]].\n\n## Details\n\nMore text.\n",
         pick(0),
         pick(1),
