@@ -2,6 +2,7 @@
 //! `content/`, split front matter from body and parse the YAML. Nothing is
 //! interpreted here; `resolve` turns names into links.
 
+pub mod change;
 mod controls;
 pub mod fields;
 mod files;
@@ -129,7 +130,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Loaded> {
 }
 
 /// A loaded site with each document's diagnostics kept apart, so `serve`
-/// can re-read one edited file ([`reload_document`]) instead of all.
+/// can re-read one changed file ([`change::apply`]) instead of all.
 #[derive(Debug, Clone)]
 pub struct Parts {
     /// What was read.
@@ -208,28 +209,6 @@ pub fn load_parts(root: &Path) -> Result<Parts> {
     }
     let loaded = Loaded { root: root.to_path_buf(), config, documents, files };
     Ok(Parts { loaded, site_diagnostics, document_diagnostics })
-}
-
-/// Re-reads the content file at `path` (absolute, under the site's
-/// `content/`) in place. Returns its index and the document it replaced,
-/// or `None` when it is not one of the loaded documents or no longer a
-/// readable one (created, deleted, renamed, not UTF-8): then only a full
-/// [`load`] tells the truth.
-pub fn reload_document(parts: &mut Parts, path: &Path) -> Result<Option<(usize, Document)>> {
-    let content = parts.loaded.root.join(CONTENT_DIR);
-    let Some(relative) = path.strip_prefix(&content).ok().and_then(relative_string) else { return Ok(None) };
-    let documents = &parts.loaded.documents;
-    let Some(index) = documents.iter().position(|d| d.source.content_path == relative) else { return Ok(None) };
-    // As in the walk: a symlink is never followed out of the site.
-    let Some(metadata) = std::fs::symlink_metadata(path).ok().filter(|m| m.file_type().is_file()) else {
-        return Ok(None);
-    };
-    let mut local = Diagnostics::new();
-    let Some(document) = read_document(path, &relative, open::FileId::of(&metadata), &mut local)? else {
-        return Ok(None);
-    };
-    parts.document_diagnostics[index] = local;
-    Ok(Some((index, std::mem::replace(&mut parts.loaded.documents[index], document))))
 }
 
 /// Parses one file's text into a document (used by `load` and by tests).

@@ -4,16 +4,17 @@
 //! its comparisons), and list pages only when front matter changed (then
 //! only those whose data differs, see `render::list_pages`).
 //!
-//! [`affected`] compares the knowledge base before and after an edit. Edits
-//! that add or remove an entry (or change a slug) change what entry ids
-//! mean; for those it answers `None` and the caller renders everything.
-//! Pages that come or go with a draft flag or a comparison are told by
-//! [`page_moves`]. A new title, abbreviation or alias also re-renders every page
-//! with a body link that now resolves differently. [`after_prose_edit`] and
+//! [`affected`] compares the knowledge base before and after an edit,
+//! matching entries by slug, so it also answers when files were added,
+//! deleted or renamed (entry ids then shift): an added entry shows on the
+//! pages that show it now, a deleted one on those that showed it before.
+//! It also tells the entry and comparison pages that came or went. A new
+//! title, abbreviation or alias also re-renders every page with a body
+//! link that now resolves differently. [`after_prose_edit`] and
 //! [`after_entry_edit`] are the cheaper answers when no front matter
 //! changed, or only one entry's own fields and links. The tests in
-//! `src/serve/rebuild.rs` check, edit after edit, that rendering the answer
-//! serves the same files and diagnostics as a full build.
+//! `src/serve/rebuild/tests.rs` check, edit after edit, that rendering the
+//! answer serves the same files and diagnostics as a full build.
 
 use crate::load::Document;
 use crate::markdown::links::LinkDest;
@@ -24,91 +25,225 @@ use crate::resolve::{BodyFacts, Comparison, Entry, EntryId, KnowledgeBase, Patch
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The pages to re-render after the documents in `edits` (index → its
-/// front matter before the edit) changed, going from `old_kb` to `new_kb`
-/// (resolved from `documents`), given the served list pages'
-/// fingerprints; `None` when everything must be.
+/// What changed in the sources since the last good build.
+pub(crate) struct Edited<'e> {
+    /// Documents (indices into the new documents) that were edited or added.
+    pub(crate) documents: &'e BTreeSet<usize>,
+    /// Whether any front matter may differ (always when a file came or went).
+    pub(crate) front_matter: bool,
+}
+
+/// The pages to re-render after the `edited` documents changed, going from
+/// `old_kb` to `new_kb` (resolved from `documents`), given the served list
+/// pages' fingerprints, and the entry and comparison pages that came or
+/// went. Entries are matched by slug, so this holds whatever files were
+/// added, deleted or renamed.
 pub(crate) fn affected<'a>(
     old_kb: &KnowledgeBase,
     new_kb: &KnowledgeBase,
     documents: &[Document],
-    edits: &BTreeMap<usize, String>,
+    edited: &Edited<'_>,
     lists: &'a Fingerprints,
-) -> Option<Selection<'a>> {
-    if edits.keys().any(|&d| d >= documents.len()) {
-        return None;
-    }
-    let front_matter_edited = edits.iter().any(|(&d, before)| documents[d].front_matter_text() != before);
-    if !same_entries(old_kb, new_kb) {
-        return None;
-    }
-    // New names can change what any body link resolves to.
-    let renamed = front_matter_edited && old_kb.names != new_kb.names;
-    let mut changed: BTreeSet<usize> = edits.keys().copied().collect();
+) -> (Selection<'a>, PageMoves) {
+    let ids = Ids::between(old_kb, new_kb);
+    let mut changed: BTreeSet<usize> = edited.documents.iter().copied().filter(|&d| d < documents.len()).collect();
+    // New names (or entries) can change what any body link resolves to.
+    let renamed = edited.front_matter && (!ids.same || old_kb.names != new_kb.names);
     if renamed {
-        changed.extend(relinked(old_kb, new_kb, documents));
+        changed.extend(relinked(old_kb, new_kb, documents, &new_kb.comparisons));
+        changed.extend(renamed_mentions(old_kb, new_kb, &ids).into_iter().map(|id| new_kb.entries[id].document));
     }
     let count = new_kb.entries.len();
-    let cards: BTreeSet<EntryId> =
-        (0..count).filter(|&id| card_changed(&old_kb.entries[id], &new_kb.entries[id])).collect();
-    let differs: BTreeSet<EntryId> =
-        (0..count).into_par_iter().filter(|&id| entry_differs(old_kb, new_kb, id)).collect();
-    let mut entries: BTreeSet<EntryId> =
-        (0..count).filter(|&id| differs.contains(&id) || changed.contains(&new_kb.entries[id].document)).collect();
-    if !cards.is_empty() {
-        for kb in [old_kb, new_kb] {
-            entries.extend(showing(kb, &cards));
+    let (mut new_cards, mut old_cards) = (BTreeSet::new(), BTreeSet::new());
+    for id in 0..count {
+        match ids.to_old[id] {
+            Some(old) if !card_changed(&old_kb.entries[old], &new_kb.entries[id], |o| ids.new_of(o)) => {}
+            Some(old) => {
+                new_cards.insert(id);
+                old_cards.insert(old);
+            }
+            None => {
+                new_cards.insert(id);
+            }
         }
     }
+    old_cards.extend(ids.to_new.iter().enumerate().filter(|(_, new)| new.is_none()).map(|(old, _)| old));
+    let differs: BTreeSet<EntryId> = (0..count)
+        .into_par_iter()
+        .filter(|&id| ids.to_old[id].is_none_or(|old| !same_entry(old_kb, new_kb, &ids, old, id)))
+        .collect();
+    let mut entries: BTreeSet<EntryId> =
+        (0..count).filter(|&id| differs.contains(&id) || changed.contains(&new_kb.entries[id].document)).collect();
+    entries.extend(showing(new_kb, &new_cards));
+    entries.extend(ids.news(showing(old_kb, &old_cards)));
     let mut comparisons = BTreeSet::new();
     let old_comparisons: BTreeMap<&str, &Comparison> =
         old_kb.comparisons.iter().map(|c| (c.slug.as_str(), c)).collect();
     let new_slugs: BTreeSet<&str> = new_kb.comparisons.iter().map(|c| c.slug.as_str()).collect();
     for gone in old_kb.comparisons.iter().filter(|c| !new_slugs.contains(c.slug.as_str())) {
         // Entry pages list their comparisons by title.
-        entries.extend(gone.entries.iter().copied());
+        entries.extend(ids.news(gone.entries.iter().copied()));
     }
+    let mut comparisons_differ = old_kb.comparisons.len() != new_kb.comparisons.len();
     for (index, after) in new_kb.comparisons.iter().enumerate() {
         let before = old_comparisons.get(after.slug.as_str()).copied();
-        let same = before == Some(after);
+        let same = before.is_some_and(|before| same_comparison(&ids, before, after));
+        comparisons_differ |= !same;
         let edited = after.document.is_some_and(|d| changed.contains(&d));
-        let member_changed = after
-            .entries
-            .iter()
-            .any(|&id| cards.contains(&id) || changed.contains(&new_kb.entries[id].document) || differs.contains(&id));
-        let shows_card = !cards.is_empty() && mentions(new_kb, documents, after.document).any(|id| cards.contains(&id));
+        let member_changed = after.entries.iter().any(|&id| {
+            new_cards.contains(&id) || changed.contains(&new_kb.entries[id].document) || differs.contains(&id)
+        });
+        let shows_card =
+            !new_cards.is_empty() && mentions(new_kb, documents, after.document).any(|id| new_cards.contains(&id));
         if !same || edited || member_changed || shows_card {
             comparisons.insert(index);
         }
         if !same {
-            entries.extend(before.iter().flat_map(|b| b.entries.iter()).chain(&after.entries).copied());
+            entries.extend(ids.news(before.iter().flat_map(|b| b.entries.iter().copied())));
+            entries.extend(after.entries.iter().copied());
         }
     }
-    let lists = if !cards.is_empty() || front_matter_edited || old_kb.comparisons != new_kb.comparisons {
+    let lists = if !new_cards.is_empty() || !old_cards.is_empty() || edited.front_matter || comparisons_differ {
         Lists::Changed(lists)
     } else {
         Lists::None
     };
     entries.retain(|&id| new_kb.is_published(id));
-    Some(Selection::Only { entries, comparisons, lists })
+    let moves = page_moves(old_kb, new_kb, &ids);
+    (Selection::Only { entries, comparisons, lists }, moves)
 }
 
-/// Whether entry `id` differs between the builds. Its comparisons are
-/// compared by slug: their indices shift when a comparison comes or goes.
-fn entry_differs(old: &KnowledgeBase, new: &KnowledgeBase, id: EntryId) -> bool {
-    let (a, b) = (&old.entries[id], &new.entries[id]);
-    if a.comparisons == b.comparisons {
-        return a != b;
+/// Which entry of one build is which of the other: the one with the same
+/// slug (the same id when both builds have the same entries).
+struct Ids {
+    /// Whether both builds have the same entries with the same slugs.
+    same: bool,
+    /// Old id → new id.
+    to_new: Vec<Option<EntryId>>,
+    /// New id → old id.
+    to_old: Vec<Option<EntryId>>,
+}
+
+impl Ids {
+    fn between(old: &KnowledgeBase, new: &KnowledgeBase) -> Ids {
+        if same_entries(old, new) {
+            let identity: Vec<Option<EntryId>> = (0..new.entries.len()).map(Some).collect();
+            return Ids { same: true, to_new: identity.clone(), to_old: identity };
+        }
+        fn by_slug(kb: &KnowledgeBase) -> foldhash::HashMap<&str, EntryId> {
+            kb.entries.iter().enumerate().map(|(id, e)| (e.slug.as_str(), id)).collect()
+        }
+        let (old_ids, new_ids) = (by_slug(old), by_slug(new));
+        let to_new = old.entries.iter().map(|e| new_ids.get(e.slug.as_str()).copied()).collect();
+        let to_old = new.entries.iter().map(|e| old_ids.get(e.slug.as_str()).copied()).collect();
+        Ids { same: false, to_new, to_old }
     }
-    let slugs = |kb: &KnowledgeBase, e: &Entry| -> Vec<String> {
-        e.comparisons.iter().filter_map(|&i| kb.comparisons.get(i)).map(|c| c.slug.clone()).collect()
-    };
-    if slugs(old, a) != slugs(new, b) {
-        return true;
+
+    /// The new id of old entry `old`, if it is still there.
+    fn new_of(&self, old: EntryId) -> Option<EntryId> {
+        self.to_new.get(old).copied().flatten()
     }
-    let mut renumbered = a.clone();
-    renumbered.comparisons.clone_from(&b.comparisons);
-    renumbered != *b
+
+    /// The new ids of old entries that are still there.
+    fn news<'s, I: IntoIterator<Item = EntryId>>(&'s self, old: I) -> impl Iterator<Item = EntryId> + 's
+    where
+        I::IntoIter: 's,
+    {
+        old.into_iter().filter_map(|id| self.to_new.get(id).copied().flatten())
+    }
+
+    /// Whether the old ids `old` name the entries the new ids `new` name.
+    fn same_list(&self, old: &[EntryId], new: &[EntryId]) -> bool {
+        old.len() == new.len() && old.iter().zip(new).all(|(&a, &b)| self.to_new.get(a).copied().flatten() == Some(b))
+    }
+}
+
+/// Whether old entry `a` shows the same as new entry `b`: every field
+/// equal, ids compared through `ids`, comparisons by slug (their indices
+/// shift when one comes or goes), the document by its path. Spelled out
+/// field by field, so that a new field cannot be forgotten here.
+fn same_entry(old: &KnowledgeBase, new: &KnowledgeBase, ids: &Ids, a: EntryId, b: EntryId) -> bool {
+    let (a, b) = (&old.entries[a], &new.entries[b]);
+    let Entry {
+        slug,
+        title,
+        abbr,
+        aliases,
+        kind,
+        summary,
+        tags,
+        facets,
+        responsibilities,
+        skills,
+        decisions,
+        sources,
+        updated,
+        draft,
+        document: _,
+        prose,
+        relations,
+        mentioned_in,
+        headings,
+        comparisons,
+        moved_from,
+        status,
+        superseded_by,
+        deprecated_on,
+        deprecation_note,
+        owners,
+        reviewed,
+    } = a;
+    let same_groups = relations.len() == b.relations.len()
+        && relations.iter().zip(&b.relations).all(|(x, y)| {
+            x.relation == y.relation
+                && x.incoming == y.incoming
+                && x.label == y.label
+                && ids.same_list(&x.entries, &y.entries)
+        });
+    fn slugs<'k>(kb: &'k KnowledgeBase, list: &[usize]) -> Vec<&'k str> {
+        list.iter().filter_map(|&i| kb.comparisons.get(i)).map(|c| c.slug.as_str()).collect()
+    }
+    *slug == b.slug
+        && *title == b.title
+        && *abbr == b.abbr
+        && *aliases == b.aliases
+        && *kind == b.kind
+        && *summary == b.summary
+        && *tags == b.tags
+        && *facets == b.facets
+        && *responsibilities == b.responsibilities
+        && *skills == b.skills
+        && *decisions == b.decisions
+        && *sources == b.sources
+        && *updated == b.updated
+        && *draft == b.draft
+        && *prose == b.prose
+        && *headings == b.headings
+        && same_groups
+        && *moved_from == b.moved_from
+        && *status == b.status
+        && superseded_by.and_then(|o| ids.new_of(o)) == b.superseded_by
+        && *deprecated_on == b.deprecated_on
+        && *deprecation_note == b.deprecation_note
+        && *owners == b.owners
+        && *reviewed == b.reviewed
+        && ids.same_list(mentioned_in, &b.mentioned_in)
+        && (comparisons == &b.comparisons && ids.same || slugs(old, comparisons) == slugs(new, &b.comparisons))
+}
+
+/// Whether a comparison shows the same in both builds (see [`same_entry`]).
+fn same_comparison(ids: &Ids, a: &Comparison, b: &Comparison) -> bool {
+    let Comparison { slug, title, summary, entries, facets, tags, sources, updated, document: _, prose, draft } = a;
+    *slug == b.slug
+        && *title == b.title
+        && *summary == b.summary
+        && ids.same_list(entries, &b.entries)
+        && *facets == b.facets
+        && *tags == b.tags
+        && *sources == b.sources
+        && *updated == b.updated
+        && *prose == b.prose
+        && *draft == b.draft
 }
 
 /// Whether both builds have the same entries with the same slugs, so
@@ -140,12 +275,15 @@ impl PageMoves {
     }
 }
 
-/// The entry and comparison pages published in one of `old` and `new`
-/// only (both with the same entries, see [`affected`]).
-pub(crate) fn page_moves(old: &KnowledgeBase, new: &KnowledgeBase) -> PageMoves {
+/// The entry and comparison pages published in one of `old` and `new` only.
+fn page_moves(old: &KnowledgeBase, new: &KnowledgeBase, ids: &Ids) -> PageMoves {
     let mut moves = PageMoves::default();
-    for (id, entry) in new.entries.iter().enumerate().filter(|&(id, _)| id < old.entries.len()) {
-        moves.entry(&entry.slug, old.is_published(id), new.is_published(id));
+    for (id, entry) in new.entries.iter().enumerate() {
+        let before = ids.to_old[id].is_some_and(|o| old.is_published(o));
+        moves.entry(&entry.slug, before, new.is_published(id));
+    }
+    for (id, entry) in old.entries.iter().enumerate().filter(|&(id, _)| ids.to_new[id].is_none()) {
+        moves.entry(&entry.slug, old.is_published(id), false);
     }
     let published = |kb: &KnowledgeBase| -> BTreeSet<String> {
         let shown = kb.comparisons.iter().filter(|c| kb.include_drafts || !c.draft);
@@ -157,29 +295,65 @@ pub(crate) fn page_moves(old: &KnowledgeBase, new: &KnowledgeBase) -> PageMoves 
     moves
 }
 
-/// The documents with a body link that resolves differently in `new`.
-fn relinked(old: &KnowledgeBase, new: &KnowledgeBase, documents: &[Document]) -> Vec<usize> {
+/// The entries whose body has a link that may resolve to another entry
+/// (by slug) in `new` than in `old`: those whose bodies link to an entry
+/// that came, went or changed its names. A link changes its target only
+/// when the name it uses went from one entry to another (or to none), so
+/// one of the two has new names, and a body's links are its "Mentioned
+/// in" lists' sources (links to itself aside: its names changed, so the
+/// entry itself differs and is rendered anyway).
+fn renamed_mentions(old: &KnowledgeBase, new: &KnowledgeBase, ids: &Ids) -> BTreeSet<EntryId> {
+    let same_names =
+        |a: &Entry, b: &Entry| a.slug == b.slug && a.title == b.title && a.abbr == b.abbr && a.aliases == b.aliases;
+    let mut found = BTreeSet::new();
+    for (id, entry) in new.entries.iter().enumerate() {
+        let was = ids.to_old[id].map(|o| &old.entries[o]);
+        if was.is_none_or(|was| !same_names(was, entry)) {
+            found.extend(entry.mentioned_in.iter().copied());
+            found.extend(ids.news(was.iter().flat_map(|w| w.mentioned_in.iter().copied())));
+        }
+    }
+    for (_, gone) in old.entries.iter().enumerate().filter(|&(id, _)| ids.to_new[id].is_none()) {
+        found.extend(ids.news(gone.mentioned_in.iter().copied()));
+    }
+    found
+}
+
+/// The documents of hand-written `comparisons` (whose links no "Mentioned
+/// in" list records) with a body link that resolves to another entry (by
+/// slug) in `new`.
+fn relinked(
+    old: &KnowledgeBase,
+    new: &KnowledgeBase,
+    documents: &[Document],
+    comparisons: &[Comparison],
+) -> Vec<usize> {
     let differs = |document: &Document| {
         document.parsed.links.iter().any(|link| match link.destination() {
-            LinkDest::Entry { name, .. } => old.lookup(name) != new.lookup(name),
+            LinkDest::Entry { name, .. } => match (old.lookup(name), new.lookup(name)) {
+                (Some(a), Some(b)) => old.entries[a].slug != new.entries[b].slug,
+                (a, b) => a.is_some() != b.is_some(),
+            },
             _ => false,
         })
     };
-    documents.par_iter().enumerate().filter(|(_, d)| differs(d)).map(|(index, _)| index).collect()
+    let owned: Vec<usize> = comparisons.iter().filter_map(|c| c.document).filter(|&d| d < documents.len()).collect();
+    owned.into_par_iter().filter(|&d| differs(&documents[d])).collect()
 }
 
 /// Whether what other pages show of an entry changed: its link text and
 /// preview (title, abbreviation, kind, summary), whether it is linked at
 /// all (a draft is plain text), or the headings their `#fragment` links
-/// point at.
-fn card_changed(a: &Entry, b: &Entry) -> bool {
+/// point at. `a` is from the build before, whose ids `to_new` turns into
+/// `b`'s.
+fn card_changed(a: &Entry, b: &Entry, to_new: impl Fn(EntryId) -> Option<EntryId>) -> bool {
     a.title != b.title
         || a.abbr != b.abbr
         || a.kind != b.kind
         || a.summary != b.summary
         || a.draft != b.draft
         || a.status != b.status
-        || a.superseded_by != b.superseded_by
+        || a.superseded_by.and_then(to_new) != b.superseded_by
         || a.headings != b.headings
 }
 
@@ -263,7 +437,7 @@ pub(crate) fn after_entry_edit<'a>(
         patched.before.iter().filter(|(t, was)| *t == id || kb.entries[*t] != *was).map(|(t, _)| *t).collect();
     let mut entries = changed.clone();
     let was = patched.before.iter().find(|(t, _)| *t == id).map(|(_, was)| was);
-    let card = was.is_some_and(|was| card_changed(was, &kb.entries[id]));
+    let card = was.is_some_and(|was| card_changed(was, &kb.entries[id], Some));
     if card {
         let cards = BTreeSet::from([id]);
         entries.extend(showing(kb, &cards));

@@ -1,10 +1,12 @@
 //! How `serve` brings the last good knowledge base up to date with the
-//! pending edits, the cheapest way that gives what a full build gives
+//! pending changes, the cheapest way that gives what a full build gives
 //! ([`Resolving`]): the bodies completed again after prose edits, one entry
-//! patched after an edit of its front matter, else everything resolved and
-//! the two knowledge bases compared. Each answers with the pages to render.
+//! patched after an edit of its front matter, else everything resolved (as
+//! always when files came or went) and the two knowledge bases compared.
+//! Each answers with the pages to render.
 
-use super::affected::{self, PageMoves};
+use super::affected::{self, Edited, PageMoves};
+use super::pending::Pending;
 use crate::diag::{Code, Diagnostics};
 use crate::load::{self, Parts};
 use crate::render::list_pages::Fingerprints;
@@ -43,6 +45,17 @@ impl Parts3 {
         sink
     }
 
+    /// Whether [`Parts3::with`] would hold errors once the site's rules
+    /// apply (without copying every diagnostic: a large site may carry
+    /// thousands of warnings).
+    pub(super) fn has_errors(&self, parts: &Parts) -> bool {
+        let rules = &parts.loaded.config.rules;
+        let steps = [&self.structure, &self.rules, &self.checks, &self.bodies];
+        parts.site_diagnostics.has_errors(rules)
+            || parts.document_diagnostics.iter().any(|d| d.has_errors(rules))
+            || steps.iter().any(|d| d.has_errors(rules))
+    }
+
     /// Whether a step that an entry edit does not run again reported on
     /// `file`: its positions would move with an edit of that file.
     fn mention(&self, file: &str) -> bool {
@@ -76,8 +89,6 @@ pub enum Resolving {
 pub(super) enum Step<'l> {
     /// Resolving reported errors: these, with the loader's diagnostics.
     Failed(Diagnostics),
-    /// The set of pages or names changed: render everything.
-    Everything,
     /// Resolved, with the pages to render.
     Resolved(Box<Resolved<'l>>),
 }
@@ -107,8 +118,21 @@ pub(super) struct Before<'g, 'l> {
 /// Brings the last good knowledge base up to date with the pending edits,
 /// the cheapest way that gives what a full build gives: completing the
 /// bodies again after prose edits, patching one entry after an edit that
-/// keeps its names, else resolving everything.
-pub(super) fn next_step<'l>(
+/// keeps its names, else resolving everything (always when files came or
+/// went) and comparing.
+pub(super) fn next_step<'l>(parts: &Parts, mut before: Before<'_, 'l>, pending: &Pending, drafts: bool) -> Step<'l> {
+    let documents = &parts.loaded.documents;
+    let Some(moved) = &pending.moved else {
+        return after_edits(parts, before, &pending.edits, drafts);
+    };
+    let changed: BTreeSet<usize> =
+        documents.iter().enumerate().filter(|(_, d)| moved.contains(&d.source.content_path)).map(|(i, _)| i).collect();
+    let edited = Edited { documents: &changed, front_matter: true };
+    resolve_all(parts, &mut before, &edited, drafts)
+}
+
+/// [`next_step`] when every pending change is an edit of a known file.
+fn after_edits<'l>(
     parts: &Parts,
     mut before: Before<'_, 'l>,
     pending: &BTreeMap<usize, load::Document>,
@@ -128,22 +152,22 @@ pub(super) fn next_step<'l>(
             return step;
         }
     }
+    let changed: BTreeSet<usize> = pending.keys().copied().collect();
+    let front_matter = pending.iter().any(|(&d, old)| front_edited(d, old));
+    resolve_all(parts, &mut before, &Edited { documents: &changed, front_matter }, drafts)
+}
+
+/// Resolves the whole site, as a full build does, and compares the result
+/// with the last good build to tell what to render.
+fn resolve_all<'l>(parts: &Parts, before: &mut Before<'_, 'l>, edited: &Edited<'_>, drafts: bool) -> Step<'l> {
     let (kb, comparison_documents, found) = Parts3::resolve(parts, drafts);
-    let sink = found.with(parts);
-    if has_errors(&sink, parts) {
-        return Step::Failed(sink);
+    if found.has_errors(parts) {
+        return Step::Failed(found.with(parts));
     }
-    let edits: BTreeMap<usize, String> =
-        pending.iter().map(|(&d, old)| (d, old.front_matter_text().to_owned())).collect();
-    match affected::affected(before.kb, &kb, documents, &edits, before.lists) {
-        Some(selection) => {
-            let moves = affected::page_moves(before.kb, &kb);
-            let comparison_documents = Some(comparison_documents);
-            let how = Resolving::Resolved;
-            Step::Resolved(Box::new(Resolved { how, kb, selection, found, comparison_documents, moves }))
-        }
-        None => Step::Everything,
-    }
+    let (selection, moves) = affected::affected(before.kb, &kb, &parts.loaded.documents, edited, before.lists);
+    let comparison_documents = Some(comparison_documents);
+    let how = Resolving::Resolved;
+    Step::Resolved(Box::new(Resolved { how, kb, selection, found, comparison_documents, moves }))
 }
 
 /// Prose-only edits leave what front matter resolved to as it was: the
@@ -154,11 +178,10 @@ fn after_prose<'l>(parts: &Parts, before: Before<'_, 'l>, pending: &BTreeMap<usi
     let facts = resolve::take_body_facts(&mut kb);
     let mut found = Parts3 { bodies: Diagnostics::new(), ..before.found.clone() };
     resolve::complete_in_place(&mut kb, before.comparison_documents, documents, &mut found.bodies);
-    let sink = found.with(parts);
-    if has_errors(&sink, parts) {
+    if found.has_errors(parts) {
         resolve::restore_body_facts(&mut kb, facts);
         *before.kb = kb;
-        return Step::Failed(sink);
+        return Step::Failed(found.with(parts));
     }
     let edited: BTreeSet<usize> = pending.keys().copied().collect();
     let selection = affected::after_prose_edit(&facts, &kb, documents, &edited);
@@ -205,11 +228,10 @@ fn after_entry_edit<'l>(
         resolve::recheck_orphans(&kb, documents, &mut found.bodies);
     }
     resolve::check_front(&kb, documents, config, &mut found.checks);
-    let sink = found.with(parts);
-    if has_errors(&sink, parts) {
+    if found.has_errors(parts) {
         patched.undo(&mut kb);
         *before.kb = kb;
-        return Some(Step::Failed(sink));
+        return Some(Step::Failed(found.with(parts)));
     }
     let selection = affected::after_entry_edit(&kb, documents, &patched, before.lists);
     // Its page comes or goes with its draft flag.
@@ -225,9 +247,4 @@ fn after_entry_edit<'l>(
         comparison_documents: None,
         moves,
     })))
-}
-
-/// Whether errors remain once the site's rules apply.
-pub(super) fn has_errors(sink: &Diagnostics, parts: &Parts) -> bool {
-    sink.has_errors(&parts.loaded.config.rules)
 }

@@ -38,6 +38,7 @@ mod render;
 mod review;
 mod schema;
 mod serve;
+mod serve_moves;
 mod start_here;
 mod stub_schema;
 mod terminal_escapes;
