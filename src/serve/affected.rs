@@ -376,7 +376,9 @@ fn mentions<'a>(
 fn showing(kb: &KnowledgeBase, cards: &BTreeSet<EntryId>) -> BTreeSet<EntryId> {
     let mut pages = BTreeSet::new();
     for (id, entry) in kb.entries.iter().enumerate() {
-        if entry.mentioned_in.iter().any(|m| cards.contains(m)) {
+        // A deprecated entry's page names its successor.
+        let names_successor = entry.superseded_by.is_some_and(|s| cards.contains(&s));
+        if names_successor || entry.mentioned_in.iter().any(|m| cards.contains(m)) {
             pages.insert(id);
         }
     }

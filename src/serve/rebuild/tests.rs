@@ -142,6 +142,21 @@ fn lifecycle_edits_re_render_what_shows_them() {
 }
 
 #[test]
+fn a_retitled_successor_re_renders_the_pages_that_name_it() {
+    let site = copy_site(Path::new(FIXTURE));
+    let mut live = Live::start(site.path());
+    // The backlog neither links to the manager nor is linked from it.
+    let deprecate =
+        |t: &str| t.replace("kind: concept\n", "kind: concept\nstatus: deprecated\nsuperseded_by: manager\n");
+    assert!(live.edit("content/backlog.md", deprecate).is_some(), "{:?}", live.diagnostics);
+    live.assert_matches_full_build("deprecated");
+    let retitle =
+        |t: &str| t.replace("title: Product Manager\n", "title: Chief Product Manager\naliases: [Product Manager]\n");
+    assert!(live.edit("content/manager.md", retitle).is_some(), "{:?}", live.diagnostics);
+    live.assert_matches_full_build("successor retitled");
+}
+
+#[test]
 fn edits_that_keep_the_names_patch_the_entry_and_match_a_full_build() {
     let site = copy_site(Path::new(FIXTURE));
     let mut live = Live::start(site.path());
