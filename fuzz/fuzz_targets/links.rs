@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = classify(link_type, &link.dest);
     }
     let kb = KnowledgeBase::default();
-    let context = LinkContext { kb: &kb, root: "../", current: None, trust_html: flags & 1 == 1, kinds: &[], content_path: "fuzz.md" };
+    let context = LinkContext { kb: &kb, root: "../", current: None, trust_html: flags & 1 == 1, content_path: "fuzz.md" };
     let html = render_parsed(&parsed, &context);
     if flags & 1 == 0 {
         for (tag, attributes) in tags(&html) {
