@@ -44,6 +44,8 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ("slug", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
     ("output", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
     ("site_files", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
+    ("invisible", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
+    ("term", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
     ("serve", &["cmd"]),
     ("import", &["cmd"]),
 ];
