@@ -78,6 +78,19 @@ pub fn relative_path(dest: &str) -> Option<&str> {
     (!path.is_empty()).then_some(path)
 }
 
+/// Percent-encodes everything in a path but unreserved characters and `/`.
+pub fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// Decodes `%XX` escapes in a link path (`Data%20Mesh.md`); an invalid
 /// escape stays as written, and so does text that does not decode to UTF-8.
 pub fn percent_decode(text: &str) -> String {

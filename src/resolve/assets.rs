@@ -7,7 +7,7 @@
 
 use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
 use crate::load::Document;
-use crate::markdown::links::{percent_decode, relative_path, FoundLink, LinkDest};
+use crate::markdown::links::{percent_decode, percent_encode, relative_path, FoundLink, LinkDest};
 use crate::site_files::{SiteFiles, CONTENT_DIR, STATIC_DIR};
 use std::collections::BTreeSet;
 
@@ -223,19 +223,6 @@ pub(crate) fn unused(files: &SiteFiles, documents: &[Document], diagnostics: &mu
                 .suggest("link it from an entry, or delete it"),
         );
     }
-}
-
-/// Percent-encodes everything in a path but unreserved characters and `/`.
-pub fn percent_encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -133,7 +133,7 @@ pub(crate) fn respond(target: &str, snapshot: &Snapshot) -> Response {
         // configured for the site would answer.
         if let Some(target) = crate::render::redirects::target_of(bytes) {
             let mut response = Response::text(308, "moved permanently");
-            response.headers.push(("Location", format!("/{}", encode_path(target))));
+            response.headers.push(("Location", format!("/{}", crate::markdown::links::percent_encode(target))));
             return response;
         }
         if wanted.path.ends_with(".html") {
@@ -149,7 +149,7 @@ pub(crate) fn respond(target: &str, snapshot: &Snapshot) -> Response {
     }
     if let Some(folder) = wanted.folder.filter(|f| snapshot.files.contains_key(&format!("{f}/index.html"))) {
         let mut response = Response::text(301, "moved");
-        response.headers.push(("Location", format!("/{}/", encode_path(&folder))));
+        response.headers.push(("Location", format!("/{}/", crate::markdown::links::percent_encode(&folder))));
         return response;
     }
     not_found(snapshot)
@@ -170,19 +170,6 @@ fn not_found(snapshot: &Snapshot) -> Response {
         Some(page) => html(404, page, snapshot),
         None => Response::text(404, "not found"),
     }
-}
-
-/// Percent-encodes everything in a path but unreserved characters and `/`.
-fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
