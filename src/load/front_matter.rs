@@ -121,7 +121,11 @@ pub fn parse(file: &SourceFile, split: Split, keys: &[Key], diagnostics: &mut Di
     };
     let map = match node {
         Node::Map(mut map) => {
-            strip_escaped_controls(file, keys, &mut map, diagnostics);
+            // Raw controls are gone since `load::controls`; what is left can
+            // only come from a YAML escape, which needs a backslash.
+            if yaml.contains('\\') {
+                strip_escaped_controls(file, keys, &mut map, diagnostics);
+            }
             map
         }
         Node::Null => Vec::new(),
@@ -187,8 +191,6 @@ fn yaml_diagnostic(file: &SourceFile, split: Split, keys: &[Key], error: &serde_
     diagnostic.at(location, snippet, 1).maybe_suggest(hint)
 }
 
-/// A front matter whose anchors and aliases expand past its budget: at the
-/// key whose value did, else where serde_yaml stopped.
 /// Control characters written as YAML escapes, removed like those in the
 /// text (`load::controls`), one warning per top-level key that had some.
 fn strip_escaped_controls(file: &SourceFile, keys: &[Key], map: &mut [(String, Node)], diagnostics: &mut Diagnostics) {
@@ -207,6 +209,8 @@ fn strip_escaped_controls(file: &SourceFile, keys: &[Key], map: &mut [(String, N
     }
 }
 
+/// A front matter whose anchors and aliases expand past its budget: at the
+/// key whose value did, else where serde_yaml stopped.
 fn too_large(file: &SourceFile, split: Split, keys: &[Key], failure: &yaml::Failure) -> Diagnostic {
     let message = format!(
         "the front matter expands to more than {} KB (through `*alias` repetitions or very long values)",

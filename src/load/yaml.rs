@@ -57,6 +57,9 @@ impl Node {
 }
 
 fn strip_text(text: &mut String) -> usize {
+    if !text.chars().any(crate::invisible::is_removed) {
+        return 0;
+    }
     let before = text.chars().count();
     text.retain(|c| !crate::invisible::is_removed(c));
     before - text.chars().count()
