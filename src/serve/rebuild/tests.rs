@@ -105,6 +105,30 @@ fn pages(served: &Served) -> usize {
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/good");
 
 #[test]
+fn pages_first_serves_a_full_build_once_the_assets_follow() {
+    let site = copy_site(Path::new(FIXTURE));
+    let root = site.path().canonicalize().unwrap_or_else(|e| panic!("{e}"));
+    let (mut session, first) = Session::start_pages_first(&root, false).unwrap_or_else(|e| panic!("start: {e}"));
+    let mut served = Served::new();
+    apply(&mut served, first.files.unwrap_or_else(|| panic!("errors: {:?}", first.diagnostics)));
+    let (full, diagnostics) = full_build(&root);
+    assert_eq!(first.diagnostics, diagnostics);
+    assert!(full.keys().any(|p| !served.contains_key(p)), "some generated files wait");
+    assert!(served.keys().all(|p| full[p] == served[p]), "what is served at once is the full build's");
+    let (assets, _) = session.refresh_assets().unwrap_or_else(|| panic!("the assets follow"));
+    apply(&mut served, assets);
+    assert!(served == full, "then everything is");
+    // A site with files of its own gets everything at once.
+    std::fs::create_dir_all(root.join("static")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(root.join("static/robots.txt"), "User-agent: *\n").unwrap_or_else(|e| panic!("{e}"));
+    let (mut session, first) = Session::start_pages_first(&root, false).unwrap_or_else(|e| panic!("start: {e}"));
+    let mut served = Served::new();
+    apply(&mut served, first.files.unwrap_or_else(|| panic!("errors: {:?}", first.diagnostics)));
+    assert!(served == full_build(&root).0);
+    assert!(session.refresh_assets().is_none());
+}
+
+#[test]
 fn a_body_edit_re_renders_the_entry_only() {
     let site = copy_site(Path::new(FIXTURE));
     let mut live = Live::start(site.path());
