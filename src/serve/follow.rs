@@ -78,7 +78,8 @@ pub enum Resolving {
     Everything,
     /// Resolved everything, rendered what the edit affects.
     Resolved,
-    /// Completed the bodies again (prose-only edits).
+    /// Patched the body facts (prose-only edits): the edited bodies, and
+    /// those whose anchors point at headings that changed.
     Bodies,
     /// Patched the edited entry (and the relation groups its links
     /// change): its names stayed.

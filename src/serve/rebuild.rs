@@ -3,7 +3,7 @@
 //! (`pending`, through `load::change`: edited, added, deleted or renamed
 //! Markdown files), brings the knowledge base up to date the cheapest way
 //! that gives what a full build gives (`follow`, [`Resolving`]: bodies
-//! completed again after a prose edit, one entry patched after an edit that
+//! patched after a prose edit, one entry patched after an edit that
 //! keeps its names, else everything resolved with the full build's own
 //! functions and compared, entries matched by slug) and re-renders only the
 //! pages the change affects (`affected`; list pages by their data's
