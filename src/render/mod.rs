@@ -26,11 +26,11 @@ pub mod list_pages;
 pub mod lists;
 pub mod markdown;
 pub mod matrix;
+pub mod minify;
 pub mod page_cap;
 
 pub mod previews;
 pub mod redirects;
-pub mod relation_map;
 pub mod role_graph;
 pub mod sanitize;
 pub mod search_index;
