@@ -40,47 +40,146 @@ pub enum ListData<'a> {
     NotFound,
 }
 
+/// A group of list pages built by one function: the unit an incremental
+/// rebuild builds again or keeps (see `serve::affected`, which knows what
+/// each one reads).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Family {
+    /// `index.html`.
+    Index,
+    /// The paged kind lists.
+    Kinds,
+    /// The paged tag lists and the tag overview.
+    Tags,
+    /// The paged list of every comparison.
+    Comparisons,
+    /// The A–Z pages.
+    Az,
+    /// `map.html`.
+    Map,
+    /// `matrix.html`.
+    Matrix,
+    /// `compare.html`, the picker.
+    Picker,
+    /// `changes.html`.
+    Changes,
+    /// `404.html`.
+    NotFound,
+}
+
+/// A set of [`Family`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Families(u16);
+
+impl Families {
+    /// Every family.
+    pub const ALL: Families = Families((1 << (Family::NotFound as u16 + 1)) - 1);
+    /// No family.
+    pub const NONE: Families = Families(0);
+
+    /// This set and `family`.
+    #[must_use]
+    pub const fn with(self, family: Family) -> Families {
+        Families(self.0 | 1 << family as u16)
+    }
+
+    /// This set and `other`.
+    #[must_use]
+    pub const fn union(self, other: Families) -> Families {
+        Families(self.0 | other.0)
+    }
+
+    /// Whether `family` is in the set.
+    pub const fn contains(self, family: Family) -> bool {
+        self.0 & (1 << family as u16) != 0
+    }
+
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
 /// Every list page: (output path, data).
 pub fn all<'a>(views: &Views<'a>) -> Vec<(String, ListData<'a>)> {
+    some(views, Families::ALL).into_iter().map(|(path, _, data)| (path, data)).collect()
+}
+
+/// The list pages of `families`: (output path, family, data), in the order
+/// of [`all`].
+pub fn some<'a>(views: &Views<'a>, families: Families) -> Vec<(String, Family, ListData<'a>)> {
     let sorted: Vec<EntryId> = lists::alphabetical(views);
     let sorted = sorted.as_slice();
+    let want = |family: Family| families.contains(family);
     // Independent lists over every entry: build them side by side.
     let ((index, kinds), ((tags, az), (map, (matrix, picker)))) = rayon::join(
-        || (lists::index(views, sorted), lists::kinds(views, sorted)),
         || {
             rayon::join(
-                || (lists::tags(views, sorted), a_z::pages(views, sorted)),
+                || want(Family::Index).then(|| lists::index(views, sorted)),
+                || if want(Family::Kinds) { lists::kinds(views, sorted) } else { Vec::new() },
+            )
+        },
+        || {
+            rayon::join(
                 || {
                     rayon::join(
-                        || site_map::page(views, sorted),
-                        || (matrix::page(views, sorted), compare_data::page(views, sorted)),
+                        || if want(Family::Tags) { lists::tags(views, sorted) } else { Vec::new() },
+                        || if want(Family::Az) { a_z::pages(views, sorted) } else { Vec::new() },
+                    )
+                },
+                || {
+                    rayon::join(
+                        || want(Family::Map).then(|| site_map::page(views, sorted)),
+                        || {
+                            (
+                                want(Family::Matrix).then(|| matrix::page(views, sorted)),
+                                want(Family::Picker).then(|| compare_data::page(views, sorted)),
+                            )
+                        },
                     )
                 },
             )
         },
     );
-    let mut pages = vec![("index.html".to_owned(), ListData::Index(index))];
-    let mut paged = kinds;
-    paged.extend(tags);
-    paged.extend(lists::comparisons(views));
-    pages.extend(paged.into_iter().map(|(path, data)| (path, ListData::List(data))));
-    pages.extend(az.into_iter().map(|(path, data)| (path, ListData::Az(data))));
-    pages.push(("map.html".into(), ListData::Map(map)));
-    pages.push(("matrix.html".into(), ListData::Matrix(matrix)));
-    pages.push(("compare.html".into(), ListData::Picker(picker)));
-    if let Some(changes) = changes_page::page(views) {
-        pages.push((changes_page::PATH.into(), ListData::Changes(changes)));
+    let mut pages = Vec::new();
+    pages.extend(index.map(|index| ("index.html".to_owned(), Family::Index, ListData::Index(index))));
+    let list = |family: Family| move |(path, data)| (path, family, ListData::List(data));
+    pages.extend(kinds.into_iter().map(list(Family::Kinds)));
+    pages.extend(tags.into_iter().map(list(Family::Tags)));
+    if want(Family::Comparisons) {
+        pages.extend(lists::comparisons(views).into_iter().map(list(Family::Comparisons)));
     }
-    pages.push(("404.html".into(), ListData::NotFound));
+    pages.extend(az.into_iter().map(|(path, data)| (path, Family::Az, ListData::Az(data))));
+    pages.extend(map.map(|map| ("map.html".into(), Family::Map, ListData::Map(map))));
+    pages.extend(matrix.map(|matrix| ("matrix.html".into(), Family::Matrix, ListData::Matrix(matrix))));
+    pages.extend(picker.map(|picker| ("compare.html".into(), Family::Picker, ListData::Picker(picker))));
+    if let Some(changes) = want(Family::Changes).then(|| changes_page::page(views)).flatten() {
+        pages.push((changes_page::PATH.into(), Family::Changes, ListData::Changes(changes)));
+    }
+    if want(Family::NotFound) {
+        pages.push(("404.html".into(), Family::NotFound, ListData::NotFound));
+    }
     pages
 }
 
-/// Output path → fingerprint of a list page's data.
-pub type Fingerprints = BTreeMap<String, u64>;
+/// A list page's fingerprint and the family it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Print {
+    /// Which function builds the page.
+    pub family: Family,
+    /// [`fingerprint`] of its data.
+    pub hash: u64,
+}
 
-/// The fingerprint of every page of [`all`].
-pub fn fingerprints(pages: &[(String, ListData<'_>)]) -> Fingerprints {
-    pages.par_iter().map(|(path, data)| (path.clone(), fingerprint(data))).collect()
+/// Output path → fingerprint of a list page's data.
+pub type Fingerprints = BTreeMap<String, Print>;
+
+/// The fingerprint of every page of [`some`].
+pub fn fingerprints(pages: &[(String, Family, ListData<'_>)]) -> Fingerprints {
+    pages
+        .par_iter()
+        .map(|(path, family, data)| (path.clone(), Print { family: *family, hash: fingerprint(data) }))
+        .collect()
 }
 
 /// A hash of the data as the template receives it (serialized), with a

@@ -52,7 +52,7 @@ use crate::history::Change;
 use crate::output::OutputFile;
 use crate::resolve::EntryId;
 use crate::resolve::KnowledgeBase;
-use list_pages::{Fingerprints, ListData};
+use list_pages::{Families, Fingerprints, ListData};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -227,9 +227,10 @@ pub enum Lists<'k> {
     None,
     /// All.
     All,
-    /// Those whose data's fingerprint differs from these (the served list
-    /// pages'), or that are new.
-    Changed(&'k Fingerprints),
+    /// Those of the families whose data's fingerprint differs from these
+    /// (the served list pages'), or that are new. The other families' pages
+    /// are kept as they are: the caller knows their data did not change.
+    Changed(&'k Fingerprints, Families),
 }
 
 impl<'k> Selection<'k> {
@@ -315,7 +316,7 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &
     let (lists, list_paths, list_fingerprints) = match selection.lists() {
         Lists::None => (Vec::new(), BTreeSet::new(), None),
         Lists::All => list_pages(&shared, None, &page),
-        Lists::Changed(previous) => list_pages(&shared, Some(previous), &page),
+        Lists::Changed(previous, families) => list_pages(&shared, Some((previous, families)), &page),
     };
     results.extend(lists);
     let mut files = Vec::with_capacity(results.len());
@@ -338,23 +339,28 @@ type PageFn<'p> =
 /// their fingerprints.
 type ListPages = (Vec<Result<OutputFile, Box<Diagnostic>>>, BTreeSet<String>, Option<Fingerprints>);
 
-/// Renders list pages: all of them, or with `previous` only those whose
-/// data's fingerprint differs from `previous`.
-fn list_pages(shared: &Shared<'_>, previous: Option<&Fingerprints>, page: &PageFn<'_>) -> ListPages {
+/// Renders list pages: all of them, or with `previous` only those of the
+/// given families whose data's fingerprint differs from `previous` (the
+/// pages of other families keep their paths and fingerprints).
+fn list_pages(shared: &Shared<'_>, previous: Option<(&Fingerprints, Families)>, page: &PageFn<'_>) -> ListPages {
     let views = shared.views;
-    let mut data = list_pages::all(&views);
-    let paths = data.iter().map(|(path, _)| path.clone()).collect();
+    let families = previous.map_or(Families::ALL, |(_, families)| families);
+    let mut data = list_pages::some(&views, families);
+    let mut paths: BTreeSet<String> = data.iter().map(|(path, _, _)| path.clone()).collect();
     let mut now = None;
-    if let Some(previous) = previous {
-        let prints = list_pages::fingerprints(&data);
-        data.retain(|(path, _)| previous.get(path) != prints.get(path));
+    if let Some((previous, _)) = previous {
+        let mut prints = list_pages::fingerprints(&data);
+        data.retain(|(path, _, _)| previous.get(path) != prints.get(path));
+        let kept = previous.iter().filter(|(_, print)| !families.contains(print.family));
+        prints.extend(kept.map(|(path, print)| (path.clone(), *print)));
+        paths.extend(prints.keys().cloned());
         now = Some(prints);
     }
     let description = views.config.description.as_str();
     let meta = |title: String| Meta { title, description };
     let rendered = data
         .into_par_iter()
-        .map(|(path, data)| match &data {
+        .map(|(path, _, data)| match &data {
             ListData::Index(index) => page("index.html", path, meta(views.config.title.clone()), "index", index),
             ListData::List(list) => {
                 let meta = Meta { title: list.title.clone(), description: &list.intro };
@@ -378,7 +384,7 @@ fn list_pages(shared: &Shared<'_>, previous: Option<&Fingerprints>, page: &PageF
 /// [`Lists::Changed`].
 pub fn list_fingerprints(input: &Input<'_>) -> Fingerprints {
     let views = input.views();
-    list_pages::fingerprints(&list_pages::all(&views))
+    list_pages::fingerprints(&list_pages::some(&views, Families::ALL))
 }
 
 /// Everything that is not an HTML page: the sitemap (of `page_paths`), the

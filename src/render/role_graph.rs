@@ -140,8 +140,42 @@ fn size(n: usize) -> (f64, f64) {
     }
 }
 
+/// A layout's input: nodes, edges, size.
+type LayoutInput = (usize, Vec<(usize, usize)>, (f64, f64));
+
+/// Layouts computed lately: (input, positions).
+type Drawings = Vec<(LayoutInput, Vec<(f64, f64)>)>;
+
+/// Layouts kept for [`layout`]: enough for one graph per kind.
+static RECENT: std::sync::Mutex<Drawings> = std::sync::Mutex::new(Vec::new());
+
+/// Most layouts kept in [`RECENT`].
+const KEPT: usize = 16;
+
+/// [`compute_layout`], remembered: `serve` draws the map again after
+/// edits that leave most graphs as they were, and the layout is most of
+/// the map's cost. It is a pure function of its input, so a remembered
+/// layout is the one it would compute.
+fn layout(n: usize, edges: &[(usize, usize)], size: (f64, f64)) -> Vec<(f64, f64)> {
+    let same = |((m, e, s), _): &&(LayoutInput, Vec<(f64, f64)>)| *m == n && *s == size && e == edges;
+    // A poisoned lock only loses the memo.
+    if let Ok(recent) = RECENT.lock() {
+        if let Some((_, at)) = recent.iter().find(same) {
+            return at.clone();
+        }
+    }
+    let at = compute_layout(n, edges, size);
+    if let Ok(mut recent) = RECENT.lock() {
+        if recent.len() >= KEPT {
+            recent.remove(0);
+        }
+        recent.push(((n, edges.to_vec(), size), at.clone()));
+    }
+    at
+}
+
 /// Positions for `n` nodes joined by `edges`, inside the drawing's margins.
-fn layout(n: usize, edges: &[(usize, usize)], (width, height): (f64, f64)) -> Vec<(f64, f64)> {
+fn compute_layout(n: usize, edges: &[(usize, usize)], (width, height): (f64, f64)) -> Vec<(f64, f64)> {
     let (cx, cy) = (width / 2.0, height / 2.0);
     let radius = (height / 2.0 - MARGIN).max(1.0);
     let mut at: Vec<(f64, f64)> = (0..n)

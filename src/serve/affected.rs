@@ -18,7 +18,7 @@
 
 use crate::load::Document;
 use crate::markdown::links::LinkDest;
-use crate::render::list_pages::Fingerprints;
+use crate::render::list_pages::{Families, Family, Fingerprints};
 use crate::render::urls;
 use crate::render::{Lists, Selection};
 use crate::resolve::{BodyFacts, Comparison, Entry, EntryId, KnowledgeBase, Patched};
@@ -104,7 +104,7 @@ pub(crate) fn affected<'a>(
         }
     }
     let lists = if !new_cards.is_empty() || !old_cards.is_empty() || edited.front_matter || comparisons_differ {
-        Lists::Changed(lists)
+        Lists::Changed(lists, Families::ALL)
     } else {
         Lists::None
     };
@@ -465,5 +465,84 @@ pub(crate) fn after_entry_edit<'a>(
     entries
         .extend(comparisons.iter().filter(|&&i| retitled(i)).flat_map(|&i| kb.comparisons[i].entries.iter().copied()));
     entries.retain(|&id| kb.is_published(id));
-    Selection::Only { entries, comparisons, lists: Lists::Changed(lists) }
+    let mut families =
+        patched.before.iter().fold(Families::NONE, |f, (t, was)| f.union(list_families(was, &kb.entries[*t])));
+    if patched.edges.is_some() {
+        families = families.with(Family::Map);
+    }
+    if patched.comparisons.is_some() {
+        families = families.union(COMPARISON_LISTS);
+    }
+    let lists = if families.is_empty() { Lists::None } else { Lists::Changed(lists, families) };
+    Selection::Only { entries, comparisons, lists }
+}
+
+/// The list pages that show comparisons: by title and URL, or with a
+/// summary made of their entries' titles (see `compare_page::summary`).
+const COMPARISON_LISTS: Families =
+    Families::NONE.with(Family::Index).with(Family::Comparisons).with(Family::Picker).with(Family::Changes);
+
+/// The list page families whose data may differ when an entry went from
+/// `was` to `now` (same id), from what each one reads (`render::lists`,
+/// `a_z`, `site_map`, `role_graph`, `matrix`, `compare_data`,
+/// `changes_page`, `start_here`). Spelled out field by field, so that a
+/// new field cannot be forgotten here; a field no list page reads adds
+/// nothing.
+fn list_families(was: &Entry, now: &Entry) -> Families {
+    let Entry {
+        slug,
+        title,
+        abbr,
+        aliases: _,
+        kind,
+        summary,
+        tags,
+        facets,
+        responsibilities,
+        skills: _,
+        decisions,
+        sources: _,
+        updated: _,
+        draft,
+        document: _,
+        prose: _,
+        relations,
+        mentioned_in: _,
+        headings: _,
+        comparisons: _,
+        moved_from: _,
+        status,
+        superseded_by: _,
+        deprecated_on: _,
+        deprecation_note: _,
+        owners: _,
+        reviewed: _,
+    } = was;
+    // Its link (title, abbreviation, kind, summary, status), its place A–Z
+    // and whether it is listed at all show on every list of entries.
+    let card = *slug != now.slug
+        || *title != now.title
+        || *abbr != now.abbr
+        || *kind != now.kind
+        || *summary != now.summary
+        || *status != now.status
+        || *draft != now.draft;
+    if card {
+        return Families::ALL;
+    }
+    let mut families = Families::NONE;
+    if *tags != now.tags {
+        families = families.with(Family::Tags);
+    }
+    if *relations != now.relations {
+        families = families.with(Family::Map);
+    }
+    if *decisions != now.decisions {
+        families = families.with(Family::Matrix).union(COMPARISON_LISTS);
+    }
+    // A generated comparison's summary depends on whether its entries have details.
+    if *facets != now.facets || *responsibilities != now.responsibilities {
+        families = families.union(COMPARISON_LISTS);
+    }
+    families
 }

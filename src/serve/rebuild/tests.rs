@@ -477,3 +477,37 @@ fn edits_of_the_bundled_knowledge_base_match_a_full_build() {
         live.assert_matches_full_build(&format!("{file} published again"));
     }
 }
+
+#[test]
+fn one_entry_edits_rebuild_only_the_list_pages_that_read_what_changed() {
+    let site = copy_site(Path::new(FIXTURE));
+    let mut live = Live::start(site.path());
+    let lists = |live: &Live| live.served.keys().filter(|p| p.starts_with("tags/")).count();
+    let tags_before = lists(&live);
+    type Edit = fn(&str) -> String;
+    let edits: [(&str, Edit); 7] = [
+        ("a tag added", |t| t.replace("tags: [delivery, agile]", "tags: [delivery, agile, brand-new]")),
+        ("a tag removed", |t| t.replace("tags: [delivery, agile, brand-new]", "tags: [agile]")),
+        ("a title that moves it first A–Z", |t| t.replace("title: Product Owner", "title: Aardvark Owner")),
+        ("a responsibility", |t| t.replace("  - Talks to stakeholders\n", "")),
+        ("no decisions", |t| {
+            t.replace("decisions:\n  - { decision: Order of the backlog, part: decides }\n", "decisions:\n")
+        }),
+        ("a typed link", |t| t.replace("  reports_to: [PM]\n", "")),
+        ("sources only", |t| t.replace("publisher: Example", "publisher: Another")),
+    ];
+    for (what, edit) in edits {
+        let rendered = live.edit("content/owner.md", edit);
+        assert!(rendered.is_some(), "{what}: {:?}", live.diagnostics);
+        assert_eq!(live.session.last_resolving(), Resolving::OneEntry, "{what}");
+        live.assert_matches_full_build(what);
+        if what == "a tag added" {
+            assert_eq!(lists(&live), tags_before + 1, "{what}: a page for the new tag");
+        }
+        if what == "sources only" {
+            // Its page and its comparison's: no list page reads sources.
+            assert_eq!(rendered, Some(2), "{what}");
+        }
+    }
+    assert_eq!(lists(&live), tags_before, "the new tag's page went with it");
+}
