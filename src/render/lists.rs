@@ -123,11 +123,14 @@ pub struct ListPage<'a> {
 pub fn alphabetical(views: &Views<'_>) -> Vec<EntryId> {
     let entries = &views.kb.entries;
     let mut ids: Vec<EntryId> = (0..entries.len()).filter(|&id| views.kb.is_published(id)).collect();
-    ids.sort_by_cached_key(|&id| {
-        let deprecated = entries[id].status == crate::resolve::Status::Deprecated;
-        (deprecated, entries[id].title.to_lowercase(), entries[id].slug.clone())
-    });
+    ids.sort_by_cached_key(|&id| sort_key(&entries[id]));
     ids
+}
+
+/// Where an entry goes in [`alphabetical`] order.
+pub fn sort_key(entry: &crate::resolve::Entry) -> (bool, String, String) {
+    let deprecated = entry.status == crate::resolve::Status::Deprecated;
+    (deprecated, entry.title.to_lowercase(), entry.slug.clone())
 }
 
 /// The index page: per kind its count and first entries, then the first

@@ -465,8 +465,7 @@ pub(crate) fn after_entry_edit<'a>(
     entries
         .extend(comparisons.iter().filter(|&&i| retitled(i)).flat_map(|&i| kb.comparisons[i].entries.iter().copied()));
     entries.retain(|&id| kb.is_published(id));
-    let mut families =
-        patched.before.iter().fold(Families::NONE, |f, (t, was)| f.union(list_families(was, &kb.entries[*t])));
+    let mut families = patched.before.iter().fold(Families::NONE, |f, (t, was)| f.union(list_families(kb, *t, was)));
     if patched.edges.is_some() {
         families = families.with(Family::Map);
     }
@@ -475,6 +474,56 @@ pub(crate) fn after_entry_edit<'a>(
     }
     let lists = if families.is_empty() { Lists::None } else { Lists::Changed(lists, families) };
     Selection::Only { entries, comparisons, lists }
+}
+
+/// The list page families that show the link (title, abbreviation, kind,
+/// summary, status) of published entry `id`: every paged list of its kind,
+/// tags and initial; the index and the map when it is among the first of
+/// its kind there, or the map when a neighbour that is lists it among its
+/// relations; the matrix when it has decisions.
+fn showing_link(kb: &KnowledgeBase, id: EntryId) -> Families {
+    use crate::render::{lists, site_map};
+    let entry = &kb.entries[id];
+    if !kb.is_published(id) {
+        return Families::NONE;
+    }
+    let mut families = Families::NONE.with(Family::Kinds).with(Family::Az);
+    if !entry.tags.is_empty() {
+        families = families.with(Family::Tags);
+    }
+    if !entry.decisions.is_empty() {
+        families = families.with(Family::Matrix);
+    }
+    let neighbours: BTreeSet<EntryId> = entry.relations.iter().flat_map(|g| g.entries.iter().copied()).collect();
+    let mut ranked: Vec<EntryId> = vec![id];
+    ranked.extend(neighbours.iter().copied().filter(|&n| kb.is_published(n)));
+    let ranks = ranks_in_kind(kb, &ranked);
+    if ranks[0] < lists::INDEX_LIMIT {
+        families = families.with(Family::Index);
+    }
+    if ranks.iter().any(|&rank| rank < site_map::PER_KIND) {
+        families = families.with(Family::Map);
+    }
+    families
+}
+
+/// The place of each of the published entries `ids` among the published
+/// entries of its kind in A–Z order (`render::lists::alphabetical`).
+fn ranks_in_kind(kb: &KnowledgeBase, ids: &[EntryId]) -> Vec<usize> {
+    use crate::render::lists::sort_key;
+    let keys: Vec<_> = ids.iter().map(|&id| sort_key(&kb.entries[id])).collect();
+    let mut ranks = vec![0; ids.len()];
+    for (other, entry) in kb.entries.iter().enumerate() {
+        let of_kind: Vec<usize> = (0..ids.len()).filter(|&i| kb.entries[ids[i]].kind == entry.kind).collect();
+        if of_kind.is_empty() || !kb.is_published(other) {
+            continue;
+        }
+        let key = sort_key(entry);
+        for i in of_kind.into_iter().filter(|&i| key < keys[i]) {
+            ranks[i] += 1;
+        }
+    }
+    ranks
 }
 
 /// The list pages that show comparisons: by title and URL, or with a
@@ -488,7 +537,8 @@ const COMPARISON_LISTS: Families =
 /// `changes_page`, `start_here`). Spelled out field by field, so that a
 /// new field cannot be forgotten here; a field no list page reads adds
 /// nothing.
-fn list_families(was: &Entry, now: &Entry) -> Families {
+fn list_families(kb: &KnowledgeBase, id: EntryId, was: &Entry) -> Families {
+    let now = &kb.entries[id];
     let Entry {
         slug,
         title,
@@ -518,19 +568,22 @@ fn list_families(was: &Entry, now: &Entry) -> Families {
         owners: _,
         reviewed: _,
     } = was;
-    // Its link (title, abbreviation, kind, summary, status), its place A–Z
-    // and whether it is listed at all show on every list of entries.
-    let card = *slug != now.slug
-        || *title != now.title
-        || *abbr != now.abbr
-        || *kind != now.kind
-        || *summary != now.summary
-        || *status != now.status
-        || *draft != now.draft;
-    if card {
+    // Its place A–Z, its kind and whether it is listed at all decide what
+    // every list of entries holds.
+    let moved =
+        *slug != now.slug || *title != now.title || *kind != now.kind || *status != now.status || *draft != now.draft;
+    if moved {
         return Families::ALL;
     }
     let mut families = Families::NONE;
+    // Its link, at the same place: on the pages that list it.
+    if *abbr != now.abbr || *summary != now.summary {
+        families = families.union(showing_link(kb, id));
+        // The map's drawings label entries by abbreviation.
+        if *abbr != now.abbr {
+            families = families.with(Family::Map);
+        }
+    }
     if *tags != now.tags {
         families = families.with(Family::Tags);
     }

@@ -511,3 +511,32 @@ fn one_entry_edits_rebuild_only_the_list_pages_that_read_what_changed() {
     }
     assert_eq!(lists(&live), tags_before, "the new tag's page went with it");
 }
+
+#[test]
+fn summary_edits_far_down_the_lists_match_a_full_build() {
+    use crate::render::site_map::PER_KIND;
+    let site = copy_site(Path::new(FIXTURE));
+    // A chain of concepts past the index's and the map's first entries of
+    // the kind: Backlog, then Term 000, Term 001, …
+    let count = PER_KIND + 20;
+    for i in 0..count {
+        let next = (i + 1) % count;
+        let text = format!(
+            "---\ntitle: Term {i:03}\nkind: concept\nsummary: Term number {i}.\ntags: [terms]\n\
+             links:\n  works_with: [term-{next:03}]\nsources: [{{ title: S }}]\n---\nText.\n"
+        );
+        std::fs::write(site.path().join(format!("content/term-{i:03}.md")), text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut live = Live::start(site.path());
+    // Around the index's cut (Backlog is first), the map's cut (a
+    // neighbour inside it), and past both.
+    for i in [98, 99, PER_KIND - 2, PER_KIND - 1, PER_KIND + 5, count - 3] {
+        let file = format!("content/term-{i:03}.md");
+        live.edit(&file, |t| t.replace("summary: Term", "summary: Edited term"));
+        assert_eq!(live.session.last_resolving(), Resolving::OneEntry, "{file}: {:?}", live.diagnostics);
+        live.assert_matches_full_build(&format!("summary of {file}"));
+        let abbr = format!("kind: concept\nabbr: T{i}");
+        live.edit(&file, |t| t.replace("kind: concept", &abbr));
+        live.assert_matches_full_build(&format!("abbreviation of {file}"));
+    }
+}
