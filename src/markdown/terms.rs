@@ -63,7 +63,7 @@ const MAX_WORD: usize = 24;
 /// allocation, comparing is three integer compares, and integer order is
 /// word order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Word([u64; 3]);
+pub struct Word([u64; 3]);
 
 impl std::hash::Hash for Word {
     /// The three integers folded into one, so the hasher mixes once
@@ -105,6 +105,14 @@ impl Word {
     #[cfg(test)]
     fn new(run: &[u8]) -> Word {
         Word::at(run, 0, run.len())
+    }
+
+    /// The packed form of a word as [`Terms::iter`] and [`words`] give
+    /// them (lower-case ASCII letters and digits), so tables of words can
+    /// hash and compare integers instead of strings; `None` for a word
+    /// longer than any counted one (no body holds it) or an empty one.
+    pub fn of(word: &str) -> Option<Word> {
+        (1..=MAX_WORD).contains(&word.len()).then(|| Word::at(word.as_bytes(), 0, word.len()))
     }
 
     /// Whether the word is one of the [`STOPWORDS`].
