@@ -63,7 +63,7 @@ const MAX_WORD: usize = 24;
 /// allocation, comparing is three integer compares, and integer order is
 /// word order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Word([u64; 3]);
+struct Word([u64; 3]);
 
 impl std::hash::Hash for Word {
     /// The three integers folded into one, so the hasher mixes once
@@ -78,9 +78,7 @@ impl Word {
     /// Packs the run of `len` (1 to [`MAX_WORD`]) ASCII letters and digits
     /// at `start` of `text`, lower-cased. Reads a fixed-size window and
     /// masks off what follows the run, which is cheaper than copying a run
-    /// of varying length. Always inlined: called from two places, it was
-    /// left a call of its own, which cost a tenth of counting.
-    #[inline(always)]
+    /// of varying length.
     fn at(text: &[u8], start: usize, len: usize) -> Word {
         let window: [u8; MAX_WORD] = match text.get(start..start + MAX_WORD) {
             Some(window) => window.try_into().unwrap_or([0; MAX_WORD]),
@@ -107,14 +105,6 @@ impl Word {
     #[cfg(test)]
     fn new(run: &[u8]) -> Word {
         Word::at(run, 0, run.len())
-    }
-
-    /// The packed form of a word as [`Terms::iter`] and [`words`] give
-    /// them (lower-case ASCII letters and digits), so tables of words can
-    /// hash and compare integers instead of strings; `None` for a word
-    /// longer than any counted one (no body holds it) or an empty one.
-    pub fn of(word: &str) -> Option<Word> {
-        (1..=MAX_WORD).contains(&word.len()).then(|| Word::at(word.as_bytes(), 0, word.len()))
     }
 
     /// Whether the word is one of the [`STOPWORDS`].

@@ -21,7 +21,7 @@
 //! a whole name from one that shares a word with it.
 
 use super::views::Views;
-use crate::markdown::terms::{Terms, Word};
+use crate::markdown::terms::Terms;
 use crate::output::OutputFile;
 use crate::resolve::EntryId;
 use foldhash::{HashMap, HashMapExt as _};
@@ -198,12 +198,10 @@ const CHOOSE_AT_ONCE: usize = 4096;
 
 /// Every body word, numbered in word order, with the number of bodies that
 /// hold it: records then carry word numbers, so postings are filled by index
-/// instead of by a string lookup each, and come out in word order. Words
-/// are looked up packed ([`Word`]): hashing and comparing three integers
-/// instead of strings (string compares were a third of this module's time).
+/// instead of by a string lookup each, and come out in word order.
 struct Vocabulary<'a> {
     /// Word → (number of bodies, word number).
-    ids: HashMap<Word, (u32, u32)>,
+    ids: HashMap<&'a str, (u32, u32)>,
     /// Words by number.
     words: Vec<&'a str>,
 }
@@ -259,15 +257,12 @@ type WordPostings<'w> = (&'w str, Vec<(&'static str, &'w [u32])>);
 /// Numbers every body word in word order and counts the bodies holding it.
 fn vocabulary<'a>(records: &[Record<'a>]) -> Vocabulary<'a> {
     let frequency = document_frequency(records);
-    // Packed words sort in word order.
-    let mut counted: Vec<(Word, &'a str, usize)> =
-        frequency.into_iter().map(|(key, (word, n))| (key, word, n)).collect();
-    counted.par_sort_unstable_by_key(|&(key, _, _)| key);
-    let mut ids: HashMap<Word, (u32, u32)> = HashMap::with_capacity(counted.len());
-    let mut words = Vec::with_capacity(counted.len());
-    for (id, (key, word, bodies)) in counted.into_iter().enumerate() {
-        ids.insert(key, (u32::try_from(bodies).unwrap_or(u32::MAX), u32::try_from(id).unwrap_or(u32::MAX)));
-        words.push(word);
+    let mut words: Vec<&'a str> = frequency.keys().copied().collect();
+    words.par_sort_unstable();
+    let mut ids: HashMap<&'a str, (u32, u32)> = HashMap::with_capacity(words.len());
+    for (id, word) in words.iter().enumerate() {
+        let bodies = frequency.get(word).copied().unwrap_or(0);
+        ids.insert(word, (u32::try_from(bodies).unwrap_or(u32::MAX), u32::try_from(id).unwrap_or(u32::MAX)));
     }
     Vocabulary { ids, words }
 }
@@ -281,7 +276,7 @@ fn choose(record: &Record<'_>, vocabulary: &Vocabulary<'_>, total: usize) -> Cho
     let mut summary = Vec::with_capacity(words.len());
     let mut summary_only = Vec::new();
     for word in words {
-        match Word::of(&word).and_then(|key| vocabulary.ids.get(&key)) {
+        match vocabulary.ids.get(word.as_str()) {
             Some(&(_, id)) => summary.push(id),
             None => summary_only.push(word),
         }
@@ -347,16 +342,11 @@ fn shard_files<'w>(postings: impl Iterator<Item = WordPostings<'w>>) -> (Vec<Str
     (starts, files)
 }
 
-/// Word → its text and the number of bodies it occurs in.
-type Frequency<'a> = HashMap<Word, (&'a str, usize)>;
-
 /// In how many bodies each word occurs.
-fn document_frequency<'a>(records: &[Record<'a>]) -> Frequency<'a> {
-    let count = |mut frequency: Frequency<'a>, record: &Record<'a>| {
+fn document_frequency<'a>(records: &[Record<'a>]) -> HashMap<&'a str, usize> {
+    let count = |mut frequency: HashMap<&'a str, usize>, record: &Record<'a>| {
         for (word, _) in record.terms.iter() {
-            if let Some(key) = Word::of(word) {
-                frequency.entry(key).or_insert((word, 0)).1 += 1;
-            }
+            *frequency.entry(word).or_insert(0) += 1;
         }
         frequency
     };
@@ -368,9 +358,9 @@ fn document_frequency<'a>(records: &[Record<'a>]) -> Frequency<'a> {
     })
 }
 
-fn merge<'a>(mut into: Frequency<'a>, from: Frequency<'a>) -> Frequency<'a> {
-    for (key, (word, n)) in from {
-        into.entry(key).or_insert((word, 0)).1 += n;
+fn merge<'a>(mut into: HashMap<&'a str, usize>, from: HashMap<&'a str, usize>) -> HashMap<&'a str, usize> {
+    for (word, n) in from {
+        *into.entry(word).or_insert(0) += n;
     }
     into
 }
@@ -411,28 +401,27 @@ fn push_base36(out: &mut String, mut n: usize) {
 /// The [`BODY_TERMS`] words of a body that best tell it apart (term
 /// frequency × inverse document frequency), so rare words survive the cap;
 /// as word numbers, best first.
-fn distinctive(terms: &Terms, ids: &HashMap<Word, (u32, u32)>, total: usize) -> Vec<u32> {
+fn distinctive(terms: &Terms, ids: &HashMap<&str, (u32, u32)>, total: usize) -> Vec<u32> {
     // On a large site a word in more than a quarter of the bodies tells
     // nothing apart; leave it to titles and summaries.
     let too_common = |df: usize| total >= 400 && df * 4 > total;
-    let mut ranked: Vec<(f64, u32)> = terms
+    let mut ranked: Vec<(f64, &str, u32)> = terms
         .iter()
         .filter_map(|(word, n)| {
-            let &(found, id) = ids.get(&Word::of(word)?)?;
+            let &(found, id) = ids.get(word)?;
             let found = found as usize;
             let df = found.max(1);
-            (!too_common(found)).then(|| ((1.0 + f64::from(n).ln()) * ((1 + total) as f64 / df as f64).ln(), id))
+            (!too_common(found)).then(|| ((1.0 + f64::from(n).ln()) * ((1 + total) as f64 / df as f64).ln(), word, id))
         })
         .collect();
-    // Word numbers follow word order, so ties go to the first word as before.
-    let order = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1));
+    let order = |a: &(f64, &str, u32), b: &(f64, &str, u32)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1));
     // Only the best BODY_TERMS need sorting (words are distinct: a total order).
     if ranked.len() > BODY_TERMS {
         ranked.select_nth_unstable_by(BODY_TERMS - 1, order);
         ranked.truncate(BODY_TERMS);
     }
     ranked.sort_unstable_by(order);
-    ranked.into_iter().map(|(_, id)| id).collect()
+    ranked.into_iter().map(|(_, _, id)| id).collect()
 }
 
 /// The slug the search script derives from a title: ASCII letters and digits
@@ -490,9 +479,7 @@ mod tests {
     #[test]
     fn prefers_rare_words_when_capping() {
         let terms = crate::markdown::body::parse("common common common common common foreman").terms;
-        let key = |word| Word::of(word).unwrap();
-        let ids: HashMap<Word, (u32, u32)> =
-            [(key("common"), (100, 0)), (key("foreman"), (1, 1))].into_iter().collect();
+        let ids: HashMap<&str, (u32, u32)> = [("common", (100, 0)), ("foreman", (1, 1))].into_iter().collect();
         assert_eq!(distinctive(&terms, &ids, 100), vec![1, 0], "foreman first");
     }
 
