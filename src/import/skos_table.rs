@@ -43,8 +43,7 @@ pub fn read(text: &str) -> (Vec<Record>, Vec<Problem>) {
     for triple in parsed.triples {
         let Term::Iri(subject) = &triple.subject else { continue };
         let next = concepts.len() + 1;
-        let concept =
-            concepts.entry(subject.clone()).or_insert_with(|| Concept { order: next, ..Concept::default() });
+        let concept = concepts.entry(subject.clone()).or_insert_with(|| Concept { order: next, ..Concept::default() });
         let predicate = triple.predicate.as_str();
         if predicate == RDF_TYPE {
             let is_concept = matches!(&triple.object, Term::Iri(n) if n.strip_prefix(SKOS) == Some("Concept"));

@@ -17,8 +17,7 @@ pub(super) fn is_base_u(c: char) -> bool {
 
 /// `PN_CHARS`: what may follow the first character of a name.
 pub(super) fn is_name(c: char) -> bool {
-    is_base_u(c)
-        || matches!(c, '-' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+    is_base_u(c) || matches!(c, '-' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
 }
 
 /// The characters a `\` may escape in a local name (`PN_LOCAL_ESC`).

@@ -136,8 +136,8 @@ fn the_skos_fixture_reads_as_oxttl_reads_it() {
 /// not beside the checkout unless `CI` is set.
 #[test]
 fn the_real_vocabulary_reads_as_oxttl_reads_it() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpora/agldwg-data-roles/_vocabulary.ttl");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/agldwg-data-roles/_vocabulary.ttl");
     let Ok(text) = std::fs::read_to_string(&path) else {
         let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
         assert!(!ci, "CI is set but {} is missing", path.display());

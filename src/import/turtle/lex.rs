@@ -195,7 +195,9 @@ impl<'a> Lexer<'a> {
                     self.pos += if long { 3 } else { 1 };
                     break;
                 }
-                Some('\n' | '\r') if !long => return self.fail(here, "line end in a string (use \"\"\" for several lines)"),
+                Some('\n' | '\r') if !long => {
+                    return self.fail(here, "line end in a string (use \"\"\" for several lines)")
+                }
                 Some('\\') => {
                     self.pos += 1;
                     match self.escape(true) {

@@ -10,11 +10,11 @@
 //! Nesting of `[ … ]` and `( … )` is capped, so no input runs deep.
 
 mod chars;
+#[cfg(test)]
+mod differential;
 mod iri;
 mod lex;
 mod parse;
-#[cfg(test)]
-mod differential;
 #[cfg(test)]
 mod tests;
 

@@ -44,7 +44,10 @@ fn prefixes_and_bases_both_ways() {
 #[test]
 fn prefixes_can_be_redefined_and_are_resolved_against_the_base() {
     let text = "@base <http://h/a/> .\n@prefix p: <x/> .\np:s p:p p:o .\n@prefix p: <http://other/> .\np:s p:p p:o .";
-    assert_eq!(lines(text), ["<http://h/a/x/s> <http://h/a/x/p> <http://h/a/x/o>", "<http://other/s> <http://other/p> <http://other/o>"]);
+    assert_eq!(
+        lines(text),
+        ["<http://h/a/x/s> <http://h/a/x/p> <http://h/a/x/o>", "<http://other/s> <http://other/p> <http://other/o>"]
+    );
 }
 
 #[test]
@@ -194,7 +197,13 @@ fn relative_iris_need_a_base() {
 
 #[test]
 fn directives_need_their_parts() {
-    for text in ["@prefix ex <http://e/> .", "@prefix ex: .", "@prefix ex:a <http://e/> .", "@base \"x\" .", "@prefix : <http://e/>"] {
+    for text in [
+        "@prefix ex <http://e/> .",
+        "@prefix ex: .",
+        "@prefix ex:a <http://e/> .",
+        "@base \"x\" .",
+        "@prefix : <http://e/>",
+    ] {
         assert_eq!(errors(text).len(), 1, "{text}");
     }
     assert_eq!(errors("@unknown <http://e/> .").len(), 1);
@@ -202,7 +211,8 @@ fn directives_need_their_parts() {
 
 #[test]
 fn unclosed_things_at_the_end() {
-    for text in ["<http://e/s> <http://e/p> \"\"\"never", "<http://e/s", "<http://e/s> <http://e/p> ( 1 2", "[ <http://e/p> 1"]
+    for text in
+        ["<http://e/s> <http://e/p> \"\"\"never", "<http://e/s", "<http://e/s> <http://e/p> ( 1 2", "[ <http://e/p> 1"]
     {
         assert_eq!(errors(text).len(), 1, "{text}");
     }
@@ -228,7 +238,10 @@ fn many_errors_on_one_line_stay_linear() {
 
 #[test]
 fn any_bytes_read_without_panic() {
-    let pieces = ["<", ">", "\"", "'", "\"\"\"", "\\", "\\u", "@", "^^", ":", "_:", "[", "]", "(", ")", ".", ";", ",", "#", "\n", "é", "1", "e", "a", "-", "%", " "];
+    let pieces = [
+        "<", ">", "\"", "'", "\"\"\"", "\\", "\\u", "@", "^^", ":", "_:", "[", "]", "(", ")", ".", ";", ",", "#", "\n",
+        "é", "1", "e", "a", "-", "%", " ",
+    ];
     let mut seed: u32 = 1;
     for _ in 0..3000 {
         let mut text = String::new();
