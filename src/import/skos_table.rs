@@ -43,8 +43,9 @@ pub fn read(text: &str) -> (Vec<Record>, Vec<Problem>) {
     for triple in parsed.triples {
         let Term::Iri(subject) = &triple.subject else { continue };
         let next = concepts.len() + 1;
-        let concept = concepts.entry(subject.clone()).or_insert_with(|| Concept { order: next, ..Concept::default() });
-        let predicate = triple.predicate.as_str();
+        let concept =
+            concepts.entry(subject.to_string()).or_insert_with(|| Concept { order: next, ..Concept::default() });
+        let predicate: &str = &triple.predicate;
         if predicate == RDF_TYPE {
             let is_concept = matches!(&triple.object, Term::Iri(n) if n.strip_prefix(SKOS) == Some("Concept"));
             concept.is_concept |= is_concept;
@@ -59,7 +60,7 @@ pub fn read(text: &str) -> (Vec<Record>, Vec<Problem>) {
             (Term::Literal(l), "scopeNote") => concept.scope.push((lang(l), l.value.clone())),
             (Term::Literal(l), "notation") => concept.notation = Some(l.value.clone()),
             (Term::Iri(n), "broader" | "narrower" | "related") => {
-                concept.links.entry(property.to_owned()).or_default().push(n.clone());
+                concept.links.entry(property.to_owned()).or_default().push(n.to_string());
             }
             _ => {}
         }

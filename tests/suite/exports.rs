@@ -113,7 +113,7 @@ fn own_term(term: &turtle::Term) -> String {
         turtle::Term::Iri(iri) => format!("<{iri}>"),
         turtle::Term::Blank(n) => format!("_:{n}"),
         turtle::Term::Literal(l) => {
-            let datatype = if l.language.is_some() { "" } else { &l.datatype };
+            let datatype: &str = if l.language.is_some() { "" } else { &l.datatype };
             format!("{:?} {} {datatype}", l.value, l.language.as_deref().unwrap_or_default())
         }
     }

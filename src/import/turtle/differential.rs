@@ -23,7 +23,7 @@ fn theirs(text: &str) -> Vec<Row> {
     let triples = parsed.unwrap_or_else(|e| panic!("oxttl: {e}\n{text}"));
     let mut blanks: HashMap<String, usize> = HashMap::new();
     let mut term = |term: oxrdf::Term| match term {
-        oxrdf::Term::NamedNode(n) => Term::Iri(n.into_string()),
+        oxrdf::Term::NamedNode(n) => Term::Iri(n.into_string().into()),
         oxrdf::Term::BlankNode(b) => {
             let next = blanks.len();
             Term::Blank(*blanks.entry(b.into_string()).or_insert(next))
@@ -32,7 +32,7 @@ fn theirs(text: &str) -> Vec<Row> {
             let (value, datatype, language) = l.destruct();
             let plain = if language.is_some() { "langString" } else { "string" };
             let namespace = if language.is_some() { RDF } else { XSD };
-            let datatype = datatype.map_or_else(|| format!("{namespace}{plain}"), oxrdf::NamedNode::into_string);
+            let datatype = datatype.map_or_else(|| format!("{namespace}{plain}"), oxrdf::NamedNode::into_string).into();
             Term::Literal(Literal { value, language, datatype })
         }
     };

@@ -5,10 +5,16 @@
 use super::lex::{Lexer, Spanned, Token};
 use super::{iri, Literal, Locator, Parsed, SyntaxError, Term, Triple, RDF, RDF_TYPE, XSD};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// How deep `[ … ]` and `( … )` may nest: real vocabularies use two or
 /// three levels; the cap keeps the recursion's stack small on any input.
 const MAX_DEPTH: usize = 64;
+
+/// How many bytes per byte of text prefixes and the base may add (see
+/// [`super::parse`]); plus a fixed allowance for small texts.
+const GROWTH: usize = 64;
+const ALLOWANCE: usize = 1 << 20;
 
 /// A syntax error at a byte offset, before it is given a line.
 struct Fail {
@@ -25,8 +31,13 @@ fn fail<T>(offset: usize, message: impl Into<String>) -> Step<T> {
 pub(super) struct Parser<'a> {
     lexer: Lexer<'a>,
     peeked: Option<Spanned<'a>>,
-    prefixes: HashMap<&'a str, String>,
-    base: Option<String>,
+    prefixes: HashMap<&'a str, Rc<str>>,
+    base: Option<Rc<str>>,
+    /// Bytes that prefix expansion and base resolution added, and the cap.
+    grown: usize,
+    budget: usize,
+    /// One copy of each fixed IRI (`rdf:first`, `xsd:integer`…).
+    fixed: HashMap<String, Rc<str>>,
     blanks: HashMap<&'a str, usize>,
     next_blank: usize,
     depth: usize,
@@ -41,6 +52,9 @@ impl<'a> Parser<'a> {
             peeked: None,
             prefixes: HashMap::new(),
             base: None,
+            grown: 0,
+            budget: text.len().saturating_mul(GROWTH).saturating_add(ALLOWANCE),
+            fixed: HashMap::new(),
             blanks: HashMap::new(),
             next_blank: 0,
             depth: 0,
@@ -58,6 +72,9 @@ impl<'a> Parser<'a> {
                     let (line, column) = self.locator.locate(offset);
                     self.out.errors.push(SyntaxError { line, column, message });
                     self.depth = 0;
+                    if self.grown > self.budget {
+                        break;
+                    }
                     self.skip_statement();
                 }
             }
@@ -164,25 +181,49 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// Counts bytes that did not come from the text; fails past the budget.
+    fn grow(&mut self, offset: usize, bytes: usize) -> Step<()> {
+        self.grown = self.grown.saturating_add(bytes);
+        if self.grown > self.budget {
+            return fail(offset, "prefixes and the base expand to more than 64 times the text: reading stops");
+        }
+        Ok(())
+    }
+
     /// An IRI as written, resolved against the base.
-    fn resolve(&self, offset: usize, written: &str) -> Step<String> {
-        match &self.base {
-            Some(base) => Ok(iri::resolve(base, written)),
-            None if iri::is_absolute(written) => Ok(written.to_owned()),
+    fn resolve(&mut self, offset: usize, written: &str) -> Step<Rc<str>> {
+        match self.base.clone() {
+            Some(base) => {
+                self.grow(offset, base.len())?;
+                Ok(iri::resolve(&base, written).into())
+            }
+            None if iri::is_absolute(written) => Ok(written.into()),
             None => fail(offset, format!("relative IRI <{written}> without a base")),
         }
     }
 
     /// The IRI of `<…>` or `prefix:local`, if the token is one.
-    fn iri_of(&self, offset: usize, token: &Token<'a>) -> Step<Option<String>> {
+    fn iri_of(&mut self, offset: usize, token: &Token<'a>) -> Step<Option<Rc<str>>> {
         match token {
             Token::Iri(written) => self.resolve(offset, written).map(Some),
-            Token::Prefixed { prefix, local } => match self.prefixes.get(prefix) {
-                Some(namespace) => Ok(Some(format!("{namespace}{local}"))),
-                None => fail(offset, format!("undefined prefix '{prefix}:'")),
-            },
+            Token::Prefixed { prefix, local } => {
+                let Some(namespace) = self.prefixes.get(prefix).cloned() else {
+                    return fail(offset, format!("undefined prefix '{prefix}:'"));
+                };
+                if local.is_empty() {
+                    return Ok(Some(namespace));
+                }
+                self.grow(offset, namespace.len())?;
+                Ok(Some(format!("{namespace}{local}").into()))
+            }
             _ => Ok(None),
         }
+    }
+
+    /// A fixed IRI, namespace and name, shared by every triple that uses it.
+    fn fixed(&mut self, namespace: &str, name: &str) -> Rc<str> {
+        let iri = format!("{namespace}{name}");
+        self.fixed.entry(iri).or_insert_with_key(|iri| iri.as_str().into()).clone()
     }
 
     fn blank(&mut self, label: &'a str) -> Term {
@@ -199,8 +240,8 @@ impl<'a> Parser<'a> {
         Term::Blank(self.next_blank - 1)
     }
 
-    fn emit(&mut self, subject: &Term, predicate: &str, object: Term) {
-        self.out.triples.push(Triple { subject: subject.clone(), predicate: predicate.to_owned(), object });
+    fn emit(&mut self, subject: &Term, predicate: &Rc<str>, object: Term) {
+        self.out.triples.push(Triple { subject: subject.clone(), predicate: predicate.clone(), object });
     }
 
     fn subject(&mut self, offset: usize, token: Token<'a>) -> Step<Term> {
@@ -220,7 +261,7 @@ impl<'a> Parser<'a> {
         loop {
             let (offset, token) = self.next()?;
             let predicate = match token {
-                Token::Word("a") => RDF_TYPE.to_owned(),
+                Token::Word("a") => self.fixed(RDF_TYPE, ""),
                 token => match self.iri_of(offset, &token)? {
                     Some(iri) => iri,
                     None => return fail(offset, format!("expected a predicate, found {}", describe(&token))),
@@ -250,20 +291,20 @@ impl<'a> Parser<'a> {
         if let Some(iri) = self.iri_of(offset, &token)? {
             return Ok(Term::Iri(iri));
         }
-        let typed = |value: &str, kind: &str| Literal {
-            value: value.to_owned(),
-            language: None,
-            datatype: format!("{XSD}{kind}"),
-        };
         match token {
             Token::Blank(label) => Ok(self.blank(label)),
             Token::Punct(b'[') => self.property_list(offset),
             Token::Punct(b'(') => self.collection(offset),
             Token::String(value) => self.literal(value).map(Term::Literal),
-            Token::Number(value, kind) => Ok(Term::Literal(typed(value, kind))),
-            Token::Word(word @ ("true" | "false")) => Ok(Term::Literal(typed(word, "boolean"))),
+            Token::Number(value, kind) => Ok(self.typed(value, kind)),
+            Token::Word(word @ ("true" | "false")) => Ok(self.typed(word, "boolean")),
             token => fail(offset, format!("expected an object, found {}", describe(&token))),
         }
+    }
+
+    /// A number or boolean: its text and XSD type.
+    fn typed(&mut self, value: &str, kind: &str) -> Term {
+        Term::Literal(Literal { value: value.to_owned(), language: None, datatype: self.fixed(XSD, kind) })
     }
 
     /// After a string: `@lang`, `^^datatype` or nothing.
@@ -277,10 +318,10 @@ impl<'a> Parser<'a> {
             self.next()?;
             // Tags compare without case (BCP 47); lower case is the usual form.
             let language = Some(tag.to_ascii_lowercase());
-            return Ok(Literal { value, language, datatype: format!("{RDF}langString") });
+            return Ok(Literal { value, language, datatype: self.fixed(RDF, "langString") });
         }
         if !carets {
-            return Ok(Literal { value, language: None, datatype: format!("{XSD}string") });
+            return Ok(Literal { value, language: None, datatype: self.fixed(XSD, "string") });
         }
         self.next()?;
         let (at, token) = self.next()?;
@@ -315,8 +356,8 @@ impl<'a> Parser<'a> {
     /// After `(`: the items as an `rdf:first`/`rdf:rest` chain; `()` is `rdf:nil`.
     fn collection(&mut self, offset: usize) -> Step<Term> {
         self.enter(offset)?;
-        let nil = Term::Iri(format!("{RDF}nil"));
-        let (first, rest) = (format!("{RDF}first"), format!("{RDF}rest"));
+        let nil = Term::Iri(self.fixed(RDF, "nil"));
+        let (first, rest) = (self.fixed(RDF, "first"), self.fixed(RDF, "rest"));
         let mut head = None;
         let mut last: Option<Term> = None;
         while !self.peek_is(b')')? {

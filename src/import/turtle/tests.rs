@@ -8,7 +8,7 @@ pub(super) fn show(term: &Term) -> String {
         Term::Iri(iri) => format!("<{iri}>"),
         Term::Blank(n) => format!("_:b{n}"),
         Term::Literal(Literal { value, language: Some(tag), .. }) => format!("{value:?}@{tag}"),
-        Term::Literal(Literal { value, datatype, .. }) if datatype == &format!("{XSD}string") => format!("{value:?}"),
+        Term::Literal(Literal { value, datatype, .. }) if **datatype == *format!("{XSD}string") => format!("{value:?}"),
         Term::Literal(Literal { value, datatype, .. }) => format!("{value:?}^^<{datatype}>"),
     }
 }
@@ -251,4 +251,30 @@ fn any_bytes_read_without_panic() {
         }
         let _ = parse(&text);
     }
+}
+
+#[test]
+fn a_repeated_subject_and_predicate_are_shared_not_copied() {
+    let text = format!("<http://e/{}> <http://e/p> {}1 .", "s".repeat(100_000), "1, ".repeat(10_000));
+    let parsed = parse(&text);
+    assert_eq!(parsed.triples.len(), 10_001);
+    let (first, last) = (&parsed.triples[0], &parsed.triples[10_000]);
+    let (Term::Iri(a), Term::Iri(b)) = (&first.subject, &last.subject) else { panic!("{first:?}") };
+    assert!(std::rc::Rc::ptr_eq(a, b) && std::rc::Rc::ptr_eq(&first.predicate, &last.predicate));
+}
+
+#[test]
+fn prefix_expansion_past_the_budget_stops_reading() {
+    let namespace = "n".repeat(100_000);
+    let objects = "p:a, ".repeat(2_000);
+    let text = format!(
+        "@prefix p: <http://e/{namespace}> .\n<http://e/s> <http://e/p> {objects}p:a .\n<http://e/s> <http://e/p> 1 ."
+    );
+    let parsed = parse(&text);
+    assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+    assert!(parsed.errors[0].message.contains("64 times"), "{:?}", parsed.errors);
+    assert!(parsed.triples.len() < 100, "{}", parsed.triples.len());
+    let fine =
+        format!("@prefix p: <http://e/{namespace}> .\n<http://e/s> <http://e/p> {} .", "p:a, ".repeat(20) + "p:a");
+    assert!(parse(&fine).errors.is_empty());
 }
