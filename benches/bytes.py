@@ -19,7 +19,10 @@ import sys
 LISTS = ("index.html", "404.html", "map.html", "matrix.html", "compare.html", "a-z.html")
 PREVIEW = re.compile(rb' data-(?:slug|title|kind|summary)="[^"]*"')
 MAP = re.compile(rb'<figure class="map-figure">.*?</figure>', re.S)
-REL_LIST = re.compile(rb'<details class="relation-list">.*?</details>\s*</section>', re.S)
+# The relation lists: inside the map's fallback <details> (before branch
+# `pages`), or the one list drawn as a map by CSS (after).
+REL_LIST = re.compile(rb'<details class="relation-list">.*?</details>\s*</section>'
+                      rb'|<div class="relation-map".*?</div></div>\s*</section>', re.S)
 INDENT = re.compile(rb'\n[ \t]+')
 
 

@@ -182,6 +182,22 @@ pub struct SiteConfig {
     /// How many recent commits `changes.html` and `changes.xml` cover
     /// (`[changes] limit`; 0: no changes page).
     pub changes_limit: usize,
+    /// Which optional exports a build writes (`[exports]`).
+    pub exports: Exports,
+}
+
+/// The optional exports: the data-catalog files are off unless
+/// `[exports]` turns them on, since most sites feed no catalog and they
+/// were a twelfth of a large build's bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exports {
+    /// `glossary.datahub.yml`.
+    #[serde(default)]
+    pub datahub: bool,
+    /// `glossary.openmetadata.csv`.
+    #[serde(default)]
+    pub openmetadata: bool,
 }
 
 /// Commits the changes page covers unless `[changes] limit` says otherwise.
@@ -220,6 +236,8 @@ struct RawConfig {
     #[serde(default)]
     start_here: Vec<toml::Spanned<start_here::RawFeatured>>,
     changes: Option<RawChanges>,
+    #[serde(default)]
+    exports: Exports,
 }
 
 #[derive(Deserialize)]
@@ -294,6 +312,7 @@ impl Default for SiteConfig {
             rules: BTreeMap::new(),
             start_here: Vec::new(),
             changes_limit: CHANGES_LIMIT,
+            exports: Exports::default(),
         }
     }
 }
@@ -427,6 +446,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
         rules,
         start_here,
         changes_limit: raw.changes.and_then(|c| c.limit).unwrap_or(CHANGES_LIMIT),
+        exports: raw.exports,
     };
     limits::check(&config, &mut |message, needle| {
         let offset = text.find(needle).unwrap_or(0);

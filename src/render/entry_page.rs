@@ -1,7 +1,6 @@
 //! The data of an entry page.
 
 use super::markdown::{self, LinkContext};
-use super::relation_map;
 use super::urls;
 use super::views::{DecisionView, EntryLink, FacetView, Link, RelationView, Views};
 use crate::resolve::{EntryId, Heading, Source};
@@ -51,8 +50,6 @@ pub struct EntryPage<'a> {
     pub comparisons: Vec<Link>,
     /// `YYYY-MM-DD`, from front matter or else git history.
     pub updated: Option<&'a str>,
-    /// Relationship map (trusted SVG built by [`relation_map`]).
-    pub map: Option<String>,
     /// Edit link, when site.toml has `repo_edit_url`.
     pub edit_url: Option<String>,
     /// Marked draft.
@@ -119,7 +116,6 @@ pub fn build<'a>(views: &Views<'a>, id: EntryId, root: &str) -> EntryPage<'a> {
         summary_in_body: opens_with(&body, &entry.summary),
         body,
         toc: entry.headings.iter().filter(|h| (2..=3).contains(&h.level)).collect(),
-        map: relation_map::svg(&entry.title, &relations, root),
         relations,
         mentioned_in: views.entry_links(&entry.mentioned_in),
         facets: views.facets(id),

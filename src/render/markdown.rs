@@ -107,10 +107,9 @@ fn entry_link(out: &mut String, name: &str, fragment: Option<&str>, context: &Li
         out.push('#');
         push_attribute(out, find_anchor(&entry.headings, fragment).unwrap_or(fragment));
     }
-    // The hover/focus preview loads title, kind and summary by slug
-    // (`render::previews`), so each summary is written once per site.
-    out.push_str("\" data-slug=\"");
-    push_attribute(out, &entry.slug);
+    // The hover/focus preview loads title, kind and summary by the slug,
+    // which the script reads from the file name (`render::previews`): each
+    // summary is written once per site, and no slug twice per link.
     out.push_str("\">");
     Opened::Anchor
 }

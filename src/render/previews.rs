@@ -1,5 +1,6 @@
 //! Link-preview data, shared by every page: a cross-reference carries only
-//! `data-slug`, and the script loads its target's kind, title and summary
+//! its `href` (`<slug>.html`; list pages still add `data-slug`, which the
+//! script prefers), and the script loads its target's kind, title and summary
 //! from `assets/previews/p-N.js`, where N is [`bucket`] of the slug. Each
 //! summary is written once per site instead of once per page that links to
 //! it (it was a quarter of every entry page's bytes, issue 18). The files

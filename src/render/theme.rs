@@ -106,6 +106,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme> {
         }
     }
     statics.sort();
+    minify_all(&mut statics);
     Ok(Theme { tera, statics, origin: format!("themes/{name}/templates"), skipped })
 }
 
@@ -116,7 +117,24 @@ pub fn embedded() -> Result<Theme> {
     tera.add_raw_templates(TEMPLATES.iter().copied()).map_err(|e| Error::Theme(error_chain(&e)))?;
     let mut statics: Vec<(String, Vec<u8>)> = STATIC.iter().map(|(n, b)| (format!("assets/{n}"), b.to_vec())).collect();
     statics.sort();
+    minify_all(&mut statics);
     Ok(Theme { tera, statics, origin: "themes/default/templates".to_owned(), skipped: Vec::new() })
+}
+
+/// The theme's CSS and JavaScript as published: see [`super::minify`].
+fn minify_all(statics: &mut [(String, Vec<u8>)]) {
+    for (path, bytes) in statics.iter_mut() {
+        let smaller = if path.ends_with(".css") {
+            super::minify::css(bytes)
+        } else if path.ends_with(".js") {
+            super::minify::js(bytes)
+        } else {
+            None
+        };
+        if let Some(smaller) = smaller {
+            *bytes = smaller;
+        }
+    }
 }
 
 /// Whether `root/relative` is a folder that is not a symlink; a symlink

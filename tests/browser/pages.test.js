@@ -54,7 +54,7 @@ async function search(page, text) {
 }
 
 // The title a link's preview must show: the heading of the page it links to
-// (previews load from assets/previews/, links carry only data-slug).
+// (previews load from assets/previews/ by the slug in the link's file name).
 async function previewTitle(link) {
   const href = (await link.getAttribute('href')).split('#')[0];
   const html = require('node:fs').readFileSync(require('node:path').join(SITE, href), 'utf8');
@@ -154,8 +154,6 @@ test('hovering a cross-link shows its preview', async () => {
 
 test('focusing a cross-link shows its preview; Escape dismisses it', async () => {
   const page = await open(ENTRY);
-  // With a relationship map, the same links as a list are one click away.
-  if (await page.isVisible('.relation-list > summary')) await page.click('.relation-list > summary');
   const link = page.locator('.relations a.xref').first();
   await link.focus();
   await page.waitForSelector('#link-preview:not([hidden])');

@@ -37,7 +37,7 @@ fn body_links_resolve_to_relative_urls_with_anchors() {
     let site = TestSite::fixture("good");
     assert_eq!(site.run(&["build"]).code, 0);
     let owner = site.read("public/owner.html");
-    assert!(owner.contains(r#"href="manager.html" data-slug="manager""#), "{owner}");
+    assert!(owner.contains(r#"<a class="xref" href="manager.html">"#), "{owner}");
     assert!(owner.contains(r#"href="backlog.html#ordering""#), "{owner}");
     let compare = site.read("public/compare/owner-vs-manager.html");
     assert!(compare.contains(r#"href="../owner.html""#), "comparison links must climb out of compare/");

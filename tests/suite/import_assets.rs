@@ -28,9 +28,11 @@ fn found(run: &Run, code: &str) -> Vec<(String, String, String)> {
 }
 
 /// Every `src` of an `<img>` in the page.
+/// The `src` of every image in a page's content (not the theme's logo).
 fn image_sources(html: &str) -> Vec<String> {
     html.split("<img ")
         .skip(1)
+        .filter(|tag| !tag.starts_with("class=\"logo\""))
         .filter_map(|tag| tag.split("src=\"").nth(1)?.split('"').next().map(str::to_owned))
         .collect()
 }

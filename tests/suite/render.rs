@@ -108,7 +108,7 @@ fn cross_links_name_their_preview_by_slug() {
     let site = TestSite::fixture("good");
     built(&site);
     let owner = site.read("public/owner.html");
-    assert!(owner.contains("<a class=\"xref\" href=\"manager.html\" data-slug=\"manager\">"), "{owner}");
+    assert!(owner.contains("<a class=\"xref\" href=\"manager.html\">"), "{owner}");
     assert!(!owner.contains("data-summary"), "summaries live in the shared preview files");
     let bucket = rolebook::render::previews::bucket("manager");
     let previews = site.read(&format!("public/assets/previews/p-{bucket}.js"));
@@ -117,7 +117,9 @@ fn cross_links_name_their_preview_by_slug() {
         "{previews}"
     );
     assert!(previews.contains("\"manager\":[\"Role\",\"Product Manager\",\""), "{previews}");
-    assert!(owner.contains("<svg class=\"relation-map\""), "entry pages draw their relationship map");
+    // Related is one list, drawn as a map by CSS: no second copy as SVG.
+    assert!(owner.contains("<div class=\"relation-map\" data-center=\"Product Owner\">"), "{owner}");
+    assert!(!owner.contains("<svg"), "{owner}");
 }
 
 #[test]

@@ -1,10 +1,10 @@
 //! Exports for other tools, written by every build beside the pages:
 //! `graph.json` (entries, typed relations, facets), `glossary.csv` (for
 //! business-glossary and data-catalog imports) and `glossary.ttl` (a SKOS
-//! vocabulary), and for data catalogs `glossary.datahub.yml` (DataHub's
-//! business-glossary file) and `glossary.openmetadata.csv` (OpenMetadata's
-//! glossary import). Only published entries appear; the output is
-//! deterministic.
+//! vocabulary); and for data catalogs, when site.toml's `[exports]` turns
+//! them on, `glossary.datahub.yml` (DataHub's business-glossary file) and
+//! `glossary.openmetadata.csv` (OpenMetadata's glossary import). Only
+//! published entries appear; the output is deterministic.
 
 mod csv;
 mod datahub;
@@ -37,22 +37,24 @@ pub fn render(kb: &KnowledgeBase, config: &SiteConfig) -> Vec<OutputFile> {
         || rayon::join(|| graph::render(kb, config, &published), || csv::render(kb, config, &published)),
         || skos::links(kb, config),
     );
+    let wanted = config.exports;
     let (turtle, (datahub, openmetadata)) = rayon::join(
         || skos::render(kb, config, &published, &links),
         || {
             rayon::join(
-                || datahub::render(kb, config, &published, &links),
-                || openmetadata::render(kb, config, &published, &links),
+                || wanted.datahub.then(|| datahub::render(kb, config, &published, &links)),
+                || wanted.openmetadata.then(|| openmetadata::render(kb, config, &published, &links)),
             )
         },
     );
-    vec![
+    let mut files = vec![
         OutputFile { path: GRAPH.into(), bytes: graph },
         OutputFile { path: CSV.into(), bytes: csv },
         OutputFile { path: TURTLE.into(), bytes: turtle },
-        OutputFile { path: DATAHUB.into(), bytes: datahub },
-        OutputFile { path: OPENMETADATA.into(), bytes: openmetadata },
-    ]
+    ];
+    files.extend(datahub.map(|bytes| OutputFile { path: DATAHUB.into(), bytes }));
+    files.extend(openmetadata.map(|bytes| OutputFile { path: OPENMETADATA.into(), bytes }));
+    files
 }
 
 /// Published entries, in slug order (the order of `kb.entries`).
@@ -91,5 +93,20 @@ mod tests {
         assert_eq!(page_url(&config, "a.html"), "https://wiki.example.com/roles/a.html");
         config.base_url = "/roles/".into();
         assert_eq!(page_url(&config, "a.html"), "a.html");
+    }
+
+    fn paths(config: &SiteConfig) -> Vec<String> {
+        let kb = KnowledgeBase::default();
+        render(&kb, config).into_iter().map(|f| f.path).collect()
+    }
+
+    #[test]
+    fn catalog_exports_are_written_only_when_turned_on() {
+        let mut config = SiteConfig::default();
+        assert_eq!(paths(&config), [GRAPH, CSV, TURTLE]);
+        config.exports.datahub = true;
+        assert_eq!(paths(&config), [GRAPH, CSV, TURTLE, DATAHUB]);
+        config.exports.openmetadata = true;
+        assert_eq!(paths(&config), [GRAPH, CSV, TURTLE, DATAHUB, OPENMETADATA]);
     }
 }

@@ -281,11 +281,22 @@
   function setupSearch() {
     var input = doc.getElementById('search-input');
     var panel = doc.getElementById('search-panel');
-    var status = doc.getElementById('search-status');
-    var list = doc.getElementById('search-results');
-    var more = doc.getElementById('search-more');
-    var hints = doc.getElementById('search-suggest');
     if (!input || !panel) return;
+    // The panel's parts are made here, not repeated in every page's bytes
+    // (a theme whose page has them keeps its own).
+    function part(tag, id, text) {
+      var node = doc.getElementById(id);
+      if (!node) { node = el(tag, id, text); node.id = id; panel.appendChild(node); }
+      return node;
+    }
+    var status = part('p', 'search-status');
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    var hints = part('p', 'search-suggest');
+    var list = part('ol', 'search-results');
+    var more = part('button', 'search-more', 'Show more');
+    if (!hints.textContent) hints.hidden = true;
+    if (!more.getAttribute('type')) { more.type = 'button'; more.hidden = true; }
     var engine = null, pending = null, timer = 0, found = [], shown = 0, query = '';
 
     function ready() {
@@ -438,7 +449,15 @@
   }
 
   // == link previews
-  // Data from previews/p-N.js, N = FNV-1a(data-slug) % 512 (render/previews.rs).
+  // Data from previews/p-N.js, N = FNV-1a(slug) % 512 (render/previews.rs).
+  // A link's slug is its data-slug, else its file name: entry pages are
+  // <slug>.html at the site's root.
+  function slugOf(link) {
+    var slug = link.getAttribute('data-slug');
+    if (slug) return slug;
+    slug = (link.getAttribute('href') || '').split(/[?#]/)[0].split('/').pop().replace(/\.html$/, '');
+    try { return decodeURIComponent(slug); } catch (e) { return slug; }
+  }
   function setupPreviews() {
     var box = el('div', 'preview'), current = null, pending = null, showTimer = 0, hideTimer = 0, pressTimer = 0, pressed = null;
     box.id = 'link-preview';
@@ -450,7 +469,7 @@
       return node && node.closest ? node.closest('a.xref') : null;
     }
     function show(link) {
-      var slug = link.getAttribute('data-slug') || '', h = 2166136261, i;
+      var slug = slugOf(link), h = 2166136261, i;
       pending = link;
       if (link.rbPreview) return draw(link, link.rbPreview);
       for (i = 0; i < slug.length; i++) h = Math.imul(h ^ slug.charCodeAt(i), 16777619);
@@ -754,16 +773,14 @@
   // == moving around
   // The sticky header's height (for anchors and sticky bars below it), the
   // table of contents (closed on phones, marks the section in view),
-  // copy-link anchors on headings, relation lists open where the diagram is hidden.
+  // copy-link anchors on headings.
   function setupNavigation() {
     var header = doc.querySelector('.site-header'), html = doc.documentElement;
     function measure() { if (header) html.style.setProperty('--header-h', header.offsetHeight + 'px'); }
     measure();
     global.addEventListener('resize', measure);
-    var narrow = global.matchMedia('(max-width: 40rem)').matches;
     var toc = doc.querySelector('.toc details');
     if (toc && global.matchMedia('(max-width: 63.99rem)').matches) toc.open = false;
-    if (narrow) Array.prototype.forEach.call(doc.querySelectorAll('.relation-list'), function (d) { d.open = true; });
     Array.prototype.forEach.call(doc.querySelectorAll('main h2[id], main h3[id]'), function (h) {
       var a = el('a', 'anchor', '#');
       a.href = '#' + h.id;
