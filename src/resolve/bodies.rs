@@ -135,14 +135,28 @@ fn check_bodies<'d>(
 /// knowledge base whose headings are known (for `serve`, after an edit that
 /// can change only what these bodies report).
 pub(crate) fn recheck(kb: &KnowledgeBase, documents: &[Document], owners: &[(Option<EntryId>, usize)]) -> Diagnostics {
+    recheck_with_mentions(kb, documents, owners).1
+}
+
+/// [`recheck`], with the (from, to) mentions these bodies make, sorted and
+/// without repeats.
+pub(crate) fn recheck_with_mentions(
+    kb: &KnowledgeBase,
+    documents: &[Document],
+    owners: &[(Option<EntryId>, usize)],
+) -> (Vec<(EntryId, EntryId)>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let mut pending = Vec::new();
+    let mut mentions = Vec::new();
     for one in check_bodies(kb, documents, owners) {
+        mentions.extend(one.mentions);
         pending.extend(one.pending);
         diagnostics.extend(one.diagnostics);
     }
     check_anchors(kb, documents, &pending, &mut diagnostics);
-    diagnostics
+    mentions.sort_unstable();
+    mentions.dedup();
+    (mentions, diagnostics)
 }
 
 #[allow(clippy::too_many_arguments)]

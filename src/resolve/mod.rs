@@ -11,7 +11,8 @@
 //!    collected, then the warnings that need them (orphans, unused assets).
 //!
 //! Steps 1–5 ([`resolve_front`]) read no body, so `serve` reuses their
-//! result after an edit that changed only prose ([`complete`]).
+//! result after an edit that changed only prose and patches step 6's
+//! ([`prose_edit`]).
 
 pub mod assets;
 mod bodies;
@@ -27,6 +28,7 @@ pub mod model;
 mod moved;
 mod names;
 mod patch;
+mod patch_bodies;
 mod relations;
 mod start_here;
 mod title_order;
@@ -37,6 +39,7 @@ pub use model::{
     Source, StartHere, Status,
 };
 pub use patch::{entry_edit, Patched};
+pub use patch_bodies::{prose_edit, ProsePatched};
 
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostics};
@@ -136,7 +139,7 @@ pub fn complete(front: Front, documents: &[Document], diagnostics: &mut Diagnost
 }
 
 /// [`complete`] on a knowledge base that holds no body facts (as
-/// [`resolve_front`] gives it, or after [`take_body_facts`]).
+/// [`resolve_front`] gives it).
 pub fn complete_in_place(
     kb: &mut KnowledgeBase,
     comparison_documents: &[usize],
@@ -184,27 +187,6 @@ pub struct BodyFacts {
     pub headings: Vec<Heading>,
     /// The entries whose bodies link to it.
     pub mentioned_in: Vec<EntryId>,
-}
-
-/// Takes every entry's body facts out, leaving the knowledge base as
-/// [`resolve_front`] gave it: after a prose-only edit `serve` completes it
-/// again instead of resolving everything.
-pub fn take_body_facts(kb: &mut KnowledgeBase) -> Vec<BodyFacts> {
-    kb.entries
-        .iter_mut()
-        .map(|e| BodyFacts {
-            headings: std::mem::take(&mut e.headings),
-            mentioned_in: std::mem::take(&mut e.mentioned_in),
-        })
-        .collect()
-}
-
-/// Puts body facts taken by [`take_body_facts`] back.
-pub fn restore_body_facts(kb: &mut KnowledgeBase, facts: Vec<BodyFacts>) {
-    for (entry, facts) in kb.entries.iter_mut().zip(facts) {
-        entry.headings = facts.headings;
-        entry.mentioned_in = facts.mentioned_in;
-    }
 }
 
 type RawLinks<'a> = Option<&'a BTreeMap<String, crate::load::raw::OneOrMany>>;

@@ -308,9 +308,11 @@ fn rename(
 /// Whether a link in `document` (typed, in the body, or a comparison's
 /// list) names one of `keys`.
 fn names_any(document: &Document, keys: &BTreeSet<&String>) -> bool {
+    let starts = Starts::of(keys);
     let hit = |name: &str| {
         let last = name.rsplit_once('/').map_or(name, |(_, last)| last);
-        keys.contains(&name_key(name)) || keys.contains(&name_key(last))
+        (starts.may_name(name) && keys.contains(&name_key(name)))
+            || (starts.may_name(last) && keys.contains(&name_key(last)))
     };
     let typed = match &document.front {
         Some(FrontMatter::Entry(raw)) => {
@@ -325,4 +327,65 @@ fn names_any(document: &Document, keys: &BTreeSet<&String>) -> bool {
             crate::markdown::links::LinkDest::Entry { name, .. } => hit(name),
             _ => false,
         })
+}
+
+/// The first letters of some name keys: a cheap test that spares most
+/// links the key they would be looked up by (every body link of the site
+/// is tested after a new title, abbreviation or alias).
+struct Starts {
+    /// Lower-case ASCII first bytes of the keys.
+    ascii: [bool; 128],
+    /// A key is empty or starts beyond ASCII: no name can be ruled out.
+    any: bool,
+}
+
+impl Starts {
+    fn of(keys: &BTreeSet<&String>) -> Starts {
+        let mut starts = Starts { ascii: [false; 128], any: false };
+        for key in keys {
+            match key.bytes().next() {
+                Some(byte) if byte.is_ascii() => starts.ascii[usize::from(byte)] = true,
+                _ => starts.any = true,
+            }
+        }
+        starts
+    }
+
+    /// False only when `name`'s key (see `name_key`: lower-case, spaces
+    /// collapsed) cannot be one of the keys: it is ASCII, and its first
+    /// letter lower-cased starts none of them.
+    fn may_name(&self, name: &str) -> bool {
+        if self.any || !name.is_ascii() {
+            return true;
+        }
+        match name.trim_start().bytes().next() {
+            Some(byte) => self.ascii[usize::from(byte.to_ascii_lowercase())],
+            None => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starts_rule_out_only_names_whose_key_cannot_match() {
+        let (owner, po) = ("backlog owner".to_owned(), "po".to_owned());
+        let keys = BTreeSet::from([&owner, &po]);
+        let starts = Starts::of(&keys);
+        for name in ["Backlog Owner", "  backlog   owner", "PO", "pizza"] {
+            assert!(starts.may_name(name), "{name}");
+        }
+        for name in ["Manager", "  scrum", "x/backlog owner"] {
+            assert!(!starts.may_name(name), "{name}");
+        }
+        assert!(starts.may_name("Ünder"), "not ASCII: not ruled out");
+        let wide = "über".to_owned();
+        assert!(Starts::of(&BTreeSet::from([&wide])).may_name("Manager"));
+        // Whatever `may_name` rules out has a key outside the set.
+        for name in ["Manager", "  scrum", "x/backlog owner"] {
+            assert!(!keys.contains(&name_key(name)));
+        }
+    }
 }

@@ -391,18 +391,20 @@ fn showing(kb: &KnowledgeBase, cards: &BTreeSet<EntryId>) -> BTreeSet<EntryId> {
 }
 
 /// The pages to re-render after edits that changed prose only (no front
-/// matter), given each entry's body facts `before` and the knowledge base
-/// completed again: the edited pages, the entries whose "Mentioned in" list
-/// changed, and the pages whose links point at headings that changed.
+/// matter), given the body facts `before` of every entry whose facts may
+/// have changed (`resolve::prose_edit`) and the patched knowledge base:
+/// the edited pages, the entries whose "Mentioned in" list changed, and
+/// the pages whose links point at headings that changed.
 pub(crate) fn after_prose_edit(
-    before: &[BodyFacts],
+    before: &BTreeMap<EntryId, BodyFacts>,
     kb: &KnowledgeBase,
     documents: &[Document],
     edited: &BTreeSet<usize>,
 ) -> Selection<'static> {
     let mut entries = BTreeSet::new();
     let mut anchors = BTreeSet::new();
-    for (id, (old, entry)) in before.iter().zip(&kb.entries).enumerate() {
+    for (&id, old) in before {
+        let entry = &kb.entries[id];
         if edited.contains(&entry.document) || old.mentioned_in != entry.mentioned_in {
             entries.insert(id);
         }

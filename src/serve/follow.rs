@@ -1,6 +1,6 @@
 //! How `serve` brings the last good knowledge base up to date with the
 //! pending changes, the cheapest way that gives what a full build gives
-//! ([`Resolving`]): the bodies completed again after prose edits, one entry
+//! ([`Resolving`]): the body facts patched after prose edits, one entry
 //! patched after an edit of its front matter, else everything resolved (as
 //! always when files came or went) and the two knowledge bases compared.
 //! Each answers with the pages to render.
@@ -78,7 +78,8 @@ pub enum Resolving {
     Everything,
     /// Resolved everything, rendered what the edit affects.
     Resolved,
-    /// Completed the bodies again (prose-only edits).
+    /// Patched the body facts (prose-only edits): the edited bodies, and
+    /// those whose anchors point at headings that changed.
     Bodies,
     /// Patched the edited entry (and the relation groups its links
     /// change): its names stayed.
@@ -171,20 +172,22 @@ fn resolve_all<'l>(parts: &Parts, before: &mut Before<'_, 'l>, edited: &Edited<'
 }
 
 /// Prose-only edits leave what front matter resolved to as it was: the
-/// bodies are completed again on the last knowledge base.
+/// body facts of the last knowledge base are patched (the edited bodies,
+/// and the bodies whose anchors point at headings that changed).
 fn after_prose<'l>(parts: &Parts, before: Before<'_, 'l>, pending: &BTreeMap<usize, load::Document>) -> Step<'l> {
     let documents = &parts.loaded.documents;
     let mut kb = std::mem::take(before.kb);
-    let facts = resolve::take_body_facts(&mut kb);
-    let mut found = Parts3 { bodies: Diagnostics::new(), ..before.found.clone() };
-    resolve::complete_in_place(&mut kb, before.comparison_documents, documents, &mut found.bodies);
+    let edited: BTreeSet<usize> = pending.keys().copied().collect();
+    let was = &before.found;
+    let (patched, bodies) = resolve::prose_edit(&mut kb, before.comparison_documents, documents, &edited, &was.bodies);
+    let found =
+        Parts3 { structure: was.structure.clone(), rules: was.rules.clone(), checks: was.checks.clone(), bodies };
     if found.has_errors(parts) {
-        resolve::restore_body_facts(&mut kb, facts);
+        patched.undo(&mut kb);
         *before.kb = kb;
         return Step::Failed(found.with(parts));
     }
-    let edited: BTreeSet<usize> = pending.keys().copied().collect();
-    let selection = affected::after_prose_edit(&facts, &kb, documents, &edited);
+    let selection = affected::after_prose_edit(&patched.before, &kb, documents, &edited);
     let how = Resolving::Bodies;
     let moves = PageMoves::default();
     Step::Resolved(Box::new(Resolved { how, kb, selection, found, comparison_documents: None, moves }))

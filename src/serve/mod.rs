@@ -69,7 +69,7 @@ pub fn run(options: &Options) -> Result<()> {
     let root = options.root.canonicalize().map_err(|e| Error::io("open", &options.root, e))?;
     let (signals, receiver) = mpsc::channel();
     let mut watch = watch::start(&root, signals.clone())?;
-    let (mut pipeline, first) = rebuild::Session::start(&root, options.drafts)?;
+    let (mut pipeline, first) = rebuild::Session::start_pages_first(&root, options.drafts)?;
     let site = Site::new(session());
     let title = first.title.clone();
     let mut shown = report(&first, None);
@@ -94,6 +94,10 @@ pub fn run(options: &Options) -> Result<()> {
     }
     if options.open {
         open_browser(&url);
+    }
+    // The search index and exports of the first build, once pages are served.
+    if let Some((update, _)) = pipeline.refresh_assets() {
+        shared.site.apply_quietly(update);
     }
     watch_loop(&mut pipeline, &mut watch, &receiver, &shared, &mut shown);
     outln!("stopped");

@@ -105,6 +105,30 @@ fn pages(served: &Served) -> usize {
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/good");
 
 #[test]
+fn pages_first_serves_a_full_build_once_the_assets_follow() {
+    let site = copy_site(Path::new(FIXTURE));
+    let root = site.path().canonicalize().unwrap_or_else(|e| panic!("{e}"));
+    let (mut session, first) = Session::start_pages_first(&root, false).unwrap_or_else(|e| panic!("start: {e}"));
+    let mut served = Served::new();
+    apply(&mut served, first.files.unwrap_or_else(|| panic!("errors: {:?}", first.diagnostics)));
+    let (full, diagnostics) = full_build(&root);
+    assert_eq!(first.diagnostics, diagnostics);
+    assert!(full.keys().any(|p| !served.contains_key(p)), "some generated files wait");
+    assert!(served.keys().all(|p| full[p] == served[p]), "what is served at once is the full build's");
+    let (assets, _) = session.refresh_assets().unwrap_or_else(|| panic!("the assets follow"));
+    apply(&mut served, assets);
+    assert!(served == full, "then everything is");
+    // A site with files of its own gets everything at once.
+    std::fs::create_dir_all(root.join("static")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(root.join("static/robots.txt"), "User-agent: *\n").unwrap_or_else(|e| panic!("{e}"));
+    let (mut session, first) = Session::start_pages_first(&root, false).unwrap_or_else(|e| panic!("start: {e}"));
+    let mut served = Served::new();
+    apply(&mut served, first.files.unwrap_or_else(|| panic!("errors: {:?}", first.diagnostics)));
+    assert!(served == full_build(&root).0);
+    assert!(session.refresh_assets().is_none());
+}
+
+#[test]
 fn a_body_edit_re_renders_the_entry_only() {
     let site = copy_site(Path::new(FIXTURE));
     let mut live = Live::start(site.path());
@@ -306,6 +330,42 @@ fn an_orphan_linked_or_drafted_by_a_patch_is_reported_as_in_a_full_build() {
     assert_eq!(live.session.last_resolving(), Resolving::OneEntry);
     assert_eq!(orphans(&live), 0, "a draft is no orphan");
     live.assert_matches_full_build("orphan drafted");
+}
+
+#[test]
+fn prose_edits_move_mentions_anchors_and_orphans_as_a_full_build_finds_them() {
+    let site = fixture_with_sprint("Work in a box of time.\n\n## Length\n\nTwo weeks.");
+    let mut live = Live::start(site.path());
+    let count = |live: &Live, code: Code| live.diagnostics.iter().filter(|d| d.code == code).count();
+    assert_eq!(count(&live, Code::Orphan), 1, "{:?}", live.diagnostics);
+    live.edit("content/backlog.md", |t| format!("{t}\nSee [[Sprint#Length]].\n"));
+    assert_eq!(live.session.last_resolving(), Resolving::Bodies);
+    assert_eq!(count(&live, Code::Orphan), 0, "a mention ends the orphan");
+    live.assert_matches_full_build("mention of an orphan");
+    // The heading the link points at renamed: the link's page reports it.
+    live.edit("content/sprint.md", |t| t.replace("## Length", "## Duration"));
+    assert_eq!(live.session.last_resolving(), Resolving::Bodies);
+    assert_eq!(count(&live, Code::BrokenAnchor), 1, "{:?}", live.diagnostics);
+    live.assert_matches_full_build("anchor broken by a heading edit");
+    live.edit("content/sprint.md", |t| t.replace("## Duration", "## Length"));
+    assert_eq!(count(&live, Code::BrokenAnchor), 0);
+    live.assert_matches_full_build("anchor mended");
+    // The link moves to another entry: an orphan again.
+    live.edit("content/backlog.md", |t| t.replace("See [[Sprint#Length]].", "See [[Owner]] and [[Manager]]."));
+    assert_eq!(count(&live, Code::Orphan), 1);
+    live.assert_matches_full_build("mention moved");
+    // Two bodies in one batch, one linking to the other's new heading.
+    for (file, text) in
+        [("content/sprint.md", "\n## Review\n\nAt the end.\n"), ("content/owner.md", "\n[[Sprint#Review]]\n")]
+    {
+        let path = live.root.join(file);
+        let old = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, format!("{old}{text}")).unwrap_or_else(|e| panic!("{e}"));
+    }
+    assert!(live.update(&["content/sprint.md", "content/owner.md"]).is_some());
+    assert_eq!(live.session.last_resolving(), Resolving::Bodies);
+    assert_eq!(count(&live, Code::BrokenAnchor) + count(&live, Code::Orphan), 0, "{:?}", live.diagnostics);
+    live.assert_matches_full_build("two bodies at once");
 }
 
 #[test]
