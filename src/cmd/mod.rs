@@ -13,8 +13,9 @@ mod pipeline_tests;
 mod progress;
 mod schema;
 mod serve;
+mod usage;
 
-pub use build::{build, BuildReport};
+pub use build::{build, BuildReport, StageTiming};
 pub use check::check;
 pub use codeowners::{check_committed, generate as codeowners};
 pub use diff::{diff, DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename, StatusChange};
