@@ -67,11 +67,11 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool, approved_only: bo
     let output = write::check_output(root, &output)?;
     let mut timings = Vec::new();
     let mut lap = Instant::now();
-    let mut cpu_lap = super::usage::cpu_time();
+    let mut cpu_lap = crate::usage::cpu_time();
     let mut time = |stage: &'static str| {
-        let cpu_now = super::usage::cpu_time();
+        let cpu_now = crate::usage::cpu_time();
         let cpu = cpu_now.zip(cpu_lap).map(|(now, before)| now.saturating_sub(before));
-        timings.push(StageTiming { stage, wall: lap.elapsed(), cpu, peak_kib: super::usage::peak_memory_kib() });
+        timings.push(StageTiming { stage, wall: lap.elapsed(), cpu, peak_kib: crate::usage::peak_memory_kib() });
         lap = Instant::now();
         cpu_lap = cpu_now;
     };

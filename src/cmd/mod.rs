@@ -13,7 +13,6 @@ mod pipeline_tests;
 mod progress;
 mod schema;
 mod serve;
-mod usage;
 
 pub use build::{build, BuildReport, StageTiming};
 pub use check::check;

@@ -1,12 +1,12 @@
 //! What the process has used so far: CPU time and peak memory, for
-//! `build --timings`. Both are best-effort: `None` where the system does not
+//! `build --timings` and the benchmark examples. Both are best-effort: `None` where the system does not
 //! tell.
 
 use std::time::Duration;
 
 /// User + system CPU time of this process, all threads together.
 #[cfg(unix)]
-pub(super) fn cpu_time() -> Option<Duration> {
+pub fn cpu_time() -> Option<Duration> {
     // SAFETY: `rusage` is plain old data, so all-zero is a valid value, and
     // getrusage only writes into the struct it is given.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -20,12 +20,12 @@ pub(super) fn cpu_time() -> Option<Duration> {
 }
 
 #[cfg(not(unix))]
-pub(super) fn cpu_time() -> Option<Duration> {
+pub fn cpu_time() -> Option<Duration> {
     None
 }
 
 /// The process's peak resident memory in KiB, from /proc on Linux.
-pub(super) fn peak_memory_kib() -> Option<u64> {
+pub fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
