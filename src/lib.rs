@@ -36,6 +36,7 @@ pub mod serve;
 pub mod site_files;
 pub mod slug;
 pub mod term;
+pub mod usage;
 pub mod write;
 
 pub use error::{Error, Result};

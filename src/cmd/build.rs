@@ -27,13 +27,27 @@ pub struct BuildReport {
     pub written: bool,
     /// Wall time.
     pub elapsed: Duration,
-    /// Wall time of each stage, in order, with the peak memory so far
-    /// (in KiB, where the system tells).
-    pub timings: Vec<(&'static str, Duration, Option<u64>)>,
+    /// Each stage, in order, with its wall and CPU time and the peak memory so far.
+    pub timings: Vec<StageTiming>,
     /// The site as loaded and resolved, handed back so that a process about
     /// to exit can skip freeing it (hundreds of thousands of allocations on
     /// a large site); dropping it is fine too.
     pub leftovers: Leftovers,
+}
+
+/// One stage of a build, as `--timings` prints it.
+#[derive(Debug, Clone, Copy)]
+pub struct StageTiming {
+    /// What the stage does.
+    pub stage: &'static str,
+    /// Wall time.
+    pub wall: Duration,
+    /// User + system CPU time of the whole process (all threads) during the
+    /// stage, where the system tells: on a busy machine this moves far less
+    /// than wall time, so it is the figure to compare.
+    pub cpu: Option<Duration>,
+    /// Peak resident memory so far, in KiB, where the system tells.
+    pub peak_kib: Option<u64>,
 }
 
 /// What a build read and resolved; see [`BuildReport::leftovers`].
@@ -53,9 +67,13 @@ pub fn build(root: &Path, output: Option<&Path>, drafts: bool, approved_only: bo
     let output = write::check_output(root, &output)?;
     let mut timings = Vec::new();
     let mut lap = Instant::now();
+    let mut cpu_lap = crate::usage::cpu_time();
     let mut time = |stage: &'static str| {
-        timings.push((stage, lap.elapsed(), peak_memory_kib()));
+        let cpu_now = crate::usage::cpu_time();
+        let cpu = cpu_now.zip(cpu_lap).map(|(now, before)| now.saturating_sub(before));
+        timings.push(StageTiming { stage, wall: lap.elapsed(), cpu, peak_kib: crate::usage::peak_memory_kib() });
         lap = Instant::now();
+        cpu_lap = cpu_now;
     };
     let mut diagnostics = Diagnostics::new();
     let mut loaded = load::load(root, &mut diagnostics)?;
@@ -110,9 +128,8 @@ pub(super) fn run(args: &BuildArgs) -> Result<Outcome> {
     // The process ends right after this: let the system reclaim the site.
     std::mem::forget(report.leftovers);
     if args.timings {
-        for (stage, took, peak) in &report.timings {
-            let peak = peak.map_or_else(String::new, |kib| format!("  (peak memory so far {} MiB)", kib / 1024));
-            errln!("{:>8.1} ms  {stage}{peak}", took.as_secs_f64() * 1000.0);
+        for timing in &report.timings {
+            errln!("{}", timing_line(timing));
         }
     }
     let shown: Vec<Diagnostic> = if args.quiet {
@@ -146,9 +163,16 @@ pub(super) fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The process's peak resident memory, from /proc on Linux.
-fn peak_memory_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+/// `  1234.5 ms  load  (CPU 2100.0 ms, peak memory so far 208 MiB)`.
+fn timing_line(timing: &StageTiming) -> String {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let mut notes = Vec::new();
+    if let Some(cpu) = timing.cpu {
+        notes.push(format!("CPU {:.1} ms", ms(cpu)));
+    }
+    if let Some(kib) = timing.peak_kib {
+        notes.push(format!("peak memory so far {} MiB", kib / 1024));
+    }
+    let notes = if notes.is_empty() { String::new() } else { format!("  ({})", notes.join(", ")) };
+    format!("{:>8.1} ms  {}{notes}", ms(timing.wall), timing.stage)
 }

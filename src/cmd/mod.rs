@@ -14,7 +14,7 @@ mod progress;
 mod schema;
 mod serve;
 
-pub use build::{build, BuildReport};
+pub use build::{build, BuildReport, StageTiming};
 pub use check::check;
 pub use codeowners::{check_committed, generate as codeowners};
 pub use diff::{diff, DiagnosticRef, EntryChange, EntryRef, FieldChange, KbDiff, RelationRef, Rename, StatusChange};

@@ -46,6 +46,7 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ("site_files", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
     ("invisible", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
     ("term", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
+    ("usage", &["load", "resolve", "render", "write", "serve", "import", "cmd", "config"]),
     ("serve", &["cmd"]),
     ("import", &["cmd"]),
 ];

@@ -20,7 +20,11 @@ pub struct LineIndex {
 impl LineIndex {
     /// Indexes `text`; `\r\n` and `\n` both end a line.
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
+        // Counted first (memchr is cheap) so the vector is allocated once:
+        // every content file is indexed as it is read.
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let mut starts = Vec::with_capacity(lines + 1);
+        starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }

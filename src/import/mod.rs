@@ -35,6 +35,7 @@ pub mod shortcodes;
 pub mod skos_table;
 pub mod source;
 pub mod table;
+pub mod turtle;
 pub mod words;
 pub mod write;
 

@@ -7,15 +7,14 @@
 //! naming other concepts by IRI. Problems name the concept by its place in
 //! the file and its IRI; syntax errors by line.
 //!
-//! Turtle is parsed with `oxttl` (prefixes, escapes, long strings, blank
-//! nodes and collections are more grammar than is worth writing again).
+//! Turtle is read by [`super::turtle`], which reports every syntax error
+//! with its line and reads on after it.
 
 use super::table::{Problem, Record};
-use oxrdf::{NamedOrBlankNode, Term};
+use super::turtle::{self, Literal, Term, RDF_TYPE};
 use std::collections::BTreeMap;
 
 const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
-const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// What one concept says, as read.
 #[derive(Default)]
@@ -36,36 +35,32 @@ struct Concept {
 pub fn read(text: &str) -> (Vec<Record>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut concepts: BTreeMap<String, Concept> = BTreeMap::new();
-    for triple in oxttl::TurtleParser::new().for_slice(text.as_bytes()) {
-        let triple = match triple {
-            Ok(triple) => triple,
-            Err(error) => {
-                let line = error.location().start.line + 1;
-                problems.push(Problem::new(format!("line {line}"), format!("not Turtle: {}", error.message())));
-                continue;
-            }
-        };
-        let NamedOrBlankNode::NamedNode(subject) = &triple.subject else { continue };
+    let parsed = turtle::parse(text);
+    for error in parsed.errors {
+        let message = format!("not Turtle: {} (column {})", error.message, error.column);
+        problems.push(Problem::new(format!("line {}", error.line), message));
+    }
+    for triple in parsed.triples {
+        let Term::Iri(subject) = &triple.subject else { continue };
         let next = concepts.len() + 1;
-        let concept = concepts
-            .entry(subject.as_str().to_owned())
-            .or_insert_with(|| Concept { order: next, ..Concept::default() });
-        let predicate = triple.predicate.as_str();
+        let concept =
+            concepts.entry(subject.to_string()).or_insert_with(|| Concept { order: next, ..Concept::default() });
+        let predicate: &str = &triple.predicate;
         if predicate == RDF_TYPE {
-            let is_concept = matches!(&triple.object, Term::NamedNode(n) if n.as_str() == format!("{SKOS}Concept"));
+            let is_concept = matches!(&triple.object, Term::Iri(n) if n.strip_prefix(SKOS) == Some("Concept"));
             concept.is_concept |= is_concept;
             concept.is_other |= !is_concept;
             continue;
         }
         let Some(property) = predicate.strip_prefix(SKOS) else { continue };
         match (&triple.object, property) {
-            (Term::Literal(l), "prefLabel") => concept.labels.push((lang(l), l.value().to_owned())),
-            (Term::Literal(l), "altLabel") => concept.alt.push(l.value().to_owned()),
-            (Term::Literal(l), "definition") => concept.definition.push((lang(l), l.value().to_owned())),
-            (Term::Literal(l), "scopeNote") => concept.scope.push((lang(l), l.value().to_owned())),
-            (Term::Literal(l), "notation") => concept.notation = Some(l.value().to_owned()),
-            (Term::NamedNode(n), "broader" | "narrower" | "related") => {
-                concept.links.entry(property.to_owned()).or_default().push(n.as_str().to_owned());
+            (Term::Literal(l), "prefLabel") => concept.labels.push((lang(l), l.value.clone())),
+            (Term::Literal(l), "altLabel") => concept.alt.push(l.value.clone()),
+            (Term::Literal(l), "definition") => concept.definition.push((lang(l), l.value.clone())),
+            (Term::Literal(l), "scopeNote") => concept.scope.push((lang(l), l.value.clone())),
+            (Term::Literal(l), "notation") => concept.notation = Some(l.value.clone()),
+            (Term::Iri(n), "broader" | "narrower" | "related") => {
+                concept.links.entry(property.to_owned()).or_default().push(n.to_string());
             }
             _ => {}
         }
@@ -96,8 +91,8 @@ pub fn read(text: &str) -> (Vec<Record>, Vec<Problem>) {
     (records, problems)
 }
 
-fn lang(literal: &oxrdf::Literal) -> String {
-    literal.language().unwrap_or("").to_lowercase()
+fn lang(literal: &Literal) -> String {
+    literal.language.as_deref().unwrap_or("").to_lowercase()
 }
 
 /// The value without a language tag, else in English, else the first.

@@ -16,7 +16,11 @@ const MAX_REPORTED: usize = 20;
 /// planes (0xF0 and up). Most files have none, and a byte loop is several
 /// times cheaper than decoding every character.
 fn may_hold_removed(bytes: &[u8]) -> bool {
-    bytes.iter().any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b >= 0xef)
+    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b >= 0xef;
+    // A block at a time, without stopping at the first hit inside a block:
+    // the compiler then tests many bytes per instruction (a byte-by-byte
+    // `any` was 1 % of a build).
+    bytes.chunks(64).any(|block| block.iter().fold(false, |found, &b| found | suspect(b)))
 }
 
 /// `text` without removed characters, each reported at its position in

@@ -256,8 +256,8 @@ fn read_text(
     diagnostics: &mut Diagnostics,
 ) -> Result<Option<String>> {
     use std::io::Read;
-    let file = match open::open_regular(path, id).map_err(|e| Error::io("read", path, e))? {
-        Ok(file) => file,
+    let (file, size) = match open::open_regular(path, id).map_err(|e| Error::io("read", path, e))? {
+        Ok(opened) => opened,
         Err(what) => {
             diagnostics.push(
                 Diagnostic::new(Code::SkippedFile, site_path, format!("skipped: {what} is never read"))
@@ -266,10 +266,15 @@ fn read_text(
             return Ok(None);
         }
     };
-    let mut bytes = Vec::new();
+    // One allocation of the size `fstat` gave (plus the byte that tells a
+    // file grown past the limit, and that lets `read_to_end` see the end
+    // without growing): a doubling buffer would copy the text several times
+    // and keep up to twice its size for the whole build.
+    let expected = size.min(limit) as usize + 1;
+    let mut bytes = Vec::with_capacity(expected);
     file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", path, e))?;
     if bytes.len() as u64 > limit {
-        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        let size = size.max(bytes.len() as u64);
         let message = format!("the file holds {} KB; at most {} KB are read", size.div_ceil(1024), limit / 1024);
         diagnostics.push(
             Diagnostic::new(Code::FileTooLarge, site_path, message)

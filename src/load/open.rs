@@ -34,9 +34,10 @@ impl FileId {
 }
 
 /// Opens `path` for reading if it is (still) a regular file, and the one
-/// identified by `expected` when given. `Ok(Err(why))` says what it is
-/// instead, for a `skipped-file` diagnostic.
-pub(super) fn open_regular(path: &Path, expected: Option<FileId>) -> io::Result<Result<File, &'static str>> {
+/// identified by `expected` when given; returns it with its size (from the
+/// same `fstat`, so the reader can allocate once). `Ok(Err(why))` says what
+/// it is instead, for a `skipped-file` diagnostic.
+pub(super) fn open_regular(path: &Path, expected: Option<FileId>) -> io::Result<Result<(File, u64), &'static str>> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -57,7 +58,7 @@ pub(super) fn open_regular(path: &Path, expected: Option<FileId>) -> io::Result<
     if expected.is_some() && FileId::of(&metadata) != expected {
         return Ok(Err("a file replaced while the site was read"));
     }
-    Ok(Ok(file))
+    Ok(Ok((file, metadata.len())))
 }
 
 #[cfg(all(test, unix))]

@@ -52,4 +52,7 @@ fn build_timings_name_each_stage() {
     for stage in ["load", "resolve", "render and write", "swap in"] {
         assert!(run.stderr.contains(stage) && run.stderr.contains(" ms  "), "no {stage:?} in {}", run.stderr);
     }
+    if cfg!(target_os = "linux") {
+        assert!(run.stderr.contains("(CPU ") && run.stderr.contains("peak memory so far"), "{}", run.stderr);
+    }
 }

@@ -1,8 +1,10 @@
 //! The exports every build writes: graph.json, glossary.csv, glossary.ttl,
-//! parsed with real parsers (the `csv` crate, oxttl for Turtle).
+//! parsed with real parsers (the `csv` crate, oxttl for Turtle), and
+//! glossary.ttl read by rolebook's own Turtle reader as oxttl reads it.
 
 use crate::util::TestSite;
 use oxrdf::{Term, Triple};
+use rolebook::import::turtle;
 use std::collections::{BTreeMap, BTreeSet};
 
 const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
@@ -93,6 +95,46 @@ fn skos_turtle_parses_and_holds_every_published_entry() {
     assert_eq!(about("Owner, \"the\" one", "broader"), ["backlog"], "part_of maps to broader");
     assert_eq!(about("Backlog", "narrower"), ["tricky"]);
     assert!(!site.read("public/glossary.ttl").contains("Hidden"), "drafts are not exported");
+}
+
+/// A term as a plain string: `<iri>`, or a literal's value, language and datatype.
+fn ox_term(term: &Term) -> String {
+    match term {
+        Term::Literal(l) => {
+            let datatype = if l.language().is_some() { String::new() } else { l.datatype().as_str().to_owned() };
+            format!("{:?} {} {datatype}", l.value(), l.language().unwrap_or_default())
+        }
+        other => other.to_string(),
+    }
+}
+
+fn own_term(term: &turtle::Term) -> String {
+    match term {
+        turtle::Term::Iri(iri) => format!("<{iri}>"),
+        turtle::Term::Blank(n) => format!("_:{n}"),
+        turtle::Term::Literal(l) => {
+            let datatype: &str = if l.language.is_some() { "" } else { &l.datatype };
+            format!("{:?} {} {datatype}", l.value, l.language.as_deref().unwrap_or_default())
+        }
+    }
+}
+
+#[test]
+fn skos_turtle_reads_the_same_with_rolebooks_own_reader() {
+    let site = site();
+    let mut theirs: Vec<[String; 3]> =
+        turtle(&site).iter().map(|t| [t.subject.to_string(), t.predicate.to_string(), ox_term(&t.object)]).collect();
+    let parsed = turtle::parse(&site.read("public/glossary.ttl"));
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let mut ours: Vec<[String; 3]> = parsed
+        .triples
+        .iter()
+        .map(|t| [own_term(&t.subject), format!("<{}>", t.predicate), own_term(&t.object)])
+        .collect();
+    theirs.sort();
+    ours.sort();
+    assert!(ours.len() > 20, "{ours:?}");
+    assert_eq!(ours, theirs);
 }
 
 #[test]
