@@ -74,6 +74,8 @@ def find_zola():
 
 
 ZOLA = find_zola()
+# Peers left out of this run (`--without zola`: Zola takes minutes per 50k round).
+WITHOUT = set()
 
 
 def tools(binary, corpus, out):
@@ -81,7 +83,9 @@ def tools(binary, corpus, out):
         "rolebook": [binary, "build", "--quiet", "--root", os.path.join(corpus, "rolebook"), "--output", out],
         "hugo": ["hugo", "--quiet", "--source", os.path.join(corpus, "hugo"), "--destination", out],
     }
-    if ZOLA and os.path.isdir(os.path.join(corpus, "zola")):
+    if "hugo" in WITHOUT:
+        del found["hugo"]
+    if ZOLA and os.path.isdir(os.path.join(corpus, "zola")) and "zola" not in WITHOUT:
         found["zola"] = [ZOLA, "--root", os.path.join(corpus, "zola"), "build", "--force", "--output-dir", out]
     return found
 
@@ -134,7 +138,9 @@ def main():
     parser.add_argument("--no-build", action="store_true", help="use the existing target/release/rolebook")
     parser.add_argument("--rebuild", action="store_true",
                         help="after each build, build again into the same output (incremental-write case)")
+    parser.add_argument("--without", default="", help="peers to leave out, comma-separated (zola, hugo)")
     args = parser.parse_args()
+    WITHOUT.update(t for t in args.without.split(",") if t)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     os.makedirs(args.work, exist_ok=True)
     if not args.no_build:
