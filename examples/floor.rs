@@ -7,8 +7,9 @@
 //!
 //! `cargo run --release --example floor -- SITE_ROOT [OUTPUT] [ROUNDS]`
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{html, Parser};
 use rayon::prelude::*;
+use rolebook::markdown::links::markdown_options;
 use rolebook::usage::cpu_time;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -47,14 +48,8 @@ fn page(file: &Path, tera: &tera::Tera, output: &Path) -> usize {
     let (front, body) = split(&text);
     let yaml: serde_yaml::Value = serde_yaml::from_str(front).unwrap_or(serde_yaml::Value::Null);
     let title = yaml.get("title").and_then(serde_yaml::Value::as_str).unwrap_or("untitled");
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_WIKILINKS;
     let mut body_html = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut body_html, Parser::new_ext(body, options));
+    html::push_html(&mut body_html, Parser::new_ext(body, markdown_options()));
     let mut context = tera::Context::new();
     context.insert("title", title);
     context.insert("body", &body_html);

@@ -359,6 +359,13 @@ fn read_raw(text: &str, diagnostics: &mut Diagnostics) -> Result<RawConfig, toml
     RawConfig::deserialize(toml::de::Deserializer::from(table))
 }
 
+/// An `invalid-config` problem underlining the first place `needle`
+/// appears in site.toml (its start when it does not appear).
+fn config_problem(index: &LineIndex, text: &str, message: String, needle: &str) -> Diagnostic {
+    let offset = text.find(needle).unwrap_or(0);
+    Diagnostic::new(Code::InvalidConfig, CONFIG_FILE, message).at_offset(index, text, offset, needle.chars().count())
+}
+
 /// Parses site.toml text. Errors become diagnostics; a usable config is
 /// always returned so the rest of the pipeline can still report.
 pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
@@ -377,15 +384,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
             return SiteConfig::default();
         }
     };
-    let mut report = |message: String, needle: &str| {
-        let offset = text.find(needle).unwrap_or(0);
-        diagnostics.push(Diagnostic::new(Code::InvalidConfig, CONFIG_FILE, message).at_offset(
-            &index,
-            text,
-            offset,
-            needle.chars().count(),
-        ));
-    };
+    let mut report = |message: String, needle: &str| diagnostics.push(config_problem(&index, text, message, needle));
     let kinds = parse_kinds(raw.kinds, &mut report);
     let relations = parse_relations(raw.relations, &kinds, &mut report);
     let facets = parse_facets(raw.facets);
@@ -448,15 +447,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> SiteConfig {
         changes_limit: raw.changes.and_then(|c| c.limit).unwrap_or(CHANGES_LIMIT),
         exports: raw.exports,
     };
-    limits::check(&config, &mut |message, needle| {
-        let offset = text.find(needle).unwrap_or(0);
-        diagnostics.push(Diagnostic::new(Code::InvalidConfig, CONFIG_FILE, message).at_offset(
-            &index,
-            text,
-            offset,
-            needle.chars().count(),
-        ));
-    });
+    limits::check(&config, &mut |message, needle| diagnostics.push(config_problem(&index, text, message, needle)));
     config
 }
 

@@ -76,7 +76,8 @@ pub fn render(
     theme: &Theme,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<OutputFile>, RenderStats) {
-    let input = Input { kb, config, theme, git_dates: &GitDates::new(), changes: &[] };
+    let dates = GitDates::new();
+    let input = Input::of(kb, config, theme, &dates);
     let pages = render_pages(&input, &Selection::All, diagnostics);
     let paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
     let assets = render_assets(&input, &paths);
@@ -182,6 +183,8 @@ pub struct Input<'a> {
     pub git_dates: &'a GitDates,
     /// Recent changes from git history, newest first.
     pub changes: &'a [Change],
+    /// Map layouts remembered across renderings (see [`role_graph::Layouts`]).
+    pub layouts: Option<&'a role_graph::Layouts>,
 }
 
 impl<'a> Input<'a> {
@@ -189,7 +192,7 @@ impl<'a> Input<'a> {
     /// parsed bodies), its settings, its theme and its git dates; no
     /// changes page (see [`Input::with_changes`]).
     pub fn of(kb: &'a KnowledgeBase, config: &'a SiteConfig, theme: &'a Theme, git_dates: &'a GitDates) -> Self {
-        Input { kb, config, theme, git_dates, changes: &[] }
+        Input { kb, config, theme, git_dates, changes: &[], layouts: None }
     }
 
     /// The same input with recent changes, for `changes.html` and `changes.xml`.
@@ -197,9 +200,20 @@ impl<'a> Input<'a> {
         Input { changes, ..self }
     }
 
+    /// The same input, drawing the map with layouts remembered in `layouts`.
+    pub fn with_layouts(self, layouts: &'a role_graph::Layouts) -> Self {
+        Input { layouts: Some(layouts), ..self }
+    }
+
     /// Views over this input.
     fn views(&self) -> Views<'a> {
-        Views { kb: self.kb, config: self.config, git_dates: self.git_dates, changes: self.changes }
+        Views {
+            kb: self.kb,
+            config: self.config,
+            git_dates: self.git_dates,
+            changes: self.changes,
+            layouts: self.layouts,
+        }
     }
 }
 

@@ -116,7 +116,7 @@ fn graph<'a>(views: &Views<'a>, members: &[EntryId]) -> Option<Drawn<'a>> {
         edges.iter().filter_map(|&(a, b, r)| Some((index(a)?, index(b)?, r))).collect();
     let pairs: Vec<(usize, usize)> = edges.iter().map(|&(a, b, _)| (a, b)).collect();
     let size = size(kept.len());
-    let at = layout(kept.len(), &pairs, size);
+    let at = layout(views.layouts, kept.len(), &pairs, size);
     let ids: Vec<EntryId> = kept.iter().map(|&i| members[i]).collect();
     let mut used: Vec<usize> = edges.iter().map(|e| e.2).collect();
     used.sort_unstable();
@@ -146,26 +146,29 @@ type LayoutInput = (usize, Vec<(usize, usize)>, (f64, f64));
 /// Layouts computed lately: (input, positions).
 type Drawings = Vec<(LayoutInput, Vec<(f64, f64)>)>;
 
-/// Layouts kept for [`layout`]: enough for one graph per kind.
-static RECENT: std::sync::Mutex<Drawings> = std::sync::Mutex::new(Vec::new());
+/// Layouts computed lately, for a caller that draws the map again and
+/// again (`serve`, after edits that leave most graphs as they were: the
+/// layout is most of the map's cost). It is a pure function of its input,
+/// so a remembered layout is the one it would compute. Enough are kept for
+/// one graph per kind.
+#[derive(Debug, Default)]
+pub struct Layouts(std::sync::Mutex<Drawings>);
 
-/// Most layouts kept in [`RECENT`].
+/// Most layouts kept in [`Layouts`].
 const KEPT: usize = 16;
 
-/// [`compute_layout`], remembered: `serve` draws the map again after
-/// edits that leave most graphs as they were, and the layout is most of
-/// the map's cost. It is a pure function of its input, so a remembered
-/// layout is the one it would compute.
-fn layout(n: usize, edges: &[(usize, usize)], size: (f64, f64)) -> Vec<(f64, f64)> {
+/// [`compute_layout`], remembered in `memo` when there is one.
+fn layout(memo: Option<&Layouts>, n: usize, edges: &[(usize, usize)], size: (f64, f64)) -> Vec<(f64, f64)> {
+    let Some(Layouts(memo)) = memo else { return compute_layout(n, edges, size) };
     let same = |((m, e, s), _): &&(LayoutInput, Vec<(f64, f64)>)| *m == n && *s == size && e == edges;
     // A poisoned lock only loses the memo.
-    if let Ok(recent) = RECENT.lock() {
+    if let Ok(recent) = memo.lock() {
         if let Some((_, at)) = recent.iter().find(same) {
             return at.clone();
         }
     }
     let at = compute_layout(n, edges, size);
-    if let Ok(mut recent) = RECENT.lock() {
+    if let Ok(mut recent) = memo.lock() {
         if recent.len() >= KEPT {
             recent.remove(0);
         }
@@ -296,8 +299,11 @@ mod tests {
     #[test]
     fn layout_is_deterministic_and_inside_the_drawing() {
         let edges = [(0, 1), (1, 2), (2, 0), (3, 4)];
-        let first = layout(6, &edges, size(6));
-        assert_eq!(first, layout(6, &edges, size(6)));
+        let first = layout(None, 6, &edges, size(6));
+        assert_eq!(first, layout(None, 6, &edges, size(6)));
+        let memo = Layouts::default();
+        assert_eq!(first, layout(Some(&memo), 6, &edges, size(6)), "computed into the memo");
+        assert_eq!(first, layout(Some(&memo), 6, &edges, size(6)), "taken from the memo");
         for &(x, y) in &first {
             assert!((MARGIN..=WIDTH - MARGIN).contains(&x) && (0.0..=HEIGHT).contains(&y), "{x},{y}");
         }

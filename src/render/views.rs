@@ -105,6 +105,8 @@ pub struct Views<'a> {
     pub git_dates: &'a GitDates,
     /// Recent changes from git history, newest first.
     pub changes: &'a [crate::history::Change],
+    /// Map layouts remembered across renderings, when the caller keeps them.
+    pub layouts: Option<&'a super::role_graph::Layouts>,
 }
 
 impl<'a> Views<'a> {

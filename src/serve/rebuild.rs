@@ -67,6 +67,8 @@ pub struct Session {
     /// What changed since the last good build.
     pending: Pending,
     last: Resolving,
+    /// The map's layouts, kept from one rendering to the next.
+    layouts: render::role_graph::Layouts,
 }
 
 impl Session {
@@ -96,6 +98,7 @@ impl Session {
             good: None,
             pending: Pending::default(),
             last: Resolving::Everything,
+            layouts: render::role_graph::Layouts::default(),
         };
         let start = Instant::now();
         session.parts = Some(load::load_parts(root)?);
@@ -156,7 +159,7 @@ impl Session {
         let Some(theme) = self.theme.as_ref() else { return failed(sink, parts, title, start) };
         theme.skipped.iter().for_each(|d| sink.push(d.clone()));
         let dates = GitDates::new();
-        let input = Input { kb: &kb, config: &parts.loaded.config, theme, git_dates: &dates, changes: &[] };
+        let input = Input::of(&kb, &parts.loaded.config, theme, &dates).with_layouts(&self.layouts);
         let pages = render::render_pages(&input, &Selection::All, &mut sink);
         let page_paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
         // Without site files no generated file can clash with one (see `collisions`).
@@ -213,7 +216,7 @@ impl Session {
             };
         self.last = how;
         let dates = GitDates::new();
-        let input = Input { kb: &kb, config: &parts.loaded.config, theme, git_dates: &dates, changes: &[] };
+        let input = Input::of(&kb, &parts.loaded.config, theme, &dates).with_layouts(&self.layouts);
         let mut sink = found.with(parts);
         let pages = render::render_pages(&input, &selection, &mut sink);
         let patch = Patch { kb, diagnostics: found, comparison_documents, lists: pages.list_fingerprints, moves };
@@ -246,7 +249,7 @@ impl Session {
             return None;
         }
         let dates = GitDates::new();
-        let input = Input { kb: &good.kb, config: &parts.loaded.config, theme, git_dates: &dates, changes: &[] };
+        let input = Input::of(&good.kb, &parts.loaded.config, theme, &dates);
         let page_paths: Vec<&str> = good.page_paths.iter().map(String::as_str).collect();
         let assets = render::render_assets(&input, &page_paths);
         let paths: BTreeSet<String> = assets.iter().map(|f| f.path.clone()).collect();
