@@ -8,7 +8,7 @@
 //! an unknown status or a link to itself is dropped from the record. So
 //! the written site builds at once, and the problems say what was lost.
 
-use super::table_limits;
+use super::limits;
 use super::words::plural;
 use super::write::{self, KindDecl, Writer};
 use crate::error::Result;
@@ -102,7 +102,7 @@ struct Front<'a> {
 pub fn plan(title: &str, source: &str, default_kind: &str, records: Vec<Record>, problems: Vec<Problem>) -> Plan {
     let mut plan = Plan { problems, records: records.len(), ..Plan::default() };
     let mut kept = keep_buildable(records, &mut plan.problems);
-    table_limits::fit(&mut kept, default_kind, &mut plan.problems);
+    limits::fit_table(&mut kept, default_kind, &mut plan.problems);
     drop_shared_names(&mut kept, &mut plan.problems);
     let names = name_index(&kept);
     let mut kinds: BTreeMap<String, KindDecl> = BTreeMap::new();
@@ -191,7 +191,7 @@ fn keep_buildable(records: Vec<Record>, problems: &mut Vec<Problem>) -> BTreeMap
             problems.push(Problem::new(&record.place, message));
             continue;
         }
-        if let Some(message) = table_limits::unfit(&record) {
+        if let Some(message) = limits::unfit(&record) {
             problems.push(Problem::new(&record.place, message));
             continue;
         }
