@@ -6,6 +6,7 @@ pub mod change;
 mod controls;
 pub mod fields;
 mod files;
+mod flat_yaml;
 pub mod front_matter;
 mod open;
 mod placeholder;
