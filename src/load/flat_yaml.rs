@@ -122,7 +122,8 @@ impl Reader<'_, '_> {
         self.enter()?;
         self.spent += NODE_COST;
         let mut items = Vec::new();
-        while let Some(line) = self.lines.get(self.at).filter(|l| l.indent == indent) {
+        let item = |line: &&Line<'_>| line.indent == indent && (line.text == "-" || line.text.starts_with("- "));
+        while let Some(line) = self.lines.get(self.at).filter(item) {
             let rest = line.text.strip_prefix("- ")?.trim_start_matches(' ');
             if rest.is_empty() || rest.starts_with('#') {
                 return None;
@@ -380,6 +381,104 @@ mod tests {
         assert!(agrees("# top\na:\n  # inside\n  - x\n\n  - y\nb: z\n").is_some());
         assert!(agrees("a:\n    b:\n        c: d\n    e: f\n").is_some());
         assert!(agrees("a: Ünïcode — “quoted” text\n").is_some());
+    }
+
+    #[test]
+    fn agrees_on_edge_cases_it_takes() {
+        let cases = [
+            "a: https://x.example/a?b=c#d\n",
+            "a: x #y\n",
+            "a: x# y\n",
+            "a: it's\n",
+            "a: say \"hi\"\n",
+            "a: x:y\n",
+            "a: [a b, c]\n",
+            "a: {b: [c, d], e: {f: g}}\n",
+            "a: x,y\n",
+            "a: e5\n",
+            "a: inf\n",
+            "a: nan\n",
+            "a: Yes\n",
+            "a: 2022-06-03 # c\n",
+            "a: x\n\n\nb: y\n",
+            "a:    \nb: y\n",
+            "a: [ ]\nb: { }\n",
+            "a: ['x', \"y\", 'it''s']\n",
+            "a: \"\"\nb: ''\n",
+            "a: \"#not a comment\"\n",
+            "a:\n- x\nb:\n  - y\n  - z\n",
+            "a:\n  b:\n  - x\n  c: d\n",
+        ];
+        for yaml in cases {
+            assert!(agrees(yaml).is_some(), "{yaml:?} is declined");
+        }
+    }
+
+    #[test]
+    fn agrees_on_random_blocks_of_yaml_pieces() {
+        // Pieces chosen to hit the reader's edges; a fixed generator, so
+        // every run tests the same blocks.
+        const PIECES: &[&str] = &[
+            "a",
+            "b",
+            "c",
+            "tags",
+            "x",
+            "Yes",
+            "null",
+            "true",
+            "3",
+            "2022-06-03",
+            "é",
+            ": ",
+            ":",
+            " #",
+            "#",
+            "- ",
+            "-",
+            "[",
+            "]",
+            "{",
+            "}",
+            ", ",
+            ",",
+            "'",
+            "''",
+            "\"",
+            " ",
+            "  ",
+            "\n",
+            "\n  ",
+            "\n    ",
+            "\n- ",
+            "\n  - ",
+            "&x ",
+            "*x",
+            "!t ",
+            "|",
+            ">-",
+            "~",
+            ".5",
+            "0x1",
+            "e5",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut taken = 0;
+        for _ in 0..20_000 {
+            let mut yaml = String::from(["a: ", "tags:\n  - ", "links:\n  b: ", "c: ["][next(4)]);
+            for _ in 0..next(12) {
+                yaml.push_str(PIECES[next(PIECES.len())]);
+            }
+            yaml.push('\n');
+            taken += usize::from(agrees(&yaml).is_some());
+        }
+        assert!(taken > 1_000, "only {taken} taken");
     }
 
     #[test]
