@@ -35,6 +35,7 @@ pub mod shortcodes;
 pub mod skos_table;
 pub mod source;
 pub mod table;
+pub mod table_limits;
 pub mod turtle;
 pub mod words;
 pub mod write;
