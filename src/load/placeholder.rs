@@ -66,10 +66,31 @@ struct Hit {
     kind: Kind,
 }
 
+/// A searcher per needle, built once: building one per line scanned cost
+/// more than the searching.
+struct Finders {
+    words: Vec<memchr::memmem::Finder<'static>>,
+    example: memchr::memmem::Finder<'static>,
+    orem: [memchr::memmem::Finder<'static>; 2],
+    scheme: memchr::memmem::Finder<'static>,
+}
+
+fn finders() -> &'static Finders {
+    use memchr::memmem::Finder;
+    static FINDERS: std::sync::OnceLock<Finders> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| Finders {
+        words: WORDS.iter().map(|w| Finder::new(w.as_bytes())).collect(),
+        example: Finder::new(b"example."),
+        orem: [Finder::new(b"orem"), Finder::new(b"OREM")],
+        scheme: Finder::new(b"://"),
+    })
+}
+
 /// A quick test that spares the line-by-line scan in almost every file.
 fn might_hold_one(bytes: &[u8]) -> bool {
-    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
-    WORDS.iter().any(|w| has(w.as_bytes())) || has(b"example.") || has(b"orem") || has(b"OREM")
+    let f = finders();
+    let has = |finder: &memchr::memmem::Finder<'_>| finder.find(bytes).is_some();
+    f.words.iter().any(has) || has(&f.example) || f.orem.iter().any(has)
 }
 
 /// Where the YAML content of a line ends: at a `#` comment outside quotes
@@ -161,8 +182,8 @@ fn find_run(bytes: &[u8], run: usize) -> Option<usize> {
 
 /// Every placeholder in `segment`, which starts at byte `base` of the file.
 fn scan(segment: &str, base: usize, found: &mut Vec<Hit>) {
-    for word in WORDS {
-        for at in memchr::memmem::find_iter(segment.as_bytes(), word.as_bytes()) {
+    for (word, finder) in WORDS.iter().zip(&finders().words) {
+        for at in finder.find_iter(segment.as_bytes()) {
             if is_boundary(segment, at, at + word.len()) {
                 found.push(Hit { offset: base + at, token: (*word).to_owned(), kind: Kind::Word });
             }
@@ -182,13 +203,19 @@ fn is_boundary(segment: &str, start: usize, end: usize) -> bool {
 
 /// "lorem ipsum" in any case, with any white space between the words.
 fn lorem_ipsum(segment: &str, base: usize, found: &mut Vec<Hit>) {
-    // ASCII lower-casing keeps every byte offset.
-    let lower = segment.to_ascii_lowercase();
-    for at in memchr::memmem::find_iter(lower.as_bytes(), b"lorem") {
-        let rest = &lower[at + "lorem".len()..];
+    let bytes = segment.as_bytes();
+    // Compared in place, ignoring ASCII case: a lower-cased copy of every
+    // line scanned cost an allocation each.
+    let at_word = |at: usize, word: &[u8]| bytes.get(at..at + word.len()).is_some_and(|b| b.eq_ignore_ascii_case(word));
+    for at in memchr::memchr2_iter(b'l', b'L', bytes) {
+        if !at_word(at, b"lorem") {
+            continue;
+        }
+        let rest = &segment[at + "lorem".len()..];
         let gap = rest.len() - rest.trim_start().len();
-        if gap > 0 && rest[gap..].starts_with("ipsum") {
-            let end = at + "lorem".len() + gap + "ipsum".len();
+        let ipsum = at + "lorem".len() + gap;
+        if gap > 0 && at_word(ipsum, b"ipsum") {
+            let end = ipsum + "ipsum".len();
             if is_boundary(segment, at, end) {
                 found.push(Hit { offset: base + at, token: segment[at..end].to_owned(), kind: Kind::Word });
             }
@@ -199,7 +226,7 @@ fn lorem_ipsum(segment: &str, base: usize, found: &mut Vec<Hit>) {
 /// URLs whose host is reserved for examples, from the scheme to the end.
 fn example_urls(segment: &str, base: usize, found: &mut Vec<Hit>) {
     let bytes = segment.as_bytes();
-    for separator in memchr::memmem::find_iter(bytes, b"://") {
+    for separator in finders().scheme.find_iter(bytes) {
         let scheme = bytes[..separator]
             .iter()
             .rev()

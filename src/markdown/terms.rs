@@ -40,7 +40,7 @@ impl Terms {
         let mut rest = self.words.as_str();
         let mut large = self.large.iter().copied();
         std::iter::from_fn(move || {
-            let end = rest.bytes().position(|b| b <= LARGE_COUNT)?;
+            let end = mark_at(rest.as_bytes())?;
             let word = &rest[..end];
             let mark = rest.as_bytes()[end];
             rest = &rest[end + 1..];
@@ -58,6 +58,29 @@ impl Terms {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+}
+
+/// Where the first count byte (at most [`LARGE_COUNT`]) of `bytes` is.
+/// Looks at eight bytes at once: every reader of a body's terms scans all
+/// its letters for these bytes, which byte by byte was most of reading.
+fn mark_at(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        // Sets the high bit of each byte below 32 (and maybe of bytes after
+        // one, which the lowest set bit never is): the first is exact.
+        let below = x.wrapping_sub(ONES * u64::from(LARGE_COUNT + 1)) & !x & HIGH;
+        if below != 0 {
+            return Some(at + below.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    chunks.remainder().iter().position(|&b| b <= LARGE_COUNT).map(|i| at + i)
 }
 
 /// Whether a byte is an ASCII letter or digit: one load per byte in the
@@ -360,6 +383,20 @@ mod tests {
         assert_eq!(terms.len(), 4);
         assert!(!terms.is_empty() && Terms::EMPTY.is_empty() && Terms::EMPTY.iter().next().is_none());
         assert_eq!(terms.words.len(), "alphabetadeltagamma".len() + 4, "one byte per word besides its letters");
+    }
+
+    #[test]
+    fn finds_the_first_count_byte_at_any_place() {
+        for len in 0..20 {
+            for mark in [1u8, 17, 30, 31] {
+                let mut bytes = vec![b'a'; len];
+                bytes.push(mark);
+                bytes.extend_from_slice(b"zz\x05yy\x1f");
+                assert_eq!(mark_at(&bytes), Some(len), "{len} {mark}");
+                assert_eq!(mark_at(&bytes[..len]), None, "{len}");
+            }
+        }
+        assert_eq!(mark_at(b"\x7f0az \x20\x21AZ9"), None, "bytes from 32 up are never marks");
     }
 
     #[test]

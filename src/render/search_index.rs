@@ -197,13 +197,20 @@ fn name_postings(records: &[Record<'_>]) -> NamePostings {
 const CHOOSE_AT_ONCE: usize = 4096;
 
 /// Every body word, numbered in word order, with the number of bodies that
-/// hold it: records then carry word numbers, so postings are filled by index
-/// instead of by a string lookup each, and come out in word order.
+/// hold it, and each record's body words as those numbers: postings are
+/// then filled by index instead of by a string lookup each, come out in word
+/// order, and a body's words are hashed once here (not once for counting
+/// bodies and again for ranking them).
 struct Vocabulary<'a> {
-    /// Word → (number of bodies, word number).
-    ids: HashMap<&'a str, (u32, u32)>,
+    /// Word → word number (for summary words).
+    ids: HashMap<&'a str, u32>,
     /// Words by number.
     words: Vec<&'a str>,
+    /// Each word's inverse document frequency, by word number; `None` for
+    /// a word too common to rank.
+    idf: Vec<Option<f64>>,
+    /// Each record's body words as word numbers, in [`Terms::iter`] order.
+    terms: Vec<Vec<u32>>,
 }
 
 /// The index words one record contributes.
@@ -226,9 +233,12 @@ fn term_shards(records: &[Record<'_>], names: &NamePostings) -> (Vec<String>, Ve
     // Choosing is independent per record, so in parallel, a slice of
     // records at a time so a large site's choices are never all held at once.
     for (slice, chunk) in records.chunks(CHOOSE_AT_ONCE).enumerate() {
-        let chosen: Vec<Chosen> = chunk.par_iter().map(|record| choose(record, &vocabulary, records.len())).collect();
+        let start = slice * CHOOSE_AT_ONCE;
+        let terms = &vocabulary.terms[start..start + chunk.len()];
+        let chosen: Vec<Chosen> =
+            chunk.par_iter().zip(terms).map(|(record, terms)| choose(record, terms, &vocabulary)).collect();
         for (offset, chosen) in chosen.into_iter().enumerate() {
-            let index = u32::try_from(slice * CHOOSE_AT_ONCE + offset).unwrap_or(u32::MAX);
+            let index = u32::try_from(start + offset).unwrap_or(u32::MAX);
             for id in chosen.summary {
                 in_summary[id as usize].push(index);
             }
@@ -254,22 +264,78 @@ fn term_shards(records: &[Record<'_>], names: &NamePostings) -> (Vec<String>, Ve
 /// One word with its postings per field.
 type WordPostings<'w> = (&'w str, Vec<(&'static str, &'w [u32])>);
 
-/// Numbers every body word in word order and counts the bodies holding it.
-fn vocabulary<'a>(records: &[Record<'a>]) -> Vocabulary<'a> {
-    let frequency = document_frequency(records);
-    let mut words: Vec<&'a str> = frequency.keys().copied().collect();
-    words.par_sort_unstable();
-    let mut ids: HashMap<&'a str, (u32, u32)> = HashMap::with_capacity(words.len());
-    for (id, word) in words.iter().enumerate() {
-        let bodies = frequency.get(word).copied().unwrap_or(0);
-        ids.insert(word, (u32::try_from(bodies).unwrap_or(u32::MAX), u32::try_from(id).unwrap_or(u32::MAX)));
+/// The body words one thread numbered: its own numbers, in the order it
+/// met the words, mapped to the vocabulary's once per thread and word.
+#[derive(Default)]
+struct Local<'a> {
+    ids: HashMap<&'a str, u32>,
+    words: Vec<&'a str>,
+    /// Bodies holding each word, by local number.
+    bodies: Vec<u32>,
+    /// Record index and its body words as local numbers.
+    terms: Vec<(usize, Vec<u32>)>,
+}
+
+impl<'a> Local<'a> {
+    fn add(mut self, index: usize, record: &Record<'a>) -> Self {
+        let ids = record
+            .terms
+            .iter()
+            .map(|(word, _)| {
+                let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+                let id = *self.ids.entry(word).or_insert(next);
+                if id == next {
+                    self.words.push(word);
+                    self.bodies.push(0);
+                }
+                self.bodies[id as usize] += 1;
+                id
+            })
+            .collect();
+        self.terms.push((index, ids));
+        self
     }
-    Vocabulary { ids, words }
+}
+
+/// Numbers every body word in word order, counts the bodies holding it and
+/// turns each record's body words into word numbers.
+fn vocabulary<'a>(records: &[Record<'a>]) -> Vocabulary<'a> {
+    // One slice per thread: each slice's words are mapped to the
+    // vocabulary once, so fewer slices means fewer lookups.
+    let slice = records.len().div_ceil(rayon::current_num_threads()).max(1);
+    let locals: Vec<Local<'a>> = records
+        .par_chunks(slice)
+        .enumerate()
+        .map(|(n, chunk)| chunk.iter().enumerate().fold(Local::default(), |local, (i, r)| local.add(n * slice + i, r)))
+        .collect();
+    let mut words: Vec<&'a str> = locals.iter().flat_map(|local| local.words.iter().copied()).collect();
+    words.par_sort_unstable();
+    words.dedup();
+    let mut ids: HashMap<&'a str, u32> = HashMap::with_capacity(words.len());
+    for (id, word) in words.iter().enumerate() {
+        ids.insert(word, u32::try_from(id).unwrap_or(u32::MAX));
+    }
+    let mut bodies = vec![0; words.len()];
+    let mut terms = vec![Vec::new(); records.len()];
+    for local in locals {
+        let global: Vec<u32> = local.words.iter().map(|word| ids.get(word).copied().unwrap_or(0)).collect();
+        for (id, n) in global.iter().zip(&local.bodies) {
+            bodies[*id as usize] += n;
+        }
+        for (index, mut numbers) in local.terms {
+            for id in &mut numbers {
+                *id = global[*id as usize];
+            }
+            terms[index] = numbers;
+        }
+    }
+    let idf = bodies.iter().map(|&found| idf(found as usize, records.len())).collect();
+    Vocabulary { ids, words, idf, terms }
 }
 
 /// A record's summary words (distinct, two letters or more) and the
 /// distinctive body words its summary lacks.
-fn choose(record: &Record<'_>, vocabulary: &Vocabulary<'_>, total: usize) -> Chosen {
+fn choose(record: &Record<'_>, terms: &[u32], vocabulary: &Vocabulary<'_>) -> Chosen {
     let mut words: Vec<String> = words(record.summary).into_iter().filter(|w| w.len() >= 2).collect();
     words.sort_unstable();
     words.dedup();
@@ -277,13 +343,13 @@ fn choose(record: &Record<'_>, vocabulary: &Vocabulary<'_>, total: usize) -> Cho
     let mut summary_only = Vec::new();
     for word in words {
         match vocabulary.ids.get(word.as_str()) {
-            Some(&(_, id)) => summary.push(id),
+            Some(&id) => summary.push(id),
             None => summary_only.push(word),
         }
     }
     let mut sorted = summary.clone();
     sorted.sort_unstable();
-    let body = distinctive(record.terms, &vocabulary.ids, total)
+    let body = distinctive(record.terms, terms, &vocabulary.idf)
         .into_iter()
         .filter(|id| sorted.binary_search(id).is_err())
         .collect();
@@ -342,29 +408,6 @@ fn shard_files<'w>(postings: impl Iterator<Item = WordPostings<'w>>) -> (Vec<Str
     (starts, files)
 }
 
-/// In how many bodies each word occurs.
-fn document_frequency<'a>(records: &[Record<'a>]) -> HashMap<&'a str, usize> {
-    let count = |mut frequency: HashMap<&'a str, usize>, record: &Record<'a>| {
-        for (word, _) in record.terms.iter() {
-            *frequency.entry(word).or_insert(0) += 1;
-        }
-        frequency
-    };
-    records.par_iter().fold(HashMap::new, count).reduce(HashMap::new, |a, b| {
-        if a.len() < b.len() {
-            return merge(b, a);
-        }
-        merge(a, b)
-    })
-}
-
-fn merge<'a>(mut into: HashMap<&'a str, usize>, from: HashMap<&'a str, usize>) -> HashMap<&'a str, usize> {
-    for (word, n) in from {
-        *into.entry(word).or_insert(0) += n;
-    }
-    into
-}
-
 /// One term shard: field → word → encoded postings, in word order.
 type Shard<'a> = BTreeMap<&'static str, BTreeMap<&'a str, String>>;
 
@@ -398,30 +441,40 @@ fn push_base36(out: &mut String, mut n: usize) {
     out.extend(digits.iter().rev());
 }
 
-/// The [`BODY_TERMS`] words of a body that best tell it apart (term
-/// frequency × inverse document frequency), so rare words survive the cap;
-/// as word numbers, best first.
-fn distinctive(terms: &Terms, ids: &HashMap<&str, (u32, u32)>, total: usize) -> Vec<u32> {
+/// The inverse document frequency of a word `found` in that many of
+/// `total` bodies; `None` when it is too common to tell bodies apart.
+fn idf(found: usize, total: usize) -> Option<f64> {
     // On a large site a word in more than a quarter of the bodies tells
     // nothing apart; leave it to titles and summaries.
-    let too_common = |df: usize| total >= 400 && df * 4 > total;
-    let mut ranked: Vec<(f64, &str, u32)> = terms
+    let too_common = total >= 400 && found * 4 > total;
+    (!too_common).then(|| ((1 + total) as f64 / found.max(1) as f64).ln())
+}
+
+/// The [`BODY_TERMS`] words of a body that best tell it apart (term
+/// frequency × inverse document frequency), so rare words survive the cap;
+/// as word numbers (`ids`, one per word of `terms`, numbered in word order),
+/// best first.
+fn distinctive(terms: &Terms, ids: &[u32], idf: &[Option<f64>]) -> Vec<u32> {
+    // ln(n) of the counts most words have, computed once.
+    let small: [f64; 8] = std::array::from_fn(|n| (n as f64).ln());
+    let mut ranked: Vec<(f64, u32)> = terms
         .iter()
-        .filter_map(|(word, n)| {
-            let &(found, id) = ids.get(word)?;
-            let found = found as usize;
-            let df = found.max(1);
-            (!too_common(found)).then(|| ((1.0 + f64::from(n).ln()) * ((1 + total) as f64 / df as f64).ln(), word, id))
+        .zip(ids)
+        .filter_map(|((_, n), &id)| {
+            let idf = idf.get(id as usize).copied().flatten()?;
+            let ln = small.get(n as usize).copied().unwrap_or_else(|| f64::from(n).ln());
+            Some(((1.0 + ln) * idf, id))
         })
         .collect();
-    let order = |a: &(f64, &str, u32), b: &(f64, &str, u32)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1));
+    // Word numbers follow word order, so ties fall to the word as before.
+    let order = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1));
     // Only the best BODY_TERMS need sorting (words are distinct: a total order).
     if ranked.len() > BODY_TERMS {
         ranked.select_nth_unstable_by(BODY_TERMS - 1, order);
         ranked.truncate(BODY_TERMS);
     }
     ranked.sort_unstable_by(order);
-    ranked.into_iter().map(|(_, _, id)| id).collect()
+    ranked.into_iter().map(|(_, id)| id).collect()
 }
 
 /// The slug the search script derives from a title: ASCII letters and digits
@@ -479,8 +532,9 @@ mod tests {
     #[test]
     fn prefers_rare_words_when_capping() {
         let terms = crate::markdown::body::parse("common common common common common foreman").terms;
-        let ids: HashMap<&str, (u32, u32)> = [("common", (100, 0)), ("foreman", (1, 1))].into_iter().collect();
-        assert_eq!(distinctive(&terms, &ids, 100), vec![1, 0], "foreman first");
+        let ids: Vec<u32> = terms.iter().map(|(word, _)| u32::from(word == "foreman")).collect();
+        assert_eq!(distinctive(&terms, &ids, &[idf(100, 100), idf(1, 100)]), vec![1, 0], "foreman first");
+        assert_eq!(idf(101, 400), None, "in over a quarter of 400 bodies");
     }
 
     #[test]
