@@ -116,26 +116,31 @@ impl std::hash::Hash for Word {
 
 impl Word {
     /// Packs the run of `len` (1 to [`MAX_WORD`]) ASCII letters and digits
-    /// at `start` of `text`, lower-cased. Reads a fixed-size window and
+    /// at `start` of `text`, lower-cased. Reads eight bytes at a time and
     /// masks off what follows the run, which is cheaper than copying a run
-    /// of varying length.
+    /// of varying length; most words fit the first eight, and the other
+    /// integers are then zero without reading anything.
     fn at(text: &[u8], start: usize, len: usize) -> Word {
-        let window: [u8; MAX_WORD] = match text.get(start..start + MAX_WORD) {
-            Some(window) => window.try_into().unwrap_or([0; MAX_WORD]),
-            None => {
-                let mut padded = [0; MAX_WORD];
-                let rest = text.get(start..).unwrap_or_default();
-                padded[..rest.len()].copy_from_slice(rest);
-                padded
-            }
-        };
         // Spelled out rather than `[0, 8, 16].map(..)`: the array map was
         // not inlined and cost a call per counted word (1 % of a build).
         let part = |at: usize| {
-            let mut eight = [0; 8];
-            eight.copy_from_slice(&window[at..at + 8]);
-            let kept = len.saturating_sub(at).min(8);
-            let mask = if kept == 0 { 0 } else { u64::MAX << (64 - 8 * kept) };
+            if len <= at {
+                return 0;
+            }
+            let kept = (len - at).min(8);
+            let from = start + at;
+            let eight: [u8; 8] = match text.get(from..from + 8) {
+                Some(eight) => eight.try_into().unwrap_or([0; 8]),
+                None => {
+                    let mut padded = [0; 8];
+                    let rest = text.get(from..).unwrap_or_default();
+                    let rest = &rest[..rest.len().min(8)];
+                    padded[..rest.len()].copy_from_slice(rest);
+                    padded
+                }
+            };
+            // `kept` is 1 to 8, so the shift is 0 to 56.
+            let mask = u64::MAX << (64 - 8 * kept);
             lower_case(u64::from_be_bytes(eight) & mask)
         };
         Word([part(0), part(8), part(16)])
@@ -418,6 +423,19 @@ mod tests {
         }
         for word in ["owner", "thes", "them1", "whichever", "o", "tha"] {
             assert!(!Word::new(word.as_bytes()).is_stopword(), "{word}");
+        }
+    }
+
+    #[test]
+    fn packs_a_word_alike_wherever_it_ends() {
+        for len in 1..=MAX_WORD {
+            let word = &b"ABCDEFGHIJKLMNOPQRSTUVWXyz"[..len];
+            let mid = [b"  ".as_slice(), word, b" and more text after it"].concat();
+            let end = [b"  ".as_slice(), word].concat();
+            assert_eq!(Word::at(&mid, 2, len), Word::at(&end, 2, len), "{len}");
+            let mut letters = Vec::new();
+            Word::at(&end, 2, len).push_to(&mut letters);
+            assert_eq!(letters, word.to_ascii_lowercase(), "{len}");
         }
     }
 
