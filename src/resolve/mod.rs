@@ -29,6 +29,7 @@ mod moved;
 mod names;
 mod patch;
 mod patch_bodies;
+mod patch_moves;
 mod relations;
 mod start_here;
 mod title_order;
@@ -40,6 +41,7 @@ pub use model::{
 };
 pub use patch::{entry_edit, Patched};
 pub use patch_bodies::{prose_edit, ProsePatched};
+pub use patch_moves::{files_moved, Moved};
 
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostics};

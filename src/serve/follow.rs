@@ -84,6 +84,9 @@ pub enum Resolving {
     /// Patched the edited entry (and the relation groups its links
     /// change): its names stayed.
     OneEntry,
+    /// Patched the entries of files that came, went or moved (and what
+    /// their names and links reach).
+    Files,
 }
 
 /// How the knowledge base follows the pending edits.
@@ -129,7 +132,38 @@ pub(super) fn next_step<'l>(parts: &Parts, mut before: Before<'_, 'l>, pending: 
     let changed: BTreeSet<usize> =
         documents.iter().enumerate().filter(|(_, d)| moved.contains(&d.source.content_path)).map(|(i, _)| i).collect();
     let edited = Edited { documents: &changed, front_matter: true };
+    if let Some(step) = after_files_moved(parts, &mut before, moved, &edited) {
+        return step;
+    }
     resolve_all(parts, &mut before, &edited, drafts)
+}
+
+/// Files came, went or moved on a site whose names and links resolved
+/// cleanly: the last knowledge base patched (see [`resolve::files_moved`]),
+/// the checks on front matter run again. `None` when the patch does not
+/// follow the change.
+fn after_files_moved<'l>(
+    parts: &Parts,
+    before: &mut Before<'_, 'l>,
+    moved: &BTreeSet<String>,
+    edited: &Edited<'_>,
+) -> Option<Step<'l>> {
+    let (documents, config) = (&parts.loaded.documents, &parts.loaded.config);
+    if !before.found.structure.is_empty() {
+        return None;
+    }
+    let resolve::Moved { kb, comparison_documents, bodies } =
+        resolve::files_moved(before.kb, documents, config, moved, &before.found.bodies)?;
+    let mut found = Parts3 { bodies, ..Parts3::default() };
+    resolve::check_links(&kb, documents, config, &mut found.rules);
+    resolve::check_front(&kb, documents, config, &mut found.checks);
+    if found.has_errors(parts) {
+        return Some(Step::Failed(found.with(parts)));
+    }
+    let (selection, moves) = affected::affected(before.kb, &kb, documents, edited, before.lists);
+    let comparison_documents = Some(comparison_documents);
+    let how = Resolving::Files;
+    Some(Step::Resolved(Box::new(Resolved { how, kb, selection, found, comparison_documents, moves })))
 }
 
 /// [`next_step`] when every pending change is an edit of a known file.
