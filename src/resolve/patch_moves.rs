@@ -16,10 +16,11 @@
 //! The caller keeps this to sites whose names and links resolved cleanly.
 
 use super::compare::CONTRAST_RELATION;
-use super::model::{Edge, Entry, EntryId, KnowledgeBase};
+use super::model::{Edge, Entry, EntryId, KnowledgeBase, RelationGroup};
 use super::names::{keys_of, Claim};
 use super::title_order::TitleOrder;
-use super::{comparison_documents, entries, patch_bodies, relations};
+use super::patch_bodies::ProsePatched;
+use super::{comparison_documents, entries, patch_bodies, relations, BodyFacts};
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostics};
 use crate::load::{Document, FrontMatter};
@@ -27,55 +28,190 @@ use crate::slug::{name_key, slugify};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A knowledge base after files came, went or moved.
-#[derive(Debug)]
+/// What a patch for files that came, went or moved changed, for telling
+/// the pages to render again.
+#[derive(Debug, Default)]
 pub struct Moved {
-    /// The patched knowledge base.
-    pub kb: KnowledgeBase,
     /// Documents holding hand-written comparisons, as indices now.
     pub comparison_documents: Vec<usize>,
     /// The body diagnostics now.
     pub bodies: Diagnostics,
+    /// The entries of the changed files (new ids), with the entry that had
+    /// the same slug before, if any (its ids the old ones).
+    pub came: Vec<(EntryId, Option<Entry>)>,
+    /// The entries that went without another taking their slug, as they
+    /// were.
+    pub gone: Vec<Entry>,
+    /// Entries whose relation groups were made again.
+    pub regrouped: BTreeSet<EntryId>,
+    /// Entries whose "Mentioned in" list lost an entry that went.
+    pub unmentioned: BTreeSet<EntryId>,
+    /// The body facts, after renumbering and before the bodies were
+    /// checked again, of every entry whose facts may have changed.
+    pub facts: BTreeMap<EntryId, BodyFacts>,
+    /// The documents whose bodies were checked again.
+    pub rechecked: BTreeSet<usize>,
+    /// What puts the knowledge base back.
+    undo: Undo,
 }
 
-/// The knowledge base `old` (resolved from the documents before, with
-/// `found` as its body diagnostics and `old_comparisons` as its comparison
-/// documents) brought up to date with `documents`, where the files at the
-/// content paths `changed` were added, deleted, renamed or edited. `None`
-/// when the change may reach further than this patch follows (see the
-/// module doc).
+/// What [`Moved::undo`] needs: the renumbering, and what it cannot
+/// renumber back (ids of entries that went, edges, relation groups and
+/// body facts made anew).
+#[derive(Debug, Default)]
+struct Undo {
+    /// Old number of entries.
+    count: usize,
+    /// New id → the old id of a kept entry, or `None` for a new one.
+    kept: Vec<Option<EntryId>>,
+    /// New id of each entry that replaced one with its slug, and the old id.
+    replaced: Vec<(EntryId, EntryId)>,
+    /// Old ids of [`Moved::gone`].
+    gone: Vec<EntryId>,
+    /// New document index → old one.
+    documents: Vec<Option<usize>>,
+    edges: Vec<Edge>,
+    /// Relation groups and mentions, by old id, of the entries whose lists
+    /// lost an entry that went.
+    lists: Vec<(EntryId, Vec<RelationGroup>, Vec<EntryId>)>,
+    /// Relation groups, by new id, before they were made again.
+    regrouped: Vec<(EntryId, Vec<RelationGroup>)>,
+    /// Name and slug keys of the entries that went, and of those that came.
+    names: Vec<(String, EntryId)>,
+    slugs: Vec<(String, EntryId)>,
+    came_names: Vec<String>,
+    prose: Option<ProsePatched>,
+}
+
+impl Moved {
+    /// Puts `kb` back as it was before [`files_moved`].
+    pub fn undo(self, kb: &mut KnowledgeBase) {
+        let Moved { came, gone, undo, .. } = self;
+        if let Some(prose) = undo.prose {
+            prose.undo(kb);
+        }
+        for (id, relations) in undo.regrouped {
+            kb.entries[id].relations = relations;
+        }
+        let mut back: Vec<Option<EntryId>> = undo.kept.clone();
+        for &(new, old) in &undo.replaced {
+            back[new] = Some(old);
+        }
+        let map = |id: &EntryId| back[*id];
+        let mut old: Vec<Option<Entry>> = vec![None; undo.count];
+        for (new, mut entry) in std::mem::take(&mut kb.entries).into_iter().enumerate() {
+            if let Some(o) = undo.kept[new] {
+                renumber(&mut entry, &map);
+                entry.document = undo.documents.get(entry.document).copied().flatten().unwrap_or(entry.document);
+                old[o] = Some(entry);
+            }
+        }
+        for (new, was) in came {
+            if let Some(&(_, g)) = undo.replaced.iter().find(|(n, _)| *n == new) {
+                old[g] = was;
+            }
+        }
+        for (entry, &g) in gone.into_iter().zip(&undo.gone) {
+            old[g] = Some(entry);
+        }
+        for (id, relations, mentioned_in) in undo.lists {
+            if let Some(entry) = old[id].as_mut() {
+                entry.relations = relations;
+                entry.mentioned_in = mentioned_in;
+            }
+        }
+        kb.entries = old.into_iter().flatten().collect();
+        for comparison in &mut kb.comparisons {
+            comparison.entries = comparison.entries.iter().filter_map(map).collect();
+            comparison.document =
+                comparison.document.map(|d| undo.documents.get(d).copied().flatten().unwrap_or(d));
+        }
+        kb.edges = undo.edges;
+        for key in &undo.came_names {
+            kb.names.remove(key);
+        }
+        kb.names.values_mut().for_each(|id| *id = map(id).unwrap_or(*id));
+        kb.names.extend(undo.names);
+        kb.slugs.retain(|_, id| undo.kept[*id].is_some());
+        kb.slugs.values_mut().for_each(|id| *id = map(id).unwrap_or(*id));
+        kb.slugs.extend(undo.slugs);
+    }
+}
+
+/// Brings `kb` (resolved from the documents before, with `found` as its
+/// body diagnostics) up to date with `documents`, where the files at the
+/// content paths `changed` were added, deleted, renamed or edited.
+/// `None`, with `kb` as it was, when the change may reach further than this
+/// patch follows (see the module doc).
 pub fn files_moved(
-    old: &KnowledgeBase,
+    kb: &mut KnowledgeBase,
     documents: &[Document],
     config: &SiteConfig,
     changed: &BTreeSet<String>,
     found: &Diagnostics,
 ) -> Option<Moved> {
-    let plan = Plan::new(old, documents, config, changed)?;
+    let plan = Plan::new(kb, documents, config, changed)?;
     let relink = relinked(documents, changed, &plan.touched)?;
-    let mut kb = plan.renumbered(old);
-    let edges_touched = plan.edges(old, &mut kb, documents, config)?;
+    let gone_files: BTreeSet<String> = plan.gone_files(kb);
+    let mut moved = plan.apply(kb);
+    let Some(regrouped) = edges(kb, &moved, documents, config) else {
+        moved.undo(kb);
+        return None;
+    };
+    moved.undo.regrouped = regrouped.iter().map(|&id| (id, kb.entries[id].relations.clone())).collect();
     let order = TitleOrder::of(&kb.entries);
-    relations::regroup(&mut kb.entries, &kb.edges, config, &order, &edges_touched);
+    relations::regroup(&mut kb.entries, &kb.edges, config, &order, &regrouped);
+    moved.regrouped = regrouped;
     let comparisons = comparison_documents(documents).iter().map(|&(d, _)| d).collect::<Vec<usize>>();
     // Bodies to check again: the new ones, those whose links name a name
     // that came or went, and those with diagnostics whose hints name the
     // closest entry (which may be a new one).
-    let mut edited: BTreeSet<usize> = plan.came.iter().map(|c| c.document).collect();
+    let mut edited: BTreeSet<usize> = moved.came.iter().map(|&(id, _)| kb.entries[id].document).collect();
     edited.extend(relink);
-    let gone_files: BTreeSet<String> = plan.gone_files(old);
     let hinted: BTreeSet<&str> = found
         .iter()
         .filter(|d| !matches!(d.code, Code::Orphan | Code::UnusedAsset | Code::RawHtmlRemoved | Code::UnsafeUrl))
         .map(|d| d.file.as_str())
         .collect();
     if !hinted.is_empty() {
-        edited.extend(documents.iter().enumerate().filter(|(_, d)| hinted.contains(d.source.path.as_str())).map(|(i, _)| i));
+        let hinted = documents.iter().enumerate().filter(|(_, d)| hinted.contains(d.source.path.as_str()));
+        edited.extend(hinted.map(|(i, _)| i));
     }
     let mut kept = found.clone();
     kept.retain(|d| !gone_files.contains(&d.file));
-    let (_, bodies) = patch_bodies::prose_edit(&mut kb, &comparisons, documents, &edited, &kept);
-    Some(Moved { kb, comparison_documents: comparisons, bodies })
+    let (patched, bodies) = patch_bodies::prose_edit(kb, &comparisons, documents, &edited, &kept);
+    moved.facts = patched.before.clone();
+    moved.undo.prose = Some(patched);
+    moved.bodies = bodies;
+    moved.comparison_documents = comparisons;
+    moved.rechecked = edited;
+    Some(moved)
+}
+
+/// The edges of the new entries and of the old neighbours of the gone
+/// ones (`moved.regrouped` on entry), declared again; the ids whose
+/// relation groups change. `None` when a link reports a problem.
+fn edges(kb: &mut KnowledgeBase, moved: &Moved, documents: &[Document], config: &SiteConfig) -> Option<BTreeSet<EntryId>> {
+    let came: BTreeSet<EntryId> = moved.came.iter().map(|&(id, _)| id).collect();
+    let mut declared = Vec::new();
+    let mut local = Diagnostics::new();
+    for &id in came.iter().chain(moved.regrouped.iter().filter(|id| !came.contains(id))) {
+        let document = documents.get(kb.entries[id].document)?;
+        if let Some(FrontMatter::Entry(raw)) = &document.front {
+            if let Some(links) = &raw.links {
+                declared.extend(relations::edges_of(id, links, document, kb, config, &mut local));
+            }
+        }
+    }
+    if !local.is_empty() {
+        return None;
+    }
+    let mut touched: BTreeSet<EntryId> = came.into_iter().chain(moved.regrouped.iter().copied()).collect();
+    touched.extend(declared.iter().flat_map(|e| [e.from, e.to]));
+    kb.edges.extend(declared);
+    kb.edges.sort_unstable();
+    kb.edges.dedup();
+    Some(touched)
 }
 
 /// An entry built from a changed file.
@@ -85,26 +221,24 @@ struct Came {
 }
 
 /// What the change does to the entries, found before anything is copied.
-struct Plan<'d> {
+struct Plan {
     /// Old ids of the entries of changed files.
     gone: BTreeSet<EntryId>,
     /// The entries of the changed files now, by slug.
     came: Vec<Came>,
-    /// The typed links of the new entries.
-    came_links: Vec<Option<&'d BTreeMap<String, crate::load::raw::OneOrMany>>>,
     /// The names whose entry (by slug) changes.
     touched: Touched,
     /// New document index of every old one (`None`: gone).
     documents: Vec<Option<usize>>,
 }
 
-impl<'d> Plan<'d> {
+impl Plan {
     fn new(
         old: &KnowledgeBase,
-        documents: &'d [Document],
+        documents: &[Document],
         config: &SiteConfig,
         changed: &BTreeSet<String>,
-    ) -> Option<Plan<'d>> {
+    ) -> Option<Plan> {
         let is_changed = |path: &str| changed.contains(path);
         if old.comparisons.iter().any(|c| c.prose.as_ref().is_some_and(|p| is_changed(&p.content_path))) {
             return None;
@@ -122,7 +256,6 @@ impl<'d> Plan<'d> {
         }
         let contrast = config.relations.iter().position(|r| r.key == CONTRAST_RELATION);
         let mut came = Vec::new();
-        let mut came_links = Vec::new();
         for (index, document) in documents.iter().enumerate().filter(|(_, d)| is_changed(&d.source.content_path)) {
             let raw = match &document.front {
                 Some(FrontMatter::Comparison(_)) => return None,
@@ -140,7 +273,6 @@ impl<'d> Plan<'d> {
                 return None;
             }
             came.push(Came { entry, document: index });
-            came_links.push(links);
         }
         let touched = Touched::of(old, &gone, &came, documents)?;
         // An old slug that a new entry takes, or that a gone entry frees,
@@ -163,13 +295,11 @@ impl<'d> Plan<'d> {
         let mut order: Vec<usize> = (0..came.len()).collect();
         order.sort_by(|&a, &b| came[a].entry.slug.cmp(&came[b].entry.slug).then(came[a].document.cmp(&came[b].document)));
         let mut sorted = Vec::with_capacity(came.len());
-        let mut sorted_links = Vec::with_capacity(came.len());
         let mut came: Vec<Option<Came>> = came.into_iter().map(Some).collect();
         for i in order {
             sorted.extend(came[i].take());
-            sorted_links.push(came_links[i]);
         }
-        Some(Plan { gone, came: sorted, came_links: sorted_links, touched, documents })
+        Some(Plan { gone, came: sorted, touched, documents })
     }
 
     /// The body diagnostics' file names of the gone entries.
@@ -177,149 +307,137 @@ impl<'d> Plan<'d> {
         self.gone.iter().map(|&g| format!("{}/{}", crate::load::CONTENT_DIR, old.entries[g].prose.content_path)).collect()
     }
 
-    /// `old` with the gone entries out and the new ones in, every id and
+    /// The gone entries out of `kb` and the new ones in, every id and
     /// document index renumbered; the new entries know their names, not
     /// yet their relations or mentions; edges touching a gone entry are
-    /// dropped (see [`Plan::edges`]).
-    fn renumbered(&self, old: &KnowledgeBase) -> KnowledgeBase {
-        // Merge kept (in old order, which stays sorted) and came (sorted).
-        let mut to_new: Vec<Option<EntryId>> = vec![None; old.entries.len()];
-        let mut slots: Vec<Slot> = Vec::with_capacity(old.entries.len() + self.came.len());
-        let mut came = self.came.iter().enumerate().peekable();
-        for (id, entry) in old.entries.iter().enumerate() {
-            if self.gone.contains(&id) {
+    /// dropped, and the entries at their other ends (in `regrouped`) declare
+    /// theirs again (see [`edges`]).
+    fn apply(self, kb: &mut KnowledgeBase) -> Moved {
+        let Plan { gone, came, touched, documents } = self;
+        let old_count = kb.entries.len();
+        // Kept entries stay in order (document indices keep theirs); the
+        // new ones (sorted) go between them.
+        let mut to_new: Vec<Option<EntryId>> = vec![None; old_count];
+        let mut slots: Vec<Slot> = Vec::with_capacity(old_count + came.len());
+        let mut next = came.iter().enumerate().peekable();
+        for (id, entry) in kb.entries.iter().enumerate() {
+            if gone.contains(&id) {
                 continue;
             }
-            let document = self.documents[entry.document].unwrap_or(entry.document);
-            while let Some((c, next)) = came.peek() {
-                if (next.entry.slug.as_str(), next.document) < (entry.slug.as_str(), document) {
-                    slots.push(Slot::Came(*c));
-                    came.next();
-                } else {
+            let document = documents[entry.document].unwrap_or(entry.document);
+            while let Some((c, new)) = next.peek() {
+                if (new.entry.slug.as_str(), new.document) >= (entry.slug.as_str(), document) {
                     break;
                 }
+                slots.push(Slot::Came(*c));
+                next.next();
             }
             to_new[id] = Some(slots.len());
             slots.push(Slot::Kept(id));
         }
-        slots.extend(came.map(|(c, _)| Slot::Came(c)));
-        // A gone entry whose slug came back is the same entry to the others.
-        let mut came_ids = vec![0; self.came.len()];
+        slots.extend(next.map(|(c, _)| Slot::Came(c)));
+        let mut came_ids = vec![0; came.len()];
         for (new, slot) in slots.iter().enumerate() {
             if let Slot::Came(c) = slot {
                 came_ids[*c] = new;
             }
         }
-        for &g in &self.gone {
-            to_new[g] = self.came.iter().position(|c| c.entry.slug == old.entries[g].slug).map(|c| came_ids[c]);
+        // A gone entry whose slug came back is the same entry to the others.
+        let same_slug = |g: EntryId| came.iter().position(|c| c.entry.slug == kb.entries[g].slug);
+        let replaced: BTreeMap<EntryId, usize> = gone.iter().filter_map(|&g| Some((g, same_slug(g)?))).collect();
+        for (&g, &c) in &replaced {
+            to_new[g] = Some(came_ids[c]);
         }
+        let mut undo = Undo {
+            count: old_count,
+            kept: slots.iter().map(|s| if let Slot::Kept(id) = s { Some(*id) } else { None }).collect(),
+            replaced: replaced.iter().map(|(&g, &c)| (came_ids[c], g)).collect(),
+            gone: gone.iter().copied().filter(|g| !replaced.contains_key(g)).collect(),
+            edges: kb.edges.clone(),
+            came_names: touched.came_keys.iter().flatten().cloned().collect(),
+            ..Undo::default()
+        };
+        let mut back_documents = vec![None; documents.iter().flatten().max().map_or(0, |m| m + 1).max(old_count)];
+        for (old, new) in documents.iter().enumerate() {
+            if let Some(new) = *new {
+                back_documents[new] = Some(old);
+            }
+        }
+        undo.documents = back_documents;
+        let holds_gone = |e: &Entry| {
+            e.mentioned_in.iter().any(|m| gone.contains(m))
+                || e.relations.iter().any(|g| g.entries.iter().any(|m| gone.contains(m)))
+        };
+        undo.lists = (0..old_count)
+            .filter(|id| !gone.contains(id) && holds_gone(&kb.entries[*id]))
+            .map(|id| (id, kb.entries[id].relations.clone(), kb.entries[id].mentioned_in.clone()))
+            .collect();
+        undo.names = kb.names.iter().filter(|(_, id)| gone.contains(id)).map(|(k, &id)| (k.clone(), id)).collect();
+        undo.slugs = kb.slugs.iter().filter(|(_, id)| gone.contains(id)).map(|(k, &id)| (k.clone(), id)).collect();
+        let mut regrouped = BTreeSet::new();
+        for edge in kb.edges.iter().filter(|e| gone.contains(&e.from) || gone.contains(&e.to)) {
+            regrouped.extend([edge.from, edge.to].into_iter().filter(|e| !gone.contains(e)).filter_map(|e| to_new[e]));
+        }
+        let mut old: Vec<Option<Entry>> = std::mem::take(&mut kb.entries).into_iter().map(Some).collect();
+        let mut came: Vec<Option<Came>> = came.into_iter().map(Some).collect();
+        let mut was: Vec<Option<Entry>> = vec![None; came.len()];
+        for (&g, &c) in &replaced {
+            was[c] = old[g].take();
+        }
+        let gone_entries: Vec<Entry> = undo.gone.iter().filter_map(|&g| old[g].take()).collect();
         let map = |id: &EntryId| to_new[*id];
-        let remap = |list: &[EntryId]| -> Vec<EntryId> { list.iter().filter_map(map).collect() };
-        let entries: Vec<Entry> = slots
-            .par_iter()
-            .map(|slot| match *slot {
-                Slot::Kept(id) => {
-                    let mut entry = old.entries[id].clone();
-                    entry.document = self.documents[entry.document].unwrap_or(entry.document);
-                    renumber(&mut entry, &remap, &map);
-                    entry
+        let mut entries: Vec<Entry> = Vec::with_capacity(slots.len());
+        for slot in &slots {
+            match *slot {
+                Slot::Kept(id) => entries.extend(old[id].take()),
+                Slot::Came(c) => entries.extend(came[c].take().map(|c| c.entry)),
+            }
+        }
+        let unmentioned: Vec<bool> = entries
+            .par_iter_mut()
+            .zip(slots.par_iter())
+            .map(|(entry, slot)| {
+                // New entries were built with their new document indices.
+                if let Slot::Kept(_) = slot {
+                    entry.document = documents.get(entry.document).copied().flatten().unwrap_or(entry.document);
                 }
-                Slot::Came(c) => {
-                    let mut entry = self.came[c].entry.clone();
-                    // The same slug as a gone entry: its mentions and headings
-                    // (which the body check compares) carry over.
-                    if let Some(&g) = self.gone.iter().find(|&&g| old.entries[g].slug == entry.slug) {
-                        entry.mentioned_in = remap(&old.entries[g].mentioned_in);
-                        entry.headings = old.entries[g].headings.clone();
-                    } else {
-                        entry.headings = entry.prose.body.headings.clone();
-                    }
-                    entry
-                }
+                renumber(entry, &map)
             })
             .collect();
-        let mut comparisons = old.comparisons.clone();
-        for comparison in &mut comparisons {
-            comparison.entries = remap(&comparison.entries);
-            comparison.document = comparison.document.map(|d| self.documents[d].unwrap_or(d));
-        }
-        let mut edges: Vec<Edge> = old
-            .edges
-            .iter()
-            .filter(|e| !self.gone.contains(&e.from) && !self.gone.contains(&e.to))
-            .filter_map(|e| Some(Edge { from: map(&e.from)?, relation: e.relation, to: map(&e.to)? }))
-            .collect();
-        edges.sort_unstable();
-        let mut names: foldhash::HashMap<String, EntryId> = old
-            .names
-            .iter()
-            .filter(|(_, id)| !self.gone.contains(id))
-            .filter_map(|(key, id)| Some((key.clone(), map(id)?)))
-            .collect();
-        let mut slugs: foldhash::HashMap<String, EntryId> = old
-            .slugs
-            .iter()
-            .filter(|(_, id)| !self.gone.contains(id))
-            .filter_map(|(slug, id)| Some((slug.clone(), map(id)?)))
-            .collect();
-        for (c, came) in self.came.iter().enumerate() {
-            names.extend(self.touched.came_keys[c].iter().map(|k| (k.clone(), came_ids[c])));
-            slugs.insert(came.entry.slug.clone(), came_ids[c]);
-        }
-        KnowledgeBase {
-            entries,
-            comparisons,
-            edges,
-            names,
-            slugs,
-            include_drafts: old.include_drafts,
-            trust_html: old.trust_html,
-            files: old.files.clone(),
-        }
-    }
-
-    /// The edges of the new entries and of the old neighbours of the gone
-    /// ones, declared again; the ids whose relation groups change. `None`
-    /// when a link reports a problem.
-    fn edges(
-        &self,
-        old: &KnowledgeBase,
-        kb: &mut KnowledgeBase,
-        documents: &[Document],
-        config: &SiteConfig,
-    ) -> Option<BTreeSet<EntryId>> {
-        let by_slug = |slug: &str| kb.slugs.get(slug).copied();
-        let came_ids: Vec<EntryId> = self.came.iter().filter_map(|c| by_slug(&c.entry.slug)).collect();
-        let mut neighbours: BTreeSet<EntryId> = BTreeSet::new();
-        for edge in old.edges.iter().filter(|e| self.gone.contains(&e.from) || self.gone.contains(&e.to)) {
-            for end in [edge.from, edge.to].into_iter().filter(|e| !self.gone.contains(e)) {
-                neighbours.extend(by_slug(&old.entries[end].slug));
-            }
-        }
-        let mut declared = Vec::new();
-        let mut local = Diagnostics::new();
-        for (&id, links) in came_ids.iter().zip(&self.came_links) {
-            if let Some(links) = links {
-                declared.extend(relations::edges_of(id, links, &documents[kb.entries[id].document], kb, config, &mut local));
-            }
-        }
-        for &id in neighbours.iter().filter(|id| !came_ids.contains(id)) {
-            let document = documents.get(kb.entries[id].document)?;
-            if let Some(FrontMatter::Entry(raw)) = &document.front {
-                if let Some(links) = &raw.links {
-                    declared.extend(relations::edges_of(id, links, document, kb, config, &mut local));
+        // Came entries were built with their new document indices: put back.
+        let mut result_came = Vec::with_capacity(came_ids.len());
+        for (c, &id) in came_ids.iter().enumerate() {
+            let entry = &mut entries[id];
+            match &was[c] {
+                // Its mentions (the bodies naming it by names that stay) and
+                // headings (which the body check compares) carry over.
+                Some(before) => {
+                    entry.mentioned_in = before.mentioned_in.iter().filter_map(map).collect();
+                    entry.headings = before.headings.clone();
                 }
+                None => entry.headings = entry.prose.body.headings.clone(),
             }
+            result_came.push((id, was[c].take()));
         }
-        if !local.is_empty() {
-            return None;
+        kb.entries = entries;
+        for comparison in &mut kb.comparisons {
+            comparison.entries = comparison.entries.iter().filter_map(map).collect();
+            comparison.document = comparison.document.map(|d| documents.get(d).copied().flatten().unwrap_or(d));
         }
-        let mut touched: BTreeSet<EntryId> = came_ids.iter().copied().chain(neighbours).collect();
-        touched.extend(declared.iter().flat_map(|e| [e.from, e.to]));
-        kb.edges.extend(declared);
-        kb.edges.sort_unstable();
-        kb.edges.dedup();
-        Some(touched)
+        kb.edges.retain(|e| !gone.contains(&e.from) && !gone.contains(&e.to));
+        for edge in &mut kb.edges {
+            (edge.from, edge.to) = (map(&edge.from).unwrap_or(edge.from), map(&edge.to).unwrap_or(edge.to));
+        }
+        kb.names.retain(|_, id| !gone.contains(id));
+        kb.names.values_mut().for_each(|id| *id = map(id).unwrap_or(*id));
+        kb.slugs.retain(|_, id| !gone.contains(id));
+        kb.slugs.values_mut().for_each(|id| *id = map(id).unwrap_or(*id));
+        for (c, &id) in came_ids.iter().enumerate() {
+            kb.names.extend(touched.came_keys[c].iter().map(|k| (k.clone(), id)));
+            kb.slugs.insert(kb.entries[id].slug.clone(), id);
+        }
+        let unmentioned = unmentioned.iter().enumerate().filter(|(_, &u)| u).map(|(id, _)| id).collect();
+        Moved { came: result_came, gone: gone_entries, regrouped, unmentioned, undo, ..Moved::default() }
     }
 }
 
@@ -332,18 +450,17 @@ enum Slot {
     Came(usize),
 }
 
-/// Every id an entry holds, renumbered (ids of gone entries dropped).
-fn renumber(
-    entry: &mut Entry,
-    remap: &impl Fn(&[EntryId]) -> Vec<EntryId>,
-    map: &impl Fn(&EntryId) -> Option<EntryId>,
-) {
+/// Every id an entry holds, renumbered (ids of gone entries dropped);
+/// whether its "Mentioned in" list lost one.
+fn renumber(entry: &mut Entry, map: &(impl Fn(&EntryId) -> Option<EntryId> + Sync)) -> bool {
     for group in &mut entry.relations {
-        group.entries = remap(&group.entries);
+        group.entries = group.entries.iter().filter_map(map).collect();
     }
     entry.relations.retain(|g| !g.entries.is_empty());
-    entry.mentioned_in = remap(&entry.mentioned_in);
+    let count = entry.mentioned_in.len();
+    entry.mentioned_in = entry.mentioned_in.iter().filter_map(map).collect();
     entry.superseded_by = entry.superseded_by.as_ref().and_then(map);
+    entry.mentioned_in.len() != count
 }
 
 /// How many documents the old knowledge base was resolved from: every

@@ -132,7 +132,7 @@ pub(super) fn next_step<'l>(parts: &Parts, mut before: Before<'_, 'l>, pending: 
     let changed: BTreeSet<usize> =
         documents.iter().enumerate().filter(|(_, d)| moved.contains(&d.source.content_path)).map(|(i, _)| i).collect();
     let edited = Edited { documents: &changed, front_matter: true };
-    if let Some(step) = after_files_moved(parts, &mut before, moved, &edited) {
+    if let Some(step) = after_files_moved(parts, &mut before, moved) {
         return step;
     }
     resolve_all(parts, &mut before, &edited, drafts)
@@ -146,22 +146,26 @@ fn after_files_moved<'l>(
     parts: &Parts,
     before: &mut Before<'_, 'l>,
     moved: &BTreeSet<String>,
-    edited: &Edited<'_>,
 ) -> Option<Step<'l>> {
     let (documents, config) = (&parts.loaded.documents, &parts.loaded.config);
     if !before.found.structure.is_empty() {
         return None;
     }
-    let resolve::Moved { kb, comparison_documents, bodies } =
-        resolve::files_moved(before.kb, documents, config, moved, &before.found.bodies)?;
-    let mut found = Parts3 { bodies, ..Parts3::default() };
+    let mut kb = std::mem::take(before.kb);
+    let Some(patched) = resolve::files_moved(&mut kb, documents, config, moved, &before.found.bodies) else {
+        *before.kb = kb;
+        return None;
+    };
+    let mut found = Parts3 { bodies: patched.bodies.clone(), ..Parts3::default() };
     resolve::check_links(&kb, documents, config, &mut found.rules);
     resolve::check_front(&kb, documents, config, &mut found.checks);
     if found.has_errors(parts) {
+        patched.undo(&mut kb);
+        *before.kb = kb;
         return Some(Step::Failed(found.with(parts)));
     }
-    let (selection, moves) = affected::affected(before.kb, &kb, documents, edited, before.lists);
-    let comparison_documents = Some(comparison_documents);
+    let (selection, moves) = affected::after_files_moved(&kb, documents, &patched, before.lists);
+    let comparison_documents = Some(patched.comparison_documents);
     let how = Resolving::Files;
     Some(Step::Resolved(Box::new(Resolved { how, kb, selection, found, comparison_documents, moves })))
 }

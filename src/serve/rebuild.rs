@@ -218,9 +218,12 @@ impl Session {
         let dates = GitDates::new();
         let input = Input::of(&kb, &parts.loaded.config, theme, &dates).with_layouts(&self.layouts);
         let mut sink = found.with(parts);
+        let t = Instant::now();
         let pages = render::render_pages(&input, &selection, &mut sink);
+        eprintln!("TIMING render {:?} (since start {:?})", t.elapsed(), start.elapsed());
         let patch = Patch { kb, diagnostics: found, comparison_documents, lists: pages.list_fingerprints, moves };
         let removed = good.take(patch, lists);
+        eprintln!("TIMING take {:?}", start.elapsed());
         // A page that came may take a site file's path.
         collisions(&good.kb.files, good.page_paths.iter().chain(&good.asset_paths).map(String::as_str), &mut sink);
         let diagnostics = match finish(sink, parts) {

@@ -201,3 +201,25 @@ fn files_that_come_go_and_move_are_patched_as_a_full_build_resolves_them() {
     assert!(live.diagnostics.iter().any(|d| d.code == Code::BrokenLink && d.file == "content/owner.md"));
     live.assert_patched(deleted, "an entry deleted that a typed link names");
 }
+
+#[test]
+fn a_patch_that_breaks_a_link_is_undone_and_applied_with_the_fix() {
+    let site = copy_site(Path::new(FIXTURE));
+    let mut live = Live::start(site.path());
+    live.create("content/sprint.md", SPRINT);
+    live.create("content/retro.md", RETRO);
+    assert_eq!(live.session.last_resolving(), Resolving::Files);
+    live.assert_matches_full_build("two entries added");
+    // The retro's body links to the sprint: deleting it is an error.
+    assert_eq!(live.delete("content/sprint.md"), None);
+    assert!(live.diagnostics.iter().any(|d| d.code == Code::BrokenLink), "{:?}", live.diagnostics);
+    let fixed = live.edit("content/retro.md", |t| t.replace("After each [[Sprint]].", "After each sprint."));
+    assert_eq!(live.session.last_resolving(), Resolving::Files);
+    live.assert_patched(fixed, "a deletion applied with the fix of the link");
+    assert!(!live.served.contains_key("sprint.html"));
+    // Renamed to a slug a link names: the link resolves again.
+    live.edit("content/retro.md", |t| t.replace("After each sprint.", "After each [[Iteration]]."));
+    assert_eq!(live.create("content/iteration.md", &SPRINT.replace("Sprint", "Iteration")).map(|_| ()), Some(()));
+    assert_eq!(live.session.last_resolving(), Resolving::Files);
+    live.assert_matches_full_build("a link mended by an entry that came");
+}
