@@ -241,6 +241,9 @@ pub enum Lists<'k> {
     None,
     /// All.
     All,
+    /// All, with the fingerprints of their data (for `serve`'s first build,
+    /// which a later [`Lists::Changed`] compares with).
+    AllFingerprinted,
     /// Those of the families whose data's fingerprint differs from these
     /// (the served list pages'), or that are new. The other families' pages
     /// are kept as they are: the caller knows their data did not change.
@@ -283,7 +286,8 @@ pub struct Pages {
     /// Paths of the list pages among them (their number varies with the
     /// content, so a partial update must know which ones went away).
     pub list_paths: BTreeSet<String>,
-    /// With [`Lists::Changed`]: the fingerprint of every list page now.
+    /// With [`Lists::Changed`] and [`Lists::AllFingerprinted`]: the
+    /// fingerprint of every list page now.
     pub list_fingerprints: Option<Fingerprints>,
     /// Counts.
     pub stats: RenderStats,
@@ -329,8 +333,9 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &
     results.extend(compared);
     let (lists, list_paths, list_fingerprints) = match selection.lists() {
         Lists::None => (Vec::new(), BTreeSet::new(), None),
-        Lists::All => list_pages(&shared, None, &page),
-        Lists::Changed(previous, families) => list_pages(&shared, Some((previous, families)), &page),
+        Lists::All => list_pages(&shared, None, false, &page),
+        Lists::AllFingerprinted => list_pages(&shared, None, true, &page),
+        Lists::Changed(previous, families) => list_pages(&shared, Some((previous, families)), false, &page),
     };
     results.extend(lists);
     let mut files = Vec::with_capacity(results.len());
@@ -356,12 +361,17 @@ type ListPages = (Vec<Result<OutputFile, Box<Diagnostic>>>, BTreeSet<String>, Op
 /// Renders list pages: all of them, or with `previous` only those of the
 /// given families whose data's fingerprint differs from `previous` (the
 /// pages of other families keep their paths and fingerprints).
-fn list_pages(shared: &Shared<'_>, previous: Option<(&Fingerprints, Families)>, page: &PageFn<'_>) -> ListPages {
+fn list_pages(
+    shared: &Shared<'_>,
+    previous: Option<(&Fingerprints, Families)>,
+    print_all: bool,
+    page: &PageFn<'_>,
+) -> ListPages {
     let views = shared.views;
     let families = previous.map_or(Families::ALL, |(_, families)| families);
     let mut data = list_pages::some(&views, families);
     let mut paths: BTreeSet<String> = data.iter().map(|(path, _, _)| path.clone()).collect();
-    let mut now = None;
+    let mut now = print_all.then(|| list_pages::fingerprints(&data));
     if let Some((previous, _)) = previous {
         let mut prints = list_pages::fingerprints(&data);
         data.retain(|(path, _, _)| previous.get(path) != prints.get(path));
@@ -392,13 +402,6 @@ fn list_pages(shared: &Shared<'_>, previous: Option<(&Fingerprints, Families)>, 
         })
         .collect();
     (rendered, paths, now)
-}
-
-/// The fingerprint of every list page's data, for a later
-/// [`Lists::Changed`].
-pub fn list_fingerprints(input: &Input<'_>) -> Fingerprints {
-    let views = input.views();
-    list_pages::fingerprints(&list_pages::some(&views, Families::ALL))
 }
 
 /// Everything that is not an HTML page: the sitemap (of `page_paths`), the

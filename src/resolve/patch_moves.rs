@@ -499,6 +499,10 @@ struct Touched {
     /// one is empty or not ASCII.
     starts: [bool; 128],
     any: bool,
+    /// The longest run of letters and digits of each of `keys` and
+    /// `slugs`, lower-cased: a name whose key or slug is one of them holds
+    /// that run (case aside). `None` when one is not ASCII or has none.
+    needles: Option<Vec<Vec<u8>>>,
     came_keys: Vec<Vec<String>>,
 }
 
@@ -552,7 +556,8 @@ impl Touched {
             owners.into_iter().filter(|(_, (before, after))| before != after).map(|(key, _)| key).collect();
         let slugs: BTreeSet<String> =
             gone_slugs.symmetric_difference(&came_slugs).map(|s| (*s).to_owned()).collect();
-        let mut touched = Touched { keys, slugs, starts: [false; 128], any: false, came_keys };
+        let needles = keys.iter().chain(&slugs).map(|text| needle(text)).collect();
+        let mut touched = Touched { keys, slugs, starts: [false; 128], any: false, needles, came_keys };
         for text in touched.keys.iter().chain(&touched.slugs) {
             match text.bytes().next() {
                 Some(byte) if byte.is_ascii() => touched.starts[usize::from(byte)] = true,
@@ -564,6 +569,17 @@ impl Touched {
 
     fn is_empty(&self) -> bool {
         self.keys.is_empty() && self.slugs.is_empty()
+    }
+
+    /// Whether no name in a body link written `dest` (a part of it, see
+    /// `markdown::links::classify`) can be touched: `dest` is ASCII and
+    /// holds none of the needles. A cheap test before the exact one, as
+    /// every body link of the site is tested.
+    fn rules_out(&self, dest: &str) -> bool {
+        let Some(needles) = &self.needles else { return false };
+        let dest = dest.as_bytes();
+        dest.is_ascii()
+            && !needles.iter().any(|n| dest.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n)))
     }
 
     /// Whether a link naming `name` may resolve to another entry now.
@@ -588,6 +604,16 @@ impl Touched {
     }
 }
 
+/// The longest run of ASCII letters and digits of `text`, lower-cased;
+/// `None` when `text` is not ASCII or has none.
+fn needle(text: &str) -> Option<Vec<u8>> {
+    if !text.is_ascii() {
+        return None;
+    }
+    let longest = text.split(|c: char| !c.is_ascii_alphanumeric()).max_by_key(|run| run.len())?;
+    (!longest.is_empty()).then(|| longest.to_ascii_lowercase().into_bytes())
+}
+
 /// The documents (not changed ones) whose body links name a touched name;
 /// `None` when a typed link, a `superseded_by` or a comparison does.
 fn relinked(documents: &[Document], changed: &BTreeSet<String>, touched: &Touched) -> Option<Vec<usize>> {
@@ -607,7 +633,7 @@ fn relinked(documents: &[Document], changed: &BTreeSet<String>, touched: &Touche
                 Some(FrontMatter::Comparison(raw)) => raw.compare.iter().flatten().any(|n| touched.hit(n)),
                 None => false,
             };
-            let body = document.parsed.links.iter().any(|link| match link.destination() {
+            let body = document.parsed.links.iter().filter(|l| !touched.rules_out(&l.dest)).any(|link| match link.destination() {
                 crate::markdown::links::LinkDest::Entry { name, .. } => touched.hit(name),
                 _ => false,
             });
@@ -632,5 +658,24 @@ mod tests {
         // Renamed in place: the same count, one out, one in at the front.
         let map = remap_documents(3, &BTreeSet::from([2]), &BTreeSet::from([0]));
         assert_eq!(map, [Some(1), Some(2), None]);
+    }
+
+    #[test]
+    fn needles_rule_out_only_links_that_cannot_name_a_touched_name() {
+        let touched = |keys: &[&str]| {
+            let keys: BTreeSet<String> = keys.iter().map(|k| (*k).to_owned()).collect();
+            let needles = keys.iter().map(|k| needle(k)).collect();
+            Touched { keys, slugs: BTreeSet::new(), starts: [true; 128], any: true, needles, came_keys: Vec::new() }
+        };
+        let sprint = touched(&["sprint review", "sprint-review"]);
+        for dest in ["Sprint  Review", "x/SPRINT review#a", "../sprint-review.md", "Über Review"] {
+            assert!(!sprint.rules_out(dest), "{dest}");
+        }
+        for dest in ["Backlog", "sprint", "https://example.com/"] {
+            assert!(sprint.rules_out(dest), "{dest}");
+            assert!(!sprint.hit(dest));
+        }
+        assert!(!touched(&["über"]).rules_out("Backlog"), "not ASCII: nothing ruled out");
+        assert!(!touched(&["?!"]).rules_out("Backlog"), "no letters: nothing ruled out");
     }
 }

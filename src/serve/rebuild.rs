@@ -160,7 +160,13 @@ impl Session {
         theme.skipped.iter().for_each(|d| sink.push(d.clone()));
         let dates = GitDates::new();
         let input = Input::of(&kb, &parts.loaded.config, theme, &dates).with_layouts(&self.layouts);
-        let pages = render::render_pages(&input, &Selection::All, &mut sink);
+        // Every page, and the list pages' fingerprints from the same data.
+        let every = Selection::Only {
+            entries: (0..kb.entries.len()).collect(),
+            comparisons: (0..kb.comparisons.len()).collect(),
+            lists: render::Lists::AllFingerprinted,
+        };
+        let mut pages = render::render_pages(&input, &every, &mut sink);
         let page_paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
         // Without site files no generated file can clash with one (see `collisions`).
         let defer = pages_first && kb.files.assets.is_empty() && kb.files.statics.is_empty();
@@ -175,7 +181,7 @@ impl Session {
             Err(diagnostics) => return Rebuild::failed(diagnostics, title, start),
         };
         let good = Good {
-            lists: render::list_fingerprints(&input),
+            lists: pages.list_fingerprints.take().unwrap_or_default(),
             page_paths: page_paths.iter().map(|p| (*p).to_owned()).collect(),
             asset_paths: assets.iter().map(|f| f.path.clone()).collect(),
             assets_stale: defer,
@@ -218,12 +224,9 @@ impl Session {
         let dates = GitDates::new();
         let input = Input::of(&kb, &parts.loaded.config, theme, &dates).with_layouts(&self.layouts);
         let mut sink = found.with(parts);
-        let t = Instant::now();
         let pages = render::render_pages(&input, &selection, &mut sink);
-        eprintln!("TIMING render {:?} (since start {:?})", t.elapsed(), start.elapsed());
         let patch = Patch { kb, diagnostics: found, comparison_documents, lists: pages.list_fingerprints, moves };
         let removed = good.take(patch, lists);
-        eprintln!("TIMING take {:?}", start.elapsed());
         // A page that came may take a site file's path.
         collisions(&good.kb.files, good.page_paths.iter().chain(&good.asset_paths).map(String::as_str), &mut sink);
         let diagnostics = match finish(sink, parts) {
