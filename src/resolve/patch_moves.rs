@@ -453,12 +453,23 @@ enum Slot {
 /// Every id an entry holds, renumbered (ids of gone entries dropped);
 /// whether its "Mentioned in" list lost one.
 fn renumber(entry: &mut Entry, map: &(impl Fn(&EntryId) -> Option<EntryId> + Sync)) -> bool {
+    // In place: most entries keep every id, and allocating their lists
+    // again would cost more than the patch saves.
+    let renumber = |ids: &mut Vec<EntryId>| {
+        ids.retain_mut(|id| match map(id) {
+            Some(new) => {
+                *id = new;
+                true
+            }
+            None => false,
+        });
+    };
     for group in &mut entry.relations {
-        group.entries = group.entries.iter().filter_map(map).collect();
+        renumber(&mut group.entries);
     }
     entry.relations.retain(|g| !g.entries.is_empty());
     let count = entry.mentioned_in.len();
-    entry.mentioned_in = entry.mentioned_in.iter().filter_map(map).collect();
+    renumber(&mut entry.mentioned_in);
     entry.superseded_by = entry.superseded_by.as_ref().and_then(map);
     entry.mentioned_in.len() != count
 }
@@ -502,7 +513,7 @@ struct Touched {
     /// The longest run of letters and digits of each of `keys` and
     /// `slugs`, lower-cased: a name whose key or slug is one of them holds
     /// that run (case aside). `None` when one is not ASCII or has none.
-    needles: Option<Vec<Vec<u8>>>,
+    needles: Option<Vec<String>>,
     came_keys: Vec<Vec<String>>,
 }
 
@@ -556,7 +567,8 @@ impl Touched {
             owners.into_iter().filter(|(_, (before, after))| before != after).map(|(key, _)| key).collect();
         let slugs: BTreeSet<String> =
             gone_slugs.symmetric_difference(&came_slugs).map(|s| (*s).to_owned()).collect();
-        let needles = keys.iter().chain(&slugs).map(|text| needle(text)).collect();
+        let needles: Option<BTreeSet<String>> = keys.iter().chain(&slugs).map(|text| needle(text)).collect();
+        let needles = needles.map(|n| n.into_iter().collect());
         let mut touched = Touched { keys, slugs, starts: [false; 128], any: false, needles, came_keys };
         for text in touched.keys.iter().chain(&touched.slugs) {
             match text.bytes().next() {
@@ -577,9 +589,12 @@ impl Touched {
     /// every body link of the site is tested.
     fn rules_out(&self, dest: &str) -> bool {
         let Some(needles) = &self.needles else { return false };
-        let dest = dest.as_bytes();
-        dest.is_ascii()
-            && !needles.iter().any(|n| dest.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n)))
+        let mut buffer = [0u8; 160];
+        let Some(lower) = buffer.get_mut(..dest.len()).filter(|_| dest.is_ascii()) else { return false };
+        lower.copy_from_slice(dest.as_bytes());
+        lower.make_ascii_lowercase();
+        let Ok(lower) = std::str::from_utf8(lower) else { return false };
+        !needles.iter().any(|needle| lower.contains(needle.as_str()))
     }
 
     /// Whether a link naming `name` may resolve to another entry now.
@@ -606,12 +621,12 @@ impl Touched {
 
 /// The longest run of ASCII letters and digits of `text`, lower-cased;
 /// `None` when `text` is not ASCII or has none.
-fn needle(text: &str) -> Option<Vec<u8>> {
+fn needle(text: &str) -> Option<String> {
     if !text.is_ascii() {
         return None;
     }
     let longest = text.split(|c: char| !c.is_ascii_alphanumeric()).max_by_key(|run| run.len())?;
-    (!longest.is_empty()).then(|| longest.to_ascii_lowercase().into_bytes())
+    (!longest.is_empty()).then(|| longest.to_ascii_lowercase())
 }
 
 /// The documents (not changed ones) whose body links name a touched name;
@@ -665,6 +680,7 @@ mod tests {
         let touched = |keys: &[&str]| {
             let keys: BTreeSet<String> = keys.iter().map(|k| (*k).to_owned()).collect();
             let needles = keys.iter().map(|k| needle(k)).collect();
+            let _: &Option<Vec<String>> = &needles;
             Touched { keys, slugs: BTreeSet::new(), starts: [true; 128], any: true, needles, came_keys: Vec::new() }
         };
         let sprint = touched(&["sprint review", "sprint-review"]);
