@@ -3,10 +3,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use pulldown_cmark::LinkType;
 use rolebook::markdown::links::classify;
 use rolebook::render::markdown::{render_parsed, LinkContext};
 use rolebook::resolve::KnowledgeBase;
-use pulldown_cmark::LinkType;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&flags, rest)) = data.split_first() else { return };
@@ -20,7 +20,8 @@ fuzz_target!(|data: &[u8]| {
         let _ = classify(link_type, &link.dest);
     }
     let kb = KnowledgeBase::default();
-    let context = LinkContext { kb: &kb, root: "../", current: None, trust_html: flags & 1 == 1, content_path: "fuzz.md" };
+    let context =
+        LinkContext { kb: &kb, root: "../", current: None, trust_html: flags & 1 == 1, content_path: "fuzz.md" };
     let html = render_parsed(&parsed, &context);
     if flags & 1 == 0 {
         for (tag, attributes) in tags(&html) {

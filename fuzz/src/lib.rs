@@ -2,10 +2,10 @@
 //! one site.toml, one companion entry and the embedded theme, so both
 //! targets exercise the same kinds, relations and facets.
 
+use rolebook::config;
 use rolebook::diag::Diagnostics;
 use rolebook::load::{parse_document, Loaded};
 use rolebook::render::{self, Theme};
-use rolebook::config;
 use std::sync::OnceLock;
 
 const SITE: &str = r#"

@@ -5,6 +5,7 @@
 use super::report::Report;
 use super::source::Note;
 use super::{kinds, words, Format, KindRule};
+use crate::invisible::is_removed;
 use crate::slug::slugify;
 use serde_json::Value;
 
@@ -117,11 +118,14 @@ pub fn title_abbr(title: &str) -> Option<(String, String)> {
 /// The title when front matter has none: the file name, or the folder's
 /// name for Hugo page bundles and section pages (`index.md`, `_index.md`).
 fn default_title(note: &Note, format: Format) -> String {
-    let bundle = matches!(format, Format::Hugo | Format::Zola) && matches!(note.stem.as_str(), "index" | "_index");
-    match note.folders().last() {
+    let bundle =
+        matches!(format, Format::Hugo | Format::Zola | Format::Mdn) && matches!(note.stem.as_str(), "index" | "_index");
+    let mut title = match note.folders().last() {
         Some(folder) if bundle => (*folder).to_owned(),
         _ => note.stem.clone(),
-    }
+    };
+    title.retain(|c| !is_removed(c));
+    title
 }
 
 fn kind_of(note: &Note, rule: &KindRule, tags: &[String], default: &str) -> (String, Option<(String, String)>) {
@@ -169,7 +173,9 @@ fn report_unknown(note: &Note, format: Format, rule: &KindRule, report: &mut Rep
 /// A scalar as text; empty strings count as absent.
 fn text(value: Option<&Value>) -> Option<String> {
     let text = match value? {
-        Value::String(s) => s.trim().to_owned(),
+        // What the site's loader would strip (controls, noncharacters) goes
+        // now, so that names are compared as the built site compares them.
+        Value::String(s) => s.chars().filter(|&c| !is_removed(c)).collect::<String>().trim().to_owned(),
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         _ => return None,
@@ -226,6 +232,20 @@ mod tests {
         assert_eq!(meta.kind, "note");
         assert_eq!(read(&n, Format::Obsidian, &KindRule::Tag, "note", &mut report).kind, "concepts-core");
         assert_eq!(read(&n, Format::Obsidian, &KindRule::Field("type".into()), "note", &mut report).kind, "role");
+    }
+
+    /// Found by the `import_notes` fuzz target: a control character in a
+    /// file name made a title the built site reads without it, so it
+    /// clashed with another note's title that the import thought distinct.
+    #[test]
+    fn names_lose_what_the_site_would_strip_and_bundles_take_their_folder() {
+        let mut report = Report::default();
+        let n = note("glossary/inde\u{4}x.md", "aliases: [\"A\\u0007B\"]\nabbr: \"\\u0085IX\"\n");
+        let meta = read(&n, Format::Markdown, &KindRule::Folder, "e", &mut report);
+        assert_eq!((meta.title.as_str(), meta.abbr.as_deref()), ("index", Some("IX")));
+        assert_eq!(meta.aliases, ["AB"]);
+        let bundle = note("glossary/browser/index.md", "slug: Glossary/Browser\n");
+        assert_eq!(read(&bundle, Format::Mdn, &KindRule::Folder, "e", &mut report).title, "browser");
     }
 
     #[test]

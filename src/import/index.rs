@@ -35,16 +35,23 @@ impl Index {
         let mut index = Index::default();
         let withheld_abbrs = settle_abbrs(notes, metas, report);
         let mut used: BTreeSet<String> = BTreeSet::new();
+        let slugs: Vec<String> =
+            notes.iter().zip(metas.iter()).map(|(note, meta)| unique_slug(note, meta, &mut used, report)).collect();
+        // A title is a name like a slug: the built site rejects a title that
+        // is another entry's slug as much as two equal titles.
+        let slug_owners: HashMap<String, usize> = slugs.iter().enumerate().map(|(id, s)| (name_key(s), id)).collect();
         let mut titles: HashMap<String, usize> = HashMap::new();
-        for (id, (note, meta)) in notes.iter().zip(metas.iter_mut()).enumerate() {
-            let slug = unique_slug(note, meta, &mut used, report);
-            let key = name_key(&meta.title);
-            if let Some(&other) = titles.get(&key) {
-                let folder = note.folders().last().map_or_else(|| note.stem.clone(), |f| (*f).to_owned());
-                let title = format!("{} ({folder})", meta.title);
+        for (id, ((note, meta), slug)) in notes.iter().zip(metas.iter_mut()).zip(slugs).enumerate() {
+            let owner = |key: &str| titles.get(key).or(slug_owners.get(key).filter(|&&o| o != id)).copied();
+            if let Some(other) = owner(&name_key(&meta.title)) {
+                let title = unique_title(note, &meta.title, |t| owner(&name_key(t)).is_some());
+                let why = match titles.contains_key(&name_key(&meta.title)) {
+                    true => "same title as",
+                    false => "the slug of",
+                };
                 report
                     .title_changes
-                    .push(format!("{}: `{}` → `{title}` (same title as {})", note.path, meta.title, notes[other].path));
+                    .push(format!("{}: `{}` → `{title}` ({why} {})", note.path, meta.title, notes[other].path));
                 meta.title = title;
             }
             titles.insert(name_key(&meta.title), id);
@@ -215,6 +222,19 @@ fn settle_abbrs(notes: &[Note], metas: &mut [Meta], report: &mut Report) -> Vec<
         }
     }
     withheld
+}
+
+/// `title` made unique with the note's folder (or file name), then a
+/// number, until `taken` no longer holds.
+fn unique_title(note: &Note, title: &str, taken: impl Fn(&str) -> bool) -> String {
+    let folder = note.folders().last().map_or_else(|| note.stem.clone(), |f| (*f).to_owned());
+    let mut unique = format!("{title} ({folder})");
+    let mut n = 2;
+    while taken(&unique) {
+        unique = format!("{title} ({folder} {n})");
+        n += 1;
+    }
+    unique
 }
 
 /// `Index.md` → `index-entry` (reserved), a second `data-mesh` → `data-mesh-2`.

@@ -100,7 +100,8 @@ struct Front<'a> {
 /// Plans a site titled `title` from `records`; `problems` are the reader's.
 pub fn plan(title: &str, source: &str, default_kind: &str, records: Vec<Record>, problems: Vec<Problem>) -> Plan {
     let mut plan = Plan { problems, records: records.len(), ..Plan::default() };
-    let kept = keep_buildable(records, &mut plan.problems);
+    let mut kept = keep_buildable(records, &mut plan.problems);
+    drop_shared_names(&mut kept, &mut plan.problems);
     let names = name_index(&kept);
     let mut kinds: BTreeMap<String, KindDecl> = BTreeMap::new();
     let mut relations: BTreeSet<String> = BTreeSet::new();
@@ -195,7 +196,10 @@ fn keep_buildable(records: Vec<Record>, problems: &mut Vec<Problem>) -> BTreeMap
             continue;
         }
         let key = name_key(&record.title);
-        if let Some(first) = titles.get(&key).or_else(|| kept.get(&slug).map(|r| &r.place)) {
+        // A title is a name like a slug: one record's title may not be another's slug.
+        let taken = titles.get(&key).or_else(|| titles.get(&slug));
+        let taken = taken.or_else(|| kept.get(&slug).or_else(|| kept.get(&key)).map(|r| &r.place));
+        if let Some(first) = taken {
             let message = format!("`{}` is also the title or file name of {first}: left out", record.title);
             problems.push(Problem::new(&record.place, message));
             continue;
@@ -204,6 +208,36 @@ fn keep_buildable(records: Vec<Record>, problems: &mut Vec<Problem>) -> BTreeMap
         kept.insert(slug, record);
     }
     kept
+}
+
+/// Abbreviations and aliases that another record also answers to (by its
+/// title, slug, abbreviation or an alias) taken out of every record that
+/// does not own them as title or slug, and reported: the built site
+/// rejects a name two entries claim.
+fn drop_shared_names(kept: &mut BTreeMap<String, Record>, problems: &mut Vec<Problem>) {
+    let mut claims: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (slug, record) in kept.iter() {
+        let names = [&record.title, slug].into_iter().chain(&record.abbr).chain(&record.aliases);
+        for name in names {
+            claims.entry(name_key(name)).or_default().insert(slug.clone());
+        }
+    }
+    let shared = |key: &str| claims.get(key).is_some_and(|owners| owners.len() > 1);
+    for (slug, record) in kept.iter_mut() {
+        let own = [name_key(&record.title), name_key(slug)];
+        let drop = |name: &String| {
+            let key = name_key(name);
+            !own.contains(&key) && shared(&key)
+        };
+        let mut dropped: Vec<String> = record.abbr.take_if(|abbr| drop(abbr)).into_iter().collect();
+        dropped.extend(record.aliases.iter().filter(|alias| drop(alias)).cloned());
+        record.aliases.retain(|alias| !drop(alias));
+        if !dropped.is_empty() {
+            let names: Vec<String> = dropped.iter().map(|name| format!("`{name}`")).collect();
+            let message = format!("{} also named by another entry: left out", names.join(", "));
+            problems.push(Problem::new(&record.place, message));
+        }
+    }
 }
 
 /// Every name (title, abbreviation, alias, slug, id) → slug; a name two
@@ -381,5 +415,41 @@ mod tests {
         assert!(owner.contains("works_with:\n  - data-steward"), "{owner}");
         assert!(plan.files["content/data-steward.md"].contains("status: proposed"));
         assert!(plan.files["site.toml"].contains("[relations.works_with]\nlabel = \"Works with\"\nsymmetric = true"));
+    }
+
+    /// Found by the `import_table` fuzz target: two rows with one
+    /// abbreviation wrote a site that failed with `ambiguous-name`.
+    #[test]
+    fn names_two_rows_claim_are_left_out_of_both() {
+        let mut owner = record("row 2", "Data Owner", Some("Answers for data."));
+        owner.abbr = Some("DO".into());
+        owner.aliases = vec!["Steward".into(), "Keeper".into()];
+        let mut officer = record("row 3", "Data Officer", Some("Signs off."));
+        officer.abbr = Some("do".into());
+        let mut steward = record("row 4", "Steward", Some("Keeps definitions."));
+        steward.links.insert("works with".into(), vec!["DO".into(), "Data Officer".into()]);
+        let plan = plan("T", "x.csv", "term", vec![owner, officer, steward], Vec::new());
+        assert_eq!(plan.entries, 3);
+        let owner = &plan.files["content/data-owner.md"];
+        assert!(!owner.contains("DO") && !owner.contains("- Steward") && owner.contains("- Keeper"), "{owner}");
+        assert!(!plan.files["content/data-officer.md"].contains("abbr"));
+        let messages: Vec<String> = plan.problems.iter().map(|p| format!("{}: {}", p.place, p.message)).collect();
+        assert!(
+            messages.contains(&"row 2: `DO`, `Steward` also named by another entry: left out".to_owned()),
+            "{messages:?}"
+        );
+        assert!(messages.contains(&"row 3: `do` also named by another entry: left out".to_owned()), "{messages:?}");
+        assert!(plan.files["content/steward.md"].contains("works_with:\n  - data-officer\n"));
+    }
+
+    #[test]
+    fn a_title_that_is_another_rows_slug_is_left_out() {
+        let mut first = record("row 2", "Owner of data", Some("One."));
+        first.slug = Some("owner".into());
+        let mut second = record("row 3", "Owner", Some("Two."));
+        second.slug = Some("owner-2".into());
+        let plan = plan("T", "x.csv", "term", vec![first, second], Vec::new());
+        assert_eq!(plan.entries, 1, "{:?}", plan.problems);
+        assert_eq!(plan.problems[0].place, "row 3");
     }
 }

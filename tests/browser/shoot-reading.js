@@ -3,9 +3,7 @@
 //   node tests/browser/shoot-reading.js [site folder] [output folder]
 'use strict';
 const path = require('path');
-const fs = require('fs');
-const { serve } = require('./server');
-const { launch, newContext } = require('./browser');
+const { shoot, everyScheme, run } = require('./shots');
 
 // [name, url, what to do before the shot]
 const PAGES = [
@@ -32,34 +30,14 @@ const PAGES = [
   }],
 ];
 
-async function main() {
-  const site = process.argv[2] || 'public';
+run(async () => {
   const out = process.argv[3] || path.join(__dirname, '..', '..', 'docs', 'screenshots');
-  fs.mkdirSync(out, { recursive: true });
-  const server = await serve(site);
-  const browser = await launch();
-  const context = await newContext(browser);
-  try {
-    for (const width of [375, 1280]) {
-      for (const scheme of ['light', 'dark']) {
-        for (const [name, url, action] of PAGES) {
-          const page = await context.newPage();
-          await page.setViewportSize({ width, height: width < 500 ? 812 : 900 });
-          await page.emulateMedia({ colorScheme: scheme });
-          await page.goto(server.url + url);
-          if (action) await action(page);
-          await page.waitForTimeout(150);
-          const file = path.join(out, `reading-${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`);
-          await page.screenshot({ path: file });
-          await page.close();
-        }
-      }
-    }
-    console.log('wrote', PAGES.length * 4, 'screenshots to', out);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
-
-main().catch((e) => { console.error(e); process.exit(1); });
+  const written = await shoot({
+    site: process.argv[2] || 'public',
+    out,
+    pages: PAGES,
+    shots: everyScheme([[375, 812], [1280, 900]]),
+    file: (name, width, scheme) => path.join(out, `reading-${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`),
+  });
+  console.log('wrote', written.length, 'screenshots to', out);
+});

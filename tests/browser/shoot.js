@@ -3,43 +3,24 @@
 //   node tests/browser/shoot.js [site folder] [output folder]
 'use strict';
 const path = require('path');
-const fs = require('fs');
-const { serve } = require('./server');
-const { launch, newContext } = require('./browser');
+const { shoot, run } = require('./shots');
 
 const PAGES = [
-  ['index', 'index.html'],
-  ['entry', 'data-product-owner.html'],
-  ['comparison', 'compare/dpm-vs-dpo.html'],
+  ['index', 'index.html', null],
+  ['entry', 'data-product-owner.html', null],
+  ['comparison', 'compare/dpm-vs-dpo.html', null],
 ];
 
-async function main() {
-  const site = process.argv[2] || 'public';
+run(async () => {
   const out = process.argv[3] || path.join(__dirname, '..', '..', 'docs', 'screenshots');
-  fs.mkdirSync(out, { recursive: true });
-  const server = await serve(site);
-  const browser = await launch();
-  const context = await newContext(browser);
-  try {
-    for (const [width, height] of [[375, 812], [1280, 900]]) {
-      for (const scheme of width === 1280 ? ['light', 'dark'] : ['light']) {
-        const page = await context.newPage();
-        await page.setViewportSize({ width, height });
-        await page.emulateMedia({ colorScheme: scheme });
-        for (const [name, url] of PAGES) {
-          if (scheme === 'dark' && name !== 'entry') continue;
-          await page.goto(server.url + url);
-          const file = path.join(out, `${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`);
-          await page.screenshot({ path: file, fullPage: true });
-          console.log('wrote', file);
-        }
-        await page.close();
-      }
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
-
-main().catch((e) => { console.error(e); process.exit(1); });
+  const written = await shoot({
+    site: process.argv[2] || 'public',
+    out,
+    pages: PAGES,
+    shots: [[375, 812, 'light'], [1280, 900, 'light'], [1280, 900, 'dark']],
+    file: (name, width, scheme) =>
+      scheme === 'dark' && name !== 'entry' ? null : path.join(out, `${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`),
+    fullPage: true,
+  });
+  written.forEach((file) => console.log('wrote', file));
+});

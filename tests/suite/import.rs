@@ -195,3 +195,27 @@ fn summary_from_body_turns_a_missing_summary_into_a_warning() {
     assert_eq!(site.run(&["build"]).code, 0);
     assert!(site.read("public/no-summary.html").contains("The first real paragraph. Then more."));
 }
+
+/// Found by the `import_notes` fuzz target: a note titled like another
+/// note's file name (`po.md` titled "Owner" beside `owner.md`) made a site
+/// that failed `check` with `ambiguous-name`. The title now takes the note's
+/// folder or file name, as two equal titles do.
+#[test]
+fn a_title_that_is_another_notes_slug_is_made_unique_and_the_site_checks() {
+    let site = TestSite::empty();
+    site.write("notes/po.md", "---\ntitle: Owner\n---\nThe person who decides.\n");
+    site.write("notes/owner.md", "---\ntitle: Product Owner\n---\nSee [[po]].\n");
+    site.write("notes/team/owner.md", "---\ntitle: Owner (po)\n---\nA third one.\n");
+    let run = site.run(&["import", "notes", "--into", "out"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("po.md: `Owner` → `Owner (po)` (the slug of owner.md)"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("team/owner.md: `Owner (po)` → `Owner (po) (team)` (same title as po.md)"),
+        "{}",
+        run.stdout
+    );
+    let check = site.run(&["check", "--root", "out", "--format", "json"]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    assert!(!codes(&check).contains(&"ambiguous-name".to_owned()), "{}", check.stdout);
+    assert!(site.read("out/content/po.md").contains("title: Owner (po)"), "{}", site.read("out/content/po.md"));
+}

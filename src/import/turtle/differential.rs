@@ -117,6 +117,7 @@ const TRICKY: &[&str] = &[
     "# only a comment\n@prefix : <http://e/> . # c\n:s #c\n :p \"#x\" ;#x\n:q <http://e/#frag> .#end",
     "<http://e/s> <http://e/\\u00e9> <urn:isbn:1> .",
     "@prefix : <http://e/> . :s a :C ; :p \"é\"@fr-CA-x-y .",
+    "@base <p:é//b/a/> . <s> <p:p> <../t> .\n@base <p:é/x> . <../y> <p:q> <./ö> .",
 ];
 
 #[test]

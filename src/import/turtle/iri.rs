@@ -108,10 +108,18 @@ fn remove_dots(path: &str) -> String {
         } else if input == "." || input == ".." {
             input = "";
         } else {
-            let end = input[1..].find('/').map_or(input.len(), |i| i + 1);
+            // The first segment: up to the next slash after the first
+            // character, which need not be a slash (nor one byte long).
+            let first = input.chars().next().map_or(0, char::len_utf8);
+            let end = input[first..].find('/').map_or(input.len(), |i| i + first);
             out.push_str(&input[..end]);
             input = &input[end..];
         }
+    }
+    // A rootless path (`p:a/../b`) stays rootless, as the reference reader
+    // keeps it: the algorithm's letter would give `p:/b`.
+    if !path.starts_with('/') && out.starts_with('/') {
+        out.remove(0);
     }
     out
 }
@@ -165,6 +173,15 @@ mod tests {
         assert_eq!(resolve("http://a", "b"), "http://a/b");
         assert_eq!(resolve("urn:x:y", "z"), "urn:z");
         assert!(is_absolute("urn:x") && !is_absolute("a/b:c") && !is_absolute("1a:b"));
+    }
+
+    /// Found by the `turtle` fuzz target: a base whose path starts with a
+    /// character of two bytes used to panic slicing it after its first byte.
+    #[test]
+    fn a_path_that_starts_with_a_wide_character() {
+        assert_eq!(resolve("p:é//b/a/", "s"), "p:é//b/a/s");
+        assert_eq!(resolve("p:é/x", "../y"), "p:y");
+        assert_eq!(resolve("p:ü", "./ö"), "p:ö");
     }
 
     #[test]
