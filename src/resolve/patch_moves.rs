@@ -18,8 +18,8 @@
 use super::compare::CONTRAST_RELATION;
 use super::model::{Edge, Entry, EntryId, KnowledgeBase, RelationGroup};
 use super::names::{keys_of, Claim};
-use super::title_order::TitleOrder;
 use super::patch_bodies::ProsePatched;
+use super::title_order::TitleOrder;
 use super::{comparison_documents, entries, patch_bodies, relations, BodyFacts};
 use crate::config::SiteConfig;
 use crate::diag::{Code, Diagnostics};
@@ -123,8 +123,7 @@ impl Moved {
         kb.entries = old.into_iter().flatten().collect();
         for comparison in &mut kb.comparisons {
             comparison.entries = comparison.entries.iter().filter_map(map).collect();
-            comparison.document =
-                comparison.document.map(|d| undo.documents.get(d).copied().flatten().unwrap_or(d));
+            comparison.document = comparison.document.map(|d| undo.documents.get(d).copied().flatten().unwrap_or(d));
         }
         kb.edges = undo.edges;
         for key in &undo.came_names {
@@ -191,7 +190,12 @@ pub fn files_moved(
 /// The edges of the new entries and of the old neighbours of the gone
 /// ones (`moved.regrouped` on entry), declared again; the ids whose
 /// relation groups change. `None` when a link reports a problem.
-fn edges(kb: &mut KnowledgeBase, moved: &Moved, documents: &[Document], config: &SiteConfig) -> Option<BTreeSet<EntryId>> {
+fn edges(
+    kb: &mut KnowledgeBase,
+    moved: &Moved,
+    documents: &[Document],
+    config: &SiteConfig,
+) -> Option<BTreeSet<EntryId>> {
     let came: BTreeSet<EntryId> = moved.came.iter().map(|&(id, _)| id).collect();
     let mut declared = Vec::new();
     let mut local = Diagnostics::new();
@@ -293,7 +297,9 @@ impl Plan {
         }
         let documents = remap_documents(old_documents, &gone_docs, &came_docs);
         let mut order: Vec<usize> = (0..came.len()).collect();
-        order.sort_by(|&a, &b| came[a].entry.slug.cmp(&came[b].entry.slug).then(came[a].document.cmp(&came[b].document)));
+        order.sort_by(|&a, &b| {
+            came[a].entry.slug.cmp(&came[b].entry.slug).then(came[a].document.cmp(&came[b].document))
+        });
         let mut sorted = Vec::with_capacity(came.len());
         let mut came: Vec<Option<Came>> = came.into_iter().map(Some).collect();
         for i in order {
@@ -304,7 +310,10 @@ impl Plan {
 
     /// The body diagnostics' file names of the gone entries.
     fn gone_files(&self, old: &KnowledgeBase) -> BTreeSet<String> {
-        self.gone.iter().map(|&g| format!("{}/{}", crate::load::CONTENT_DIR, old.entries[g].prose.content_path)).collect()
+        self.gone
+            .iter()
+            .map(|&g| format!("{}/{}", crate::load::CONTENT_DIR, old.entries[g].prose.content_path))
+            .collect()
     }
 
     /// The gone entries out of `kb` and the new ones in, every id and
@@ -565,8 +574,7 @@ impl Touched {
         let gone_slugs: BTreeSet<&str> = gone.iter().map(|&g| old.entries[g].slug.as_str()).collect();
         let keys: BTreeSet<String> =
             owners.into_iter().filter(|(_, (before, after))| before != after).map(|(key, _)| key).collect();
-        let slugs: BTreeSet<String> =
-            gone_slugs.symmetric_difference(&came_slugs).map(|s| (*s).to_owned()).collect();
+        let slugs: BTreeSet<String> = gone_slugs.symmetric_difference(&came_slugs).map(|s| (*s).to_owned()).collect();
         let needles: Option<BTreeSet<String>> = keys.iter().chain(&slugs).map(|text| needle(text)).collect();
         let needles = needles.map(|n| n.into_iter().collect());
         let mut touched = Touched { keys, slugs, starts: [false; 128], any: false, needles, came_keys };
@@ -648,9 +656,11 @@ fn relinked(documents: &[Document], changed: &BTreeSet<String>, touched: &Touche
                 Some(FrontMatter::Comparison(raw)) => raw.compare.iter().flatten().any(|n| touched.hit(n)),
                 None => false,
             };
-            let body = document.parsed.links.iter().filter(|l| !touched.rules_out(&l.dest)).any(|link| match link.destination() {
-                crate::markdown::links::LinkDest::Entry { name, .. } => touched.hit(name),
-                _ => false,
+            let body = document.parsed.links.iter().filter(|l| !touched.rules_out(&l.dest)).any(|link| {
+                match link.destination() {
+                    crate::markdown::links::LinkDest::Entry { name, .. } => touched.hit(name),
+                    _ => false,
+                }
             });
             (typed || body).then_some((index, typed))
         })

@@ -142,11 +142,7 @@ pub(super) fn next_step<'l>(parts: &Parts, mut before: Before<'_, 'l>, pending: 
 /// cleanly: the last knowledge base patched (see [`resolve::files_moved`]),
 /// the checks on front matter run again. `None` when the patch does not
 /// follow the change.
-fn after_files_moved<'l>(
-    parts: &Parts,
-    before: &mut Before<'_, 'l>,
-    moved: &BTreeSet<String>,
-) -> Option<Step<'l>> {
+fn after_files_moved<'l>(parts: &Parts, before: &mut Before<'_, 'l>, moved: &BTreeSet<String>) -> Option<Step<'l>> {
     let (documents, config) = (&parts.loaded.documents, &parts.loaded.config);
     if !before.found.structure.is_empty() {
         return None;
