@@ -1,9 +1,9 @@
 //! How `serve` brings the last good knowledge base up to date with the
 //! pending changes, the cheapest way that gives what a full build gives
 //! ([`Resolving`]): the body facts patched after prose edits, one entry
-//! patched after an edit of its front matter, else everything resolved (as
-//! always when files came or went) and the two knowledge bases compared.
-//! Each answers with the pages to render.
+//! patched after an edit of its front matter, the entries of files that
+//! came, went or moved patched in, else everything resolved and the two
+//! knowledge bases compared. Each answers with the pages to render.
 
 use super::affected::{self, Edited, PageMoves};
 use super::pending::Pending;
@@ -122,19 +122,19 @@ pub(super) struct Before<'g, 'l> {
 /// Brings the last good knowledge base up to date with the pending edits,
 /// the cheapest way that gives what a full build gives: completing the
 /// bodies again after prose edits, patching one entry after an edit that
-/// keeps its names, else resolving everything (always when files came or
-/// went) and comparing.
+/// keeps its names, patching the entries of files that came, went or
+/// moved, else resolving everything and comparing.
 pub(super) fn next_step<'l>(parts: &Parts, mut before: Before<'_, 'l>, pending: &Pending, drafts: bool) -> Step<'l> {
     let documents = &parts.loaded.documents;
     let Some(moved) = &pending.moved else {
         return after_edits(parts, before, &pending.edits, drafts);
     };
-    let changed: BTreeSet<usize> =
-        documents.iter().enumerate().filter(|(_, d)| moved.contains(&d.source.content_path)).map(|(i, _)| i).collect();
-    let edited = Edited { documents: &changed, front_matter: true };
     if let Some(step) = after_files_moved(parts, &mut before, moved) {
         return step;
     }
+    let changed: BTreeSet<usize> =
+        documents.iter().enumerate().filter(|(_, d)| moved.contains(&d.source.content_path)).map(|(i, _)| i).collect();
+    let edited = Edited { documents: &changed, front_matter: true };
     resolve_all(parts, &mut before, &edited, drafts)
 }
 

@@ -4,7 +4,8 @@
 //! Markdown files), brings the knowledge base up to date the cheapest way
 //! that gives what a full build gives (`follow`, [`Resolving`]: bodies
 //! patched after a prose edit, one entry patched after an edit that
-//! keeps its names, else everything resolved with the full build's own
+//! keeps its names, the entries of files that came, went or moved patched
+//! in, else everything resolved with the full build's own
 //! functions and compared, entries matched by slug) and re-renders only the
 //! pages the change affects (`affected`; list pages by their data's
 //! fingerprints). A full build and a patch render and finish their
