@@ -105,9 +105,58 @@ pub fn all<'a>(views: &Views<'a>) -> Vec<(String, ListData<'a>)> {
     some(views, Families::ALL).into_iter().map(|(path, _, data)| (path, data)).collect()
 }
 
+/// The tags whose pages a rebuild builds again, as 256 bits of a hash of
+/// each one's [`tag_key`]: a tag whose bit is clear keeps the pages it had
+/// (a collision only builds a few pages more). The tag overview is always
+/// built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TagScope(Option<[u64; 4]>);
+
+impl TagScope {
+    /// Every tag.
+    pub const ALL: TagScope = TagScope(None);
+
+    /// The tags `tags` (as written on entries).
+    pub fn of<'t>(tags: impl IntoIterator<Item = &'t String>) -> TagScope {
+        let mut bits = [0u64; 4];
+        for tag in tags {
+            let bit = bit_of(tag_key(&super::urls::tag(tag)));
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        TagScope(Some(bits))
+    }
+
+    /// Whether the tag page at `path` is built.
+    pub fn holds(self, path: &str) -> bool {
+        let Some(bits) = self.0 else { return true };
+        let bit = bit_of(tag_key(path));
+        path == TAG_OVERVIEW || bits[bit / 64] >> (bit % 64) & 1 == 1
+    }
+}
+
+/// The tag overview's path.
+const TAG_OVERVIEW: &str = "tags/index.html";
+
+/// The tag a tag page is of: `x` for `tags/x.html` and `tags/x/2.html`.
+fn tag_key(path: &str) -> &str {
+    let rest = path.strip_prefix("tags/").unwrap_or(path);
+    rest.split(['/', '.']).next().unwrap_or(rest)
+}
+
+/// One of 256 bits for a tag key (FNV-1a: fixed across runs).
+fn bit_of(key: &str) -> usize {
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    (hash % 256) as usize
+}
+
 /// The list pages of `families`: (output path, family, data), in the order
 /// of [`all`].
 pub fn some<'a>(views: &Views<'a>, families: Families) -> Vec<(String, Family, ListData<'a>)> {
+    some_within(views, families, TagScope::ALL)
+}
+
+/// [`some`], with only the pages of the tags in `tags` among the tag pages.
+pub fn some_within<'a>(views: &Views<'a>, families: Families, tags: TagScope) -> Vec<(String, Family, ListData<'a>)> {
     let sorted: Vec<EntryId> = lists::alphabetical(views);
     let sorted = sorted.as_slice();
     let want = |family: Family| families.contains(family);
@@ -123,7 +172,7 @@ pub fn some<'a>(views: &Views<'a>, families: Families) -> Vec<(String, Family, L
             rayon::join(
                 || {
                     rayon::join(
-                        || if want(Family::Tags) { lists::tags(views, sorted) } else { Vec::new() },
+                        || if want(Family::Tags) { lists::tags(views, sorted, |p| tags.holds(p)) } else { Vec::new() },
                         || if want(Family::Az) { a_z::pages(views, sorted) } else { Vec::new() },
                     )
                 },
@@ -266,5 +315,19 @@ mod tests {
         assert_eq!(fingerprint(&page("Roles")), fingerprint(&page("Roles")));
         assert_ne!(fingerprint(&page("Roles")), fingerprint(&page("Concepts")));
         assert_ne!(fingerprint(&ListData::NotFound), fingerprint(&page("")));
+    }
+
+    #[test]
+    fn a_tag_scope_holds_its_tags_pages_and_the_overview() {
+        let delivery = "delivery".to_owned();
+        let scope = TagScope::of([&delivery]);
+        for path in ["tags/delivery.html", "tags/delivery/2.html", "tags/index.html"] {
+            assert!(scope.holds(path), "{path}");
+        }
+        let other = (0..100).map(|n| format!("tags/tag-{n}.html")).find(|p| bit_of(tag_key(p)) != bit_of("delivery"));
+        assert!(other.is_some_and(|p| !scope.holds(&p)));
+        let index = "index".to_owned();
+        assert!(TagScope::of([&index]).holds("tags/index-tag/3.html"));
+        assert!(TagScope::ALL.holds("tags/anything.html"));
     }
 }

@@ -52,7 +52,7 @@ use crate::history::Change;
 use crate::output::OutputFile;
 use crate::resolve::EntryId;
 use crate::resolve::KnowledgeBase;
-use list_pages::{Families, Fingerprints, ListData};
+use list_pages::{Families, Family, Fingerprints, ListData, TagScope};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -246,8 +246,9 @@ pub enum Lists<'k> {
     AllFingerprinted,
     /// Those of the families whose data's fingerprint differs from these
     /// (the served list pages'), or that are new. The other families' pages
-    /// are kept as they are: the caller knows their data did not change.
-    Changed(&'k Fingerprints, Families),
+    /// are kept as they are: the caller knows their data did not change;
+    /// so are the tag pages of the tags out of the scope.
+    Changed(&'k Fingerprints, Families, TagScope),
 }
 
 impl<'k> Selection<'k> {
@@ -335,7 +336,7 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &
         Lists::None => (Vec::new(), BTreeSet::new(), None),
         Lists::All => list_pages(&shared, None, false, &page),
         Lists::AllFingerprinted => list_pages(&shared, None, true, &page),
-        Lists::Changed(previous, families) => list_pages(&shared, Some((previous, families)), false, &page),
+        Lists::Changed(previous, families, tags) => list_pages(&shared, Some((previous, families, tags)), false, &page),
     };
     results.extend(lists);
     let mut files = Vec::with_capacity(results.len());
@@ -363,19 +364,22 @@ type ListPages = (Vec<Result<OutputFile, Box<Diagnostic>>>, BTreeSet<String>, Op
 /// pages of other families keep their paths and fingerprints).
 fn list_pages(
     shared: &Shared<'_>,
-    previous: Option<(&Fingerprints, Families)>,
+    previous: Option<(&Fingerprints, Families, TagScope)>,
     print_all: bool,
     page: &PageFn<'_>,
 ) -> ListPages {
     let views = shared.views;
-    let families = previous.map_or(Families::ALL, |(_, families)| families);
-    let mut data = list_pages::some(&views, families);
+    let (families, tags) = previous.map_or((Families::ALL, TagScope::ALL), |(_, families, tags)| (families, tags));
+    let mut data = list_pages::some_within(&views, families, tags);
     let mut paths: BTreeSet<String> = data.iter().map(|(path, _, _)| path.clone()).collect();
     let mut now = print_all.then(|| list_pages::fingerprints(&data));
-    if let Some((previous, _)) = previous {
+    if let Some((previous, _, _)) = previous {
         let mut prints = list_pages::fingerprints(&data);
         data.retain(|(path, _, _)| previous.get(path) != prints.get(path));
-        let kept = previous.iter().filter(|(_, print)| !families.contains(print.family));
+        let out_of_scope = |path: &str, family: Family| family == Family::Tags && !tags.holds(path);
+        let kept = previous
+            .iter()
+            .filter(|(path, print)| !families.contains(print.family) || out_of_scope(path, print.family));
         prints.extend(kept.map(|(path, print)| (path.clone(), *print)));
         paths.extend(prints.keys().cloned());
         now = Some(prints);
