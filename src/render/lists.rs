@@ -255,11 +255,12 @@ pub fn pager(first: &str, number: usize, pages: usize) -> Pager {
     }
 }
 
-/// The paged list of each declared kind: (output path, page).
-pub fn kinds<'a>(views: &Views<'a>, sorted: &[EntryId]) -> Vec<(String, ListPage<'a>)> {
+/// The paged list of each declared kind whose first page's path `keep`
+/// accepts (all of them but in `serve`'s rebuilds): (output path, page).
+pub fn kinds<'a>(views: &Views<'a>, sorted: &[EntryId], keep: impl Fn(&str) -> bool) -> Vec<(String, ListPage<'a>)> {
     let kb = views.kb;
     let mut pages = Vec::new();
-    for kind in &views.config.kinds {
+    for kind in views.config.kinds.iter().filter(|kind| keep(&urls::kind(&kind.key))) {
         let ids: Vec<EntryId> = sorted.iter().copied().filter(|&id| kb.entries[id].kind == kind.key).collect();
         let intro = format!("Every {} in the knowledge base, A–Z.", kind.label.to_lowercase());
         pages.extend(paged(&urls::kind(&kind.key), &kind.plural, &intro, &ids, |page, ids| ListPage {

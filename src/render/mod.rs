@@ -52,7 +52,7 @@ use crate::history::Change;
 use crate::output::OutputFile;
 use crate::resolve::EntryId;
 use crate::resolve::KnowledgeBase;
-use list_pages::{Families, Family, Fingerprints, ListData, TagScope};
+use list_pages::{Families, Family, Fingerprints, ListData, PageScope};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -247,8 +247,8 @@ pub enum Lists<'k> {
     /// Those of the families whose data's fingerprint differs from these
     /// (the served list pages'), or that are new. The other families' pages
     /// are kept as they are: the caller knows their data did not change;
-    /// so are the tag pages of the tags out of the scope.
-    Changed(&'k Fingerprints, Families, TagScope),
+    /// so are the pages of the kinds and tags out of the scope.
+    Changed(&'k Fingerprints, Families, PageScope),
 }
 
 impl<'k> Selection<'k> {
@@ -364,19 +364,19 @@ type ListPages = (Vec<Result<OutputFile, Box<Diagnostic>>>, BTreeSet<String>, Op
 /// pages of other families keep their paths and fingerprints).
 fn list_pages(
     shared: &Shared<'_>,
-    previous: Option<(&Fingerprints, Families, TagScope)>,
+    previous: Option<(&Fingerprints, Families, PageScope)>,
     print_all: bool,
     page: &PageFn<'_>,
 ) -> ListPages {
     let views = shared.views;
-    let (families, tags) = previous.map_or((Families::ALL, TagScope::ALL), |(_, families, tags)| (families, tags));
-    let mut data = list_pages::some_within(&views, families, tags);
+    let (families, scope) = previous.map_or((Families::ALL, PageScope::ALL), |(_, families, scope)| (families, scope));
+    let mut data = list_pages::some_within(&views, families, scope);
     let mut paths: BTreeSet<String> = data.iter().map(|(path, _, _)| path.clone()).collect();
     let mut now = print_all.then(|| list_pages::fingerprints(&data));
     if let Some((previous, _, _)) = previous {
         let mut prints = list_pages::fingerprints(&data);
         data.retain(|(path, _, _)| previous.get(path) != prints.get(path));
-        let out_of_scope = |path: &str, family: Family| family == Family::Tags && !tags.holds(path);
+        let out_of_scope = |path: &str, family: Family| !scope.holds(family, path);
         let kept = previous
             .iter()
             .filter(|(path, print)| !families.contains(print.family) || out_of_scope(path, print.family));

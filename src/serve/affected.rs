@@ -18,7 +18,7 @@
 
 use crate::load::Document;
 use crate::markdown::links::LinkDest;
-use crate::render::list_pages::{Families, Family, Fingerprints, TagScope};
+use crate::render::list_pages::{Families, Family, Fingerprints, PageScope};
 use crate::render::urls;
 use crate::render::{Lists, Selection};
 use crate::resolve::{BodyFacts, Comparison, Entry, EntryId, KnowledgeBase, Moved, Patched};
@@ -104,7 +104,7 @@ pub(crate) fn affected<'a>(
         }
     }
     let lists = if !new_cards.is_empty() || !old_cards.is_empty() || edited.front_matter || comparisons_differ {
-        Lists::Changed(lists, Families::ALL, TagScope::ALL)
+        Lists::Changed(lists, Families::ALL, PageScope::ALL)
     } else {
         Lists::None
     };
@@ -472,7 +472,7 @@ pub(crate) fn after_entry_edit<'a>(
     if patched.comparisons.is_some() {
         families = families.union(COMPARISON_LISTS);
     }
-    let lists = if families.is_empty() { Lists::None } else { Lists::Changed(lists, families, TagScope::ALL) };
+    let lists = if families.is_empty() { Lists::None } else { Lists::Changed(lists, families, PageScope::ALL) };
     Selection::Only { entries, comparisons, lists }
 }
 
@@ -537,11 +537,11 @@ pub(crate) fn after_files_moved<'a>(
         .map(|(index, _)| index)
         .collect();
     entries.retain(|&id| kb.is_published(id));
-    // Only the pages of their tags, before and after, can change.
+    // Only the pages of their kinds and tags, before and after, can change.
     let was = moved.came.iter().filter_map(|(_, was)| was.as_ref()).chain(&moved.gone);
-    let now = moved.came.iter().map(|&(id, _)| &kb.entries[id]);
-    let tags = TagScope::of(was.chain(now).flat_map(|e| &e.tags));
-    (Selection::Only { entries, comparisons, lists: Lists::Changed(lists, families, tags) }, moves)
+    let both: Vec<&Entry> = was.chain(moved.came.iter().map(|&(id, _)| &kb.entries[id])).collect();
+    let scope = PageScope::of(both.iter().map(|e| &e.kind), both.iter().flat_map(|e| &e.tags));
+    (Selection::Only { entries, comparisons, lists: Lists::Changed(lists, families, scope) }, moves)
 }
 
 /// The list families an entry that came or went is listed in: every
