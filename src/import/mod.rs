@@ -27,6 +27,7 @@ pub mod fields;
 pub mod index;
 pub mod kinds;
 pub mod kumascript;
+pub mod limits;
 pub mod links;
 pub mod obsidian;
 pub mod pages;
@@ -241,6 +242,10 @@ fn convert_all(
     report.notes = notes.len() + left_out.len();
     let mut metas: Vec<fields::Meta> =
         notes.iter().map(|n| fields::read(n, format, job.rule, job.default_kind, report)).collect();
+    for (note, meta) in notes.iter().zip(&mut metas) {
+        limits::fit_note(&note.path, meta, report);
+    }
+    limits::fit_kinds(&mut metas, job.default_kind, report);
     let index = index::Index::build(notes, &mut metas, report);
     let left_index = left_out_index(left_out, format);
     let bodies: Vec<String> = notes.iter().map(|n| convert::prepared(n, format, report)).collect();

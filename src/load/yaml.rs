@@ -70,7 +70,7 @@ pub const TOO_LARGE: &str = "the front matter expands to more than its size limi
 
 /// What one node costs besides its text: a list of a million tiny aliases
 /// is as bounded as one huge string.
-const NODE_COST: usize = 16;
+pub(super) const NODE_COST: usize = 16;
 
 /// The budget for a front-matter block of `len` bytes: four times its size,
 /// at least 64 KiB (small files may repeat a little), at most 1 MiB.
@@ -93,6 +93,14 @@ pub struct Failure {
 /// Reads `yaml` into a tree. At the top level, only the values of keys in
 /// `read` are built; any other key's value is skipped unexpanded.
 pub fn parse(yaml: &str, budget: usize, read: &[&str]) -> Result<Node, Failure> {
+    match super::flat_yaml::parse(yaml, budget, read) {
+        Some(node) => Ok(node),
+        None => parse_slow(yaml, budget, read),
+    }
+}
+
+/// [`parse`] with serde_yaml, whatever the block holds.
+pub(super) fn parse_slow(yaml: &str, budget: usize, read: &[&str]) -> Result<Node, Failure> {
     let budget = Cell::new(budget);
     let reading = std::cell::RefCell::new(None);
     let seed = NodeSeed { budget: &budget, top: Some(read), reading: &reading };

@@ -219,3 +219,29 @@ fn a_title_that_is_another_notes_slug_is_made_unique_and_the_site_checks() {
     assert!(!codes(&check).contains(&"ambiguous-name".to_owned()), "{}", check.stdout);
     assert!(site.read("out/content/po.md").contains("title: Owner (po)"), "{}", site.read("out/content/po.md"));
 }
+
+/// What the site's loader or site.toml would reject is fitted by the import
+/// and said, so the site still checks: a 249-character title, a long
+/// summary, 300 tags, and 70 category values (site.toml takes 64 kinds).
+#[test]
+fn an_import_fits_what_the_loader_takes_and_says_so() {
+    let site = TestSite::empty();
+    let tags: Vec<String> = (0..300).map(|i| format!("t{i}")).collect();
+    let big = format!(
+        "---\ntitle: {}\nsummary: {}\ntags: [{}]\n---\nBody [[n1]].\n",
+        "Long ".repeat(50),
+        "s".repeat(2_500),
+        tags.join(", ")
+    );
+    site.write("notes/big.md", &big);
+    for i in 1..=70 {
+        site.write(&format!("notes/n{i}.md"), &format!("---\ncategory: Cat{i}\n---\nNote {i} links [[big]].\n"));
+    }
+    let run = site.run(&["import", "notes", "--into", "out"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("big.md: a title of 249 characters → `Long Long"), "{}", run.stdout);
+    assert!(run.stdout.contains("kind(s) past the 64 site.toml takes, or too long, became"), "{}", run.stdout);
+    let check = site.run(&["check", "--root", "out", "--format", "json"]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    assert!(!codes(&check).iter().any(|c| c == "field-too-long" || c == "invalid-config"), "{}", check.stdout);
+}
