@@ -8,7 +8,8 @@
 
 use super::fields::Meta;
 use super::report::Report;
-use super::table::{kind_of, relation_key, Problem, Record};
+use super::table::{kind_decl, kind_of, relation_key, Problem, Record};
+use super::write::KindDecl;
 use crate::load::fields::{ENTRY_FIELDS, MAX_ITEMS};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -53,12 +54,14 @@ pub(super) fn fit_table(kept: &mut BTreeMap<String, Record>, default_kind: &str,
             fit_list(field, list, &mut dropped);
         }
         let kind = kind_of(record, default_kind);
-        if kind != default_kind && (!kinds.contains(&kind) || too_long(&kind, "kind")) {
+        if kind != default_kind && (!kinds.contains(&kind) || !declared_fits(&kind, &kind_decl(record, &kind))) {
             dropped.push(format!("the kind `{}` (too many kinds, or too long)", short(&kind)));
             record.kind = None;
         }
         record.links.retain(|key, _| {
-            let keep = relations.contains(&relation_key(key)) && !too_long(key, "links");
+            let relation = relation_key(key);
+            let label = crate::config::humanize(&relation);
+            let keep = relations.contains(&relation) && [key, &relation, &label].iter().all(|t| !too_long(t, "links"));
             if !keep {
                 dropped.push(format!("the relation `{}` (too many relations, or too long)", short(key)));
             }
@@ -101,20 +104,18 @@ pub(super) fn fit_note(path: &str, meta: &mut Meta, report: &mut Report) {
 /// Notes' kinds past what site.toml takes (the 63 most used beside the
 /// default kind, each key and label at most a name long) become the
 /// default kind, said once.
-pub(super) fn fit_kinds(metas: &mut [Meta], default_kind: &str, report: &mut Report) {
+pub(super) fn fit_kinds(metas: &mut [Meta], default_kind: &str, decl: fn(&Meta) -> KindDecl, report: &mut Report) {
     let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
     for meta in metas.iter().filter(|m| m.kind != default_kind) {
         *uses.entry(meta.kind.as_str()).or_default() += 1;
     }
-    let fits = |kind: &str, label: Option<&(String, String)>| {
-        !too_long(kind, "kind") && label.is_none_or(|(one, many)| !too_long(one, "kind") && !too_long(many, "kind"))
-    };
+
     let mut ranked: Vec<(&str, usize)> = uses.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let kept: BTreeSet<String> = ranked.iter().take(MAX_DECLARED - 1).map(|(kind, _)| (*kind).to_owned()).collect();
     let mut moved: BTreeSet<String> = BTreeSet::new();
     for meta in metas.iter_mut().filter(|m| m.kind != default_kind) {
-        if !kept.contains(&meta.kind) || !fits(&meta.kind, meta.kind_label.as_ref()) {
+        if !kept.contains(&meta.kind) || !declared_fits(&meta.kind, &decl(meta)) {
             moved.insert(short(&meta.kind));
             meta.kind = default_kind.to_owned();
             meta.kind_label = None;
@@ -149,6 +150,11 @@ fn shorten(text: &str, max: usize) -> String {
         out = text.chars().take(max - 1).collect();
     }
     out + "…"
+}
+
+/// Whether site.toml takes a kind so declared (key, label and plural).
+fn declared_fits(kind: &str, decl: &KindDecl) -> bool {
+    [kind, &decl.label, &decl.plural].iter().all(|text| !too_long(text, "kind"))
 }
 
 /// The first distinct names, in order, that fit beside `taken` others.
@@ -244,7 +250,8 @@ mod tests {
         metas.push(Meta { kind: "k69".into(), ..Meta::default() });
         metas.push(Meta { kind: "x".repeat(201), ..Meta::default() });
         let mut report = Report::default();
-        fit_kinds(&mut metas, "entry", &mut report);
+        let decl = |m: &Meta| KindDecl { label: m.kind.clone(), plural: m.kind.clone() };
+        fit_kinds(&mut metas, "entry", decl, &mut report);
         let kinds: BTreeSet<&str> = metas.iter().map(|m| m.kind.as_str()).collect();
         assert_eq!(kinds.len(), MAX_DECLARED, "{kinds:?}");
         assert!(kinds.contains("k69") && kinds.contains("entry") && !kinds.contains("k63"), "the most used stay");

@@ -128,6 +128,13 @@ pub struct Options {
     pub base_url: Option<String>,
 }
 
+/// How site.toml declares a note's kind: its own labels, else the key's.
+fn kind_decl(meta: &fields::Meta) -> KindDecl {
+    let (label, plural) =
+        meta.kind_label.clone().unwrap_or_else(|| (crate::config::humanize(&meta.kind), plural(&meta.kind)));
+    KindDecl { label, plural }
+}
+
 /// A finished import.
 #[derive(Debug, Clone)]
 pub struct Imported {
@@ -245,7 +252,7 @@ fn convert_all(
     for (note, meta) in notes.iter().zip(&mut metas) {
         limits::fit_note(&note.path, meta, report);
     }
-    limits::fit_kinds(&mut metas, job.default_kind, report);
+    limits::fit_kinds(&mut metas, job.default_kind, kind_decl, report);
     let index = index::Index::build(notes, &mut metas, report);
     let left_index = left_out_index(left_out, format);
     let bodies: Vec<String> = notes.iter().map(|n| convert::prepared(n, format, report)).collect();
@@ -359,9 +366,7 @@ fn count_entry(
             None => report.no_summary.push(note.path.clone()),
         }
     }
-    let (label, plural_label) =
-        meta.kind_label.clone().unwrap_or_else(|| (crate::config::humanize(&meta.kind), plural(&meta.kind)));
-    kinds.entry(meta.kind.clone()).or_insert(KindDecl { label, plural: plural_label });
+    kinds.entry(meta.kind.clone()).or_insert_with(|| kind_decl(meta));
     *report.kinds.entry(meta.kind.clone()).or_insert(0) += 1;
     report.drafts += usize::from(meta.draft);
 }

@@ -109,11 +109,7 @@ pub fn plan(title: &str, source: &str, default_kind: &str, records: Vec<Record>,
     let mut relations: BTreeSet<String> = BTreeSet::new();
     for (slug, record) in &kept {
         let kind = kind_of(record, default_kind);
-        let label = record.kind.clone().filter(|k| !k.trim().is_empty()).unwrap_or_else(|| kind.clone());
-        kinds.entry(kind.clone()).or_insert_with(|| KindDecl {
-            label: crate::config::humanize(label.trim()),
-            plural: plural(&crate::config::humanize(label.trim())),
-        });
+        kinds.entry(kind.clone()).or_insert_with(|| kind_decl(record, &kind));
         let status = record.status.as_deref().and_then(|s| status_of(s, record, &mut plan.problems));
         let links = links_of(slug, record, &names, &mut plan.problems);
         relations.extend(links.keys().cloned());
@@ -319,6 +315,13 @@ fn links_of(
 /// A relation key from a column or property name: `Works with` → `works_with`.
 pub fn relation_key(name: &str) -> String {
     slugify(name).replace('-', "_")
+}
+
+/// How site.toml declares `kind`, named after the record's own spelling.
+pub(super) fn kind_decl(record: &Record, kind: &str) -> KindDecl {
+    let label = record.kind.as_deref().filter(|k| !k.trim().is_empty()).unwrap_or(kind);
+    let label = crate::config::humanize(label.trim());
+    KindDecl { plural: plural(&label), label }
 }
 
 pub(super) fn kind_of(record: &Record, default_kind: &str) -> String {

@@ -105,9 +105,72 @@ pub fn all<'a>(views: &Views<'a>) -> Vec<(String, ListData<'a>)> {
     some(views, Families::ALL).into_iter().map(|(path, _, data)| (path, data)).collect()
 }
 
+/// The kinds and tags whose list pages a rebuild builds again, as 256 bits
+/// each of a hash of the key in their pages' paths ([`key_of`]): a kind or
+/// tag whose bit is clear keeps the pages it had (a collision only builds
+/// a few pages more). The tag overview is always built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageScope(Option<([u64; 4], [u64; 4])>);
+
+impl PageScope {
+    /// Every kind and tag.
+    pub const ALL: PageScope = PageScope(None);
+
+    /// The kinds `kinds` and the tags `tags` (as written on entries).
+    pub fn of<'t>(
+        kinds: impl IntoIterator<Item = &'t String>,
+        tags: impl IntoIterator<Item = &'t String>,
+    ) -> PageScope {
+        let set = |paths: &mut dyn Iterator<Item = String>| {
+            let mut bits = [0u64; 4];
+            for path in paths {
+                let bit = bit_of(key_of(&path));
+                bits[bit / 64] |= 1 << (bit % 64);
+            }
+            bits
+        };
+        let kinds = set(&mut kinds.into_iter().map(|k| super::urls::kind(k)));
+        let tags = set(&mut tags.into_iter().map(|t| super::urls::tag(t)));
+        PageScope(Some((kinds, tags)))
+    }
+
+    /// Whether the page of `family` at `path` is built.
+    pub fn holds(self, family: Family, path: &str) -> bool {
+        let Some((kinds, tags)) = self.0 else { return true };
+        let bits = match family {
+            Family::Kinds => kinds,
+            Family::Tags if path != TAG_OVERVIEW => tags,
+            _ => return true,
+        };
+        let bit = bit_of(key_of(path));
+        bits[bit / 64] >> (bit % 64) & 1 == 1
+    }
+}
+
+/// The tag overview's path.
+const TAG_OVERVIEW: &str = "tags/index.html";
+
+/// The kind or tag a page of theirs is of: `x` for `tags/x.html` and
+/// `tags/x/2.html` (`kinds/` alike).
+fn key_of(path: &str) -> &str {
+    let rest = path.split_once('/').map_or(path, |(_, rest)| rest);
+    rest.split(['/', '.']).next().unwrap_or(rest)
+}
+
+/// One of 256 bits for a key (FNV-1a: fixed across runs).
+fn bit_of(key: &str) -> usize {
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    (hash % 256) as usize
+}
+
 /// The list pages of `families`: (output path, family, data), in the order
 /// of [`all`].
 pub fn some<'a>(views: &Views<'a>, families: Families) -> Vec<(String, Family, ListData<'a>)> {
+    some_within(views, families, PageScope::ALL)
+}
+
+/// [`some`], with only the kind and tag pages in `scope`.
+pub fn some_within<'a>(views: &Views<'a>, families: Families, scope: PageScope) -> Vec<(String, Family, ListData<'a>)> {
     let sorted: Vec<EntryId> = lists::alphabetical(views);
     let sorted = sorted.as_slice();
     let want = |family: Family| families.contains(family);
@@ -116,14 +179,26 @@ pub fn some<'a>(views: &Views<'a>, families: Families) -> Vec<(String, Family, L
         || {
             rayon::join(
                 || want(Family::Index).then(|| lists::index(views, sorted)),
-                || if want(Family::Kinds) { lists::kinds(views, sorted) } else { Vec::new() },
+                || {
+                    if want(Family::Kinds) {
+                        lists::kinds(views, sorted, |p| scope.holds(Family::Kinds, p))
+                    } else {
+                        Vec::new()
+                    }
+                },
             )
         },
         || {
             rayon::join(
                 || {
                     rayon::join(
-                        || if want(Family::Tags) { lists::tags(views, sorted) } else { Vec::new() },
+                        || {
+                            if want(Family::Tags) {
+                                lists::tags(views, sorted, |p| scope.holds(Family::Tags, p))
+                            } else {
+                                Vec::new()
+                            }
+                        },
                         || if want(Family::Az) { a_z::pages(views, sorted) } else { Vec::new() },
                     )
                 },
@@ -266,5 +341,22 @@ mod tests {
         assert_eq!(fingerprint(&page("Roles")), fingerprint(&page("Roles")));
         assert_ne!(fingerprint(&page("Roles")), fingerprint(&page("Concepts")));
         assert_ne!(fingerprint(&ListData::NotFound), fingerprint(&page("")));
+    }
+
+    #[test]
+    fn a_page_scope_holds_its_kinds_and_tags_pages_and_the_overview() {
+        let (concept, delivery) = ("concept".to_owned(), "delivery".to_owned());
+        let scope = PageScope::of([&concept], [&delivery]);
+        for path in ["tags/delivery.html", "tags/delivery/2.html", "tags/index.html"] {
+            assert!(scope.holds(Family::Tags, path), "{path}");
+        }
+        assert!(scope.holds(Family::Kinds, "kinds/concept/3.html") && scope.holds(Family::Az, "a-z/x.html"));
+        let other = (0..100).map(|n| format!("tags/tag-{n}.html")).find(|p| bit_of(key_of(p)) != bit_of("delivery"));
+        assert!(other.is_some_and(|p| !scope.holds(Family::Tags, &p)));
+        let other = (0..100).map(|n| format!("kinds/k-{n}.html")).find(|p| bit_of(key_of(p)) != bit_of("concept"));
+        assert!(other.is_some_and(|p| !scope.holds(Family::Kinds, &p)));
+        let index = "index".to_owned();
+        assert!(PageScope::of([], [&index]).holds(Family::Tags, "tags/index-tag/3.html"));
+        assert!(PageScope::ALL.holds(Family::Tags, "tags/anything.html"));
     }
 }

@@ -255,11 +255,12 @@ pub fn pager(first: &str, number: usize, pages: usize) -> Pager {
     }
 }
 
-/// The paged list of each declared kind: (output path, page).
-pub fn kinds<'a>(views: &Views<'a>, sorted: &[EntryId]) -> Vec<(String, ListPage<'a>)> {
+/// The paged list of each declared kind whose first page's path `keep`
+/// accepts (all of them but in `serve`'s rebuilds): (output path, page).
+pub fn kinds<'a>(views: &Views<'a>, sorted: &[EntryId], keep: impl Fn(&str) -> bool) -> Vec<(String, ListPage<'a>)> {
     let kb = views.kb;
     let mut pages = Vec::new();
-    for kind in &views.config.kinds {
+    for kind in views.config.kinds.iter().filter(|kind| keep(&urls::kind(&kind.key))) {
         let ids: Vec<EntryId> = sorted.iter().copied().filter(|&id| kb.entries[id].kind == kind.key).collect();
         let intro = format!("Every {} in the knowledge base, A–Z.", kind.label.to_lowercase());
         pages.extend(paged(&urls::kind(&kind.key), &kind.plural, &intro, &ids, |page, ids| ListPage {
@@ -270,8 +271,9 @@ pub fn kinds<'a>(views: &Views<'a>, sorted: &[EntryId]) -> Vec<(String, ListPage
     pages
 }
 
-/// The paged list of each tag, plus the overview: (output path, page).
-pub fn tags<'a>(views: &Views<'a>, sorted: &[EntryId]) -> Vec<(String, ListPage<'a>)> {
+/// The paged list of each tag whose first page's path `keep` accepts (all
+/// of them but in `serve`'s rebuilds), plus the overview: (output path, page).
+pub fn tags<'a>(views: &Views<'a>, sorted: &[EntryId], keep: impl Fn(&str) -> bool) -> Vec<(String, ListPage<'a>)> {
     let mut by_tag: BTreeMap<String, Vec<EntryId>> = BTreeMap::new();
     for &id in sorted {
         for tag in &views.kb.entries[id].tags {
@@ -284,10 +286,12 @@ pub fn tags<'a>(views: &Views<'a>, sorted: &[EntryId]) -> Vec<(String, ListPage<
         let name = views.kb.entries[ids[0]].tags.iter().find(|t| urls::tag(t) == path).cloned().unwrap_or_default();
         let title = format!("Tagged “{name}”");
         let intro = format!("{} entries carry this tag.", ids.len());
-        pages.extend(paged(&path, &title, &intro, &ids, |page, ids| ListPage {
-            entries: ids.iter().map(|&id| views.entry_link(id)).collect(),
-            ..page
-        }));
+        if keep(&path) {
+            pages.extend(paged(&path, &title, &intro, &ids, |page, ids| ListPage {
+                entries: ids.iter().map(|&id| views.entry_link(id)).collect(),
+                ..page
+            }));
+        }
         counts.push(TagCount { title: name, url: path, count: ids.len() });
     }
     let overview = ListPage {

@@ -52,7 +52,7 @@ use crate::history::Change;
 use crate::output::OutputFile;
 use crate::resolve::EntryId;
 use crate::resolve::KnowledgeBase;
-use list_pages::{Families, Fingerprints, ListData};
+use list_pages::{Families, Family, Fingerprints, ListData, PageScope};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -241,10 +241,14 @@ pub enum Lists<'k> {
     None,
     /// All.
     All,
+    /// All, with the fingerprints of their data (for `serve`'s first build,
+    /// which a later [`Lists::Changed`] compares with).
+    AllFingerprinted,
     /// Those of the families whose data's fingerprint differs from these
     /// (the served list pages'), or that are new. The other families' pages
-    /// are kept as they are: the caller knows their data did not change.
-    Changed(&'k Fingerprints, Families),
+    /// are kept as they are: the caller knows their data did not change;
+    /// so are the pages of the kinds and tags out of the scope.
+    Changed(&'k Fingerprints, Families, PageScope),
 }
 
 impl<'k> Selection<'k> {
@@ -283,7 +287,8 @@ pub struct Pages {
     /// Paths of the list pages among them (their number varies with the
     /// content, so a partial update must know which ones went away).
     pub list_paths: BTreeSet<String>,
-    /// With [`Lists::Changed`]: the fingerprint of every list page now.
+    /// With [`Lists::Changed`] and [`Lists::AllFingerprinted`]: the
+    /// fingerprint of every list page now.
     pub list_fingerprints: Option<Fingerprints>,
     /// Counts.
     pub stats: RenderStats,
@@ -329,8 +334,9 @@ pub fn render_pages(input: &Input<'_>, selection: &Selection<'_>, diagnostics: &
     results.extend(compared);
     let (lists, list_paths, list_fingerprints) = match selection.lists() {
         Lists::None => (Vec::new(), BTreeSet::new(), None),
-        Lists::All => list_pages(&shared, None, &page),
-        Lists::Changed(previous, families) => list_pages(&shared, Some((previous, families)), &page),
+        Lists::All => list_pages(&shared, None, false, &page),
+        Lists::AllFingerprinted => list_pages(&shared, None, true, &page),
+        Lists::Changed(previous, families, tags) => list_pages(&shared, Some((previous, families, tags)), false, &page),
     };
     results.extend(lists);
     let mut files = Vec::with_capacity(results.len());
@@ -356,16 +362,24 @@ type ListPages = (Vec<Result<OutputFile, Box<Diagnostic>>>, BTreeSet<String>, Op
 /// Renders list pages: all of them, or with `previous` only those of the
 /// given families whose data's fingerprint differs from `previous` (the
 /// pages of other families keep their paths and fingerprints).
-fn list_pages(shared: &Shared<'_>, previous: Option<(&Fingerprints, Families)>, page: &PageFn<'_>) -> ListPages {
+fn list_pages(
+    shared: &Shared<'_>,
+    previous: Option<(&Fingerprints, Families, PageScope)>,
+    print_all: bool,
+    page: &PageFn<'_>,
+) -> ListPages {
     let views = shared.views;
-    let families = previous.map_or(Families::ALL, |(_, families)| families);
-    let mut data = list_pages::some(&views, families);
+    let (families, scope) = previous.map_or((Families::ALL, PageScope::ALL), |(_, families, scope)| (families, scope));
+    let mut data = list_pages::some_within(&views, families, scope);
     let mut paths: BTreeSet<String> = data.iter().map(|(path, _, _)| path.clone()).collect();
-    let mut now = None;
-    if let Some((previous, _)) = previous {
+    let mut now = print_all.then(|| list_pages::fingerprints(&data));
+    if let Some((previous, _, _)) = previous {
         let mut prints = list_pages::fingerprints(&data);
         data.retain(|(path, _, _)| previous.get(path) != prints.get(path));
-        let kept = previous.iter().filter(|(_, print)| !families.contains(print.family));
+        let out_of_scope = |path: &str, family: Family| !scope.holds(family, path);
+        let kept = previous
+            .iter()
+            .filter(|(path, print)| !families.contains(print.family) || out_of_scope(path, print.family));
         prints.extend(kept.map(|(path, print)| (path.clone(), *print)));
         paths.extend(prints.keys().cloned());
         now = Some(prints);
@@ -392,13 +406,6 @@ fn list_pages(shared: &Shared<'_>, previous: Option<(&Fingerprints, Families)>, 
         })
         .collect();
     (rendered, paths, now)
-}
-
-/// The fingerprint of every list page's data, for a later
-/// [`Lists::Changed`].
-pub fn list_fingerprints(input: &Input<'_>) -> Fingerprints {
-    let views = input.views();
-    list_pages::fingerprints(&list_pages::some(&views, Families::ALL))
 }
 
 /// Everything that is not an HTML page: the sitemap (of `page_paths`), the

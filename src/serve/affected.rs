@@ -18,10 +18,10 @@
 
 use crate::load::Document;
 use crate::markdown::links::LinkDest;
-use crate::render::list_pages::{Families, Family, Fingerprints};
+use crate::render::list_pages::{Families, Family, Fingerprints, PageScope};
 use crate::render::urls;
 use crate::render::{Lists, Selection};
-use crate::resolve::{BodyFacts, Comparison, Entry, EntryId, KnowledgeBase, Patched};
+use crate::resolve::{BodyFacts, Comparison, Entry, EntryId, KnowledgeBase, Moved, Patched};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -104,7 +104,7 @@ pub(crate) fn affected<'a>(
         }
     }
     let lists = if !new_cards.is_empty() || !old_cards.is_empty() || edited.front_matter || comparisons_differ {
-        Lists::Changed(lists, Families::ALL)
+        Lists::Changed(lists, Families::ALL, PageScope::ALL)
     } else {
         Lists::None
     };
@@ -472,8 +472,99 @@ pub(crate) fn after_entry_edit<'a>(
     if patched.comparisons.is_some() {
         families = families.union(COMPARISON_LISTS);
     }
-    let lists = if families.is_empty() { Lists::None } else { Lists::Changed(lists, families) };
+    let lists = if families.is_empty() { Lists::None } else { Lists::Changed(lists, families, PageScope::ALL) };
     Selection::Only { entries, comparisons, lists }
+}
+
+/// The pages to re-render after `resolve::files_moved` patched the
+/// knowledge base, and the entry pages that came or went: what
+/// [`affected`] answers for such a change, without a second knowledge base
+/// to compare. The new entries and those whose lists or bodies' links
+/// changed; the pages that show a new entry's card (or one whose card
+/// changed with its file); the comparisons of any of them or whose prose
+/// links to such a card; the list families that read what came or went.
+pub(crate) fn after_files_moved<'a>(
+    kb: &KnowledgeBase,
+    documents: &[Document],
+    moved: &Moved,
+    lists: &'a Fingerprints,
+) -> (Selection<'a>, PageMoves) {
+    let mut entries: BTreeSet<EntryId> = moved.regrouped.union(&moved.unmentioned).copied().collect();
+    for (&id, facts) in &moved.facts {
+        let entry = &kb.entries[id];
+        if facts.mentioned_in != entry.mentioned_in || facts.headings != entry.headings {
+            entries.insert(id);
+        }
+    }
+    entries.extend((0..kb.entries.len()).filter(|&id| moved.rechecked.contains(&kb.entries[id].document)));
+    let mut cards = BTreeSet::new();
+    let mut moves = PageMoves::default();
+    let published = |draft: bool| kb.include_drafts || !draft;
+    // The map and the page of changes (which finds files by path) may
+    // show any entry that came or went.
+    let mut families = Families::NONE.with(Family::Map).with(Family::Changes);
+    for (id, was) in &moved.came {
+        let entry = &kb.entries[*id];
+        entries.insert(*id);
+        moves.entry(&entry.slug, was.as_ref().is_some_and(|w| published(w.draft)), kb.is_published(*id));
+        match was {
+            Some(was) => {
+                if card_changed(was, entry, |_| None) {
+                    cards.insert(*id);
+                }
+                families = families.union(list_families(kb, *id, was));
+            }
+            None => {
+                cards.insert(*id);
+                families = families.union(listing(entry, kb.is_published(*id)));
+            }
+        }
+    }
+    for gone in &moved.gone {
+        moves.entry(&gone.slug, published(gone.draft), false);
+        families = families.union(listing(gone, published(gone.draft)));
+    }
+    entries.extend(showing(kb, &cards));
+    let comparisons = kb
+        .comparisons
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.document.is_some_and(|d| moved.rechecked.contains(&d))
+                || c.entries.iter().any(|m| entries.contains(m))
+                || (!cards.is_empty() && mentions(kb, documents, c.document).any(|m| cards.contains(&m)))
+        })
+        .map(|(index, _)| index)
+        .collect();
+    entries.retain(|&id| kb.is_published(id));
+    // Only the pages of their kinds and tags, before and after, can change.
+    let was = moved.came.iter().filter_map(|(_, was)| was.as_ref()).chain(&moved.gone);
+    let both: Vec<&Entry> = was.chain(moved.came.iter().map(|&(id, _)| &kb.entries[id])).collect();
+    let scope = PageScope::of(both.iter().map(|e| &e.kind), both.iter().flat_map(|e| &e.tags));
+    (Selection::Only { entries, comparisons, lists: Lists::Changed(lists, families, scope) }, moves)
+}
+
+/// The list families an entry that came or went is listed in: every
+/// list of entries (the index, its kind, A–Z, the map, the picker's count
+/// of roles, the changes), its tags', the matrix when it has decisions.
+fn listing(entry: &Entry, published: bool) -> Families {
+    if !published {
+        return Families::NONE;
+    }
+    let mut families = Families::NONE
+        .with(Family::Index)
+        .with(Family::Kinds)
+        .with(Family::Az)
+        .with(Family::Map)
+        .with(Family::Picker)
+        .with(Family::Changes);
+    if !entry.tags.is_empty() {
+        families = families.with(Family::Tags);
+    }
+    if !entry.decisions.is_empty() {
+        families = families.with(Family::Matrix);
+    }
+    families
 }
 
 /// The list page families that show the link (title, abbreviation, kind,

@@ -1,9 +1,9 @@
 //! How `serve` brings the last good knowledge base up to date with the
 //! pending changes, the cheapest way that gives what a full build gives
 //! ([`Resolving`]): the body facts patched after prose edits, one entry
-//! patched after an edit of its front matter, else everything resolved (as
-//! always when files came or went) and the two knowledge bases compared.
-//! Each answers with the pages to render.
+//! patched after an edit of its front matter, the entries of files that
+//! came, went or moved patched in, else everything resolved and the two
+//! knowledge bases compared. Each answers with the pages to render.
 
 use super::affected::{self, Edited, PageMoves};
 use super::pending::Pending;
@@ -84,6 +84,9 @@ pub enum Resolving {
     /// Patched the edited entry (and the relation groups its links
     /// change): its names stayed.
     OneEntry,
+    /// Patched the entries of files that came, went or moved (and what
+    /// their names and links reach).
+    Files,
 }
 
 /// How the knowledge base follows the pending edits.
@@ -119,17 +122,48 @@ pub(super) struct Before<'g, 'l> {
 /// Brings the last good knowledge base up to date with the pending edits,
 /// the cheapest way that gives what a full build gives: completing the
 /// bodies again after prose edits, patching one entry after an edit that
-/// keeps its names, else resolving everything (always when files came or
-/// went) and comparing.
+/// keeps its names, patching the entries of files that came, went or
+/// moved, else resolving everything and comparing.
 pub(super) fn next_step<'l>(parts: &Parts, mut before: Before<'_, 'l>, pending: &Pending, drafts: bool) -> Step<'l> {
     let documents = &parts.loaded.documents;
     let Some(moved) = &pending.moved else {
         return after_edits(parts, before, &pending.edits, drafts);
     };
+    if let Some(step) = after_files_moved(parts, &mut before, moved) {
+        return step;
+    }
     let changed: BTreeSet<usize> =
         documents.iter().enumerate().filter(|(_, d)| moved.contains(&d.source.content_path)).map(|(i, _)| i).collect();
     let edited = Edited { documents: &changed, front_matter: true };
     resolve_all(parts, &mut before, &edited, drafts)
+}
+
+/// Files came, went or moved on a site whose names and links resolved
+/// cleanly: the last knowledge base patched (see [`resolve::files_moved`]),
+/// the checks on front matter run again. `None` when the patch does not
+/// follow the change.
+fn after_files_moved<'l>(parts: &Parts, before: &mut Before<'_, 'l>, moved: &BTreeSet<String>) -> Option<Step<'l>> {
+    let (documents, config) = (&parts.loaded.documents, &parts.loaded.config);
+    if !before.found.structure.is_empty() {
+        return None;
+    }
+    let mut kb = std::mem::take(before.kb);
+    let Some(patched) = resolve::files_moved(&mut kb, documents, config, moved, &before.found.bodies) else {
+        *before.kb = kb;
+        return None;
+    };
+    let mut found = Parts3 { bodies: patched.bodies.clone(), ..Parts3::default() };
+    resolve::check_links(&kb, documents, config, &mut found.rules);
+    resolve::check_front(&kb, documents, config, &mut found.checks);
+    if found.has_errors(parts) {
+        patched.undo(&mut kb);
+        *before.kb = kb;
+        return Some(Step::Failed(found.with(parts)));
+    }
+    let (selection, moves) = affected::after_files_moved(&kb, documents, &patched, before.lists);
+    let comparison_documents = Some(patched.comparison_documents);
+    let how = Resolving::Files;
+    Some(Step::Resolved(Box::new(Resolved { how, kb, selection, found, comparison_documents, moves })))
 }
 
 /// [`next_step`] when every pending change is an edit of a known file.

@@ -4,7 +4,8 @@
 //! Markdown files), brings the knowledge base up to date the cheapest way
 //! that gives what a full build gives (`follow`, [`Resolving`]: bodies
 //! patched after a prose edit, one entry patched after an edit that
-//! keeps its names, else everything resolved with the full build's own
+//! keeps its names, the entries of files that came, went or moved patched
+//! in, else everything resolved with the full build's own
 //! functions and compared, entries matched by slug) and re-renders only the
 //! pages the change affects (`affected`; list pages by their data's
 //! fingerprints). A full build and a patch render and finish their
@@ -160,7 +161,13 @@ impl Session {
         theme.skipped.iter().for_each(|d| sink.push(d.clone()));
         let dates = GitDates::new();
         let input = Input::of(&kb, &parts.loaded.config, theme, &dates).with_layouts(&self.layouts);
-        let pages = render::render_pages(&input, &Selection::All, &mut sink);
+        // Every page, and the list pages' fingerprints from the same data.
+        let every = Selection::Only {
+            entries: (0..kb.entries.len()).collect(),
+            comparisons: (0..kb.comparisons.len()).collect(),
+            lists: render::Lists::AllFingerprinted,
+        };
+        let mut pages = render::render_pages(&input, &every, &mut sink);
         let page_paths: Vec<&str> = pages.files.iter().map(|f| f.path.as_str()).collect();
         // Without site files no generated file can clash with one (see `collisions`).
         let defer = pages_first && kb.files.assets.is_empty() && kb.files.statics.is_empty();
@@ -175,7 +182,7 @@ impl Session {
             Err(diagnostics) => return Rebuild::failed(diagnostics, title, start),
         };
         let good = Good {
-            lists: render::list_fingerprints(&input),
+            lists: pages.list_fingerprints.take().unwrap_or_default(),
             page_paths: page_paths.iter().map(|p| (*p).to_owned()).collect(),
             asset_paths: assets.iter().map(|f| f.path.clone()).collect(),
             assets_stale: defer,

@@ -540,3 +540,19 @@ fn summary_edits_far_down_the_lists_match_a_full_build() {
         live.assert_matches_full_build(&format!("abbreviation of {file}"));
     }
 }
+
+/// An orphan whose body has a warning of its own: a summary edit checks
+/// that body again (its positions moved), and the orphan warning, found
+/// with the bodies, must stay.
+#[test]
+fn an_orphan_with_a_body_warning_stays_an_orphan_after_a_summary_edit() {
+    let site = fixture_with_sprint("Work in a box of time. <marquee>old</marquee>");
+    let mut live = Live::start(site.path());
+    let orphans = |live: &Live| live.diagnostics.iter().filter(|d| d.code == Code::Orphan).count();
+    assert_eq!(orphans(&live), 1, "{:?}", live.diagnostics);
+    assert!(live.diagnostics.iter().any(|d| d.code == Code::RawHtmlRemoved), "{:?}", live.diagnostics);
+    live.edit("content/sprint.md", |t| t.replace("A fixed stretch of work.", "A fixed stretch of team work."));
+    assert_eq!(live.session.last_resolving(), Resolving::OneEntry);
+    assert_eq!(orphans(&live), 1, "{:?}", live.diagnostics);
+    live.assert_matches_full_build("orphan with a body warning");
+}
