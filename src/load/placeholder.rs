@@ -267,6 +267,7 @@ mod tests {
         assert_eq!(hits("TBD, FIXME").len(), 2);
         assert_eq!(hits("x Lorem  Ipsum dolor"), [(2, "Lorem  Ipsum".to_owned())]);
         assert!(hits("loremipsum").is_empty());
+        assert_eq!(hits("LOREM\tipSUM; lorem ipsumx; Lorem"), [(0, "LOREM\tipSUM".to_owned())]);
     }
 
     #[test]
