@@ -70,7 +70,6 @@ struct Hit {
 /// more than the searching.
 struct Finders {
     words: Vec<memchr::memmem::Finder<'static>>,
-    example: memchr::memmem::Finder<'static>,
     orem: [memchr::memmem::Finder<'static>; 2],
     scheme: memchr::memmem::Finder<'static>,
 }
@@ -80,7 +79,6 @@ fn finders() -> &'static Finders {
     static FINDERS: std::sync::OnceLock<Finders> = std::sync::OnceLock::new();
     FINDERS.get_or_init(|| Finders {
         words: WORDS.iter().map(|w| Finder::new(w.as_bytes())).collect(),
-        example: Finder::new(b"example."),
         orem: [Finder::new(b"orem"), Finder::new(b"OREM")],
         scheme: Finder::new(b"://"),
     })
@@ -90,7 +88,21 @@ fn finders() -> &'static Finders {
 fn might_hold_one(bytes: &[u8]) -> bool {
     let f = finders();
     let has = |finder: &memchr::memmem::Finder<'_>| finder.find(bytes).is_some();
-    f.words.iter().any(has) || has(&f.example) || f.orem.iter().any(has)
+    f.words.iter().any(has) || f.orem.iter().any(has) || example_host_anywhere(bytes)
+}
+
+/// Whether any `://` in the text is followed by an example host, in any
+/// case (`https://EXAMPLE.com/`), as the full scan would find it.
+fn example_host_anywhere(bytes: &[u8]) -> bool {
+    finders().scheme.find_iter(bytes).any(|at| {
+        let host = &bytes[at + 3..];
+        let host = &host[..host
+            .iter()
+            .position(|b| matches!(b, b'/' | b'?' | b'#' | b':') || b.is_ascii_whitespace())
+            .unwrap_or(host.len())];
+        let host = host.rsplit(|&b| b == b'@').next().unwrap_or(host);
+        host.windows(8).any(|w| w.eq_ignore_ascii_case(b"example."))
+    })
 }
 
 /// Where the YAML content of a line ends: at a `#` comment outside quotes
@@ -258,6 +270,14 @@ mod tests {
         let mut found = Vec::new();
         scan(segment, 0, &mut found);
         found.into_iter().map(|h| (h.offset, h.token)).collect()
+    }
+
+    #[test]
+    fn the_quick_test_lets_example_hosts_through_in_any_case() {
+        for text in ["see https://EXAMPLE.COM/", "<https://docs.Example.org>", "ftp://u@example.net:21/x"] {
+            assert!(might_hold_one(text.as_bytes()), "{text}");
+        }
+        assert!(!might_hold_one(b"https://example-site.com/ and an example. Nothing else"));
     }
 
     #[test]
