@@ -125,7 +125,11 @@ fn default_title(note: &Note, format: Format) -> String {
         _ => note.stem.clone(),
     };
     title.retain(|c| !is_removed(c));
-    title
+    // A file named only with spaces or tabs still needs a title.
+    match title.trim() {
+        "" => "Untitled".to_owned(),
+        trimmed => trimmed.to_owned(),
+    }
 }
 
 fn kind_of(note: &Note, rule: &KindRule, tags: &[String], default: &str) -> (String, Option<(String, String)>) {
@@ -244,6 +248,8 @@ mod tests {
         let meta = read(&n, Format::Markdown, &KindRule::Folder, "e", &mut report);
         assert_eq!((meta.title.as_str(), meta.abbr.as_deref()), ("index", Some("IX")));
         assert_eq!(meta.aliases, ["AB"]);
+        let blank = note("glossary/\t\t.md", "");
+        assert_eq!(read(&blank, Format::Markdown, &KindRule::Folder, "e", &mut report).title, "Untitled");
         let bundle = note("glossary/browser/index.md", "slug: Glossary/Browser\n");
         assert_eq!(read(&bundle, Format::Mdn, &KindRule::Folder, "e", &mut report).title, "browser");
     }
