@@ -61,7 +61,10 @@ pub(super) fn fit_table(kept: &mut BTreeMap<String, Record>, default_kind: &str,
         record.links.retain(|key, _| {
             let relation = relation_key(key);
             let label = crate::config::humanize(&relation);
-            let keep = relations.contains(&relation) && [key, &relation, &label].iter().all(|t| !too_long(t, "links"));
+            // site.toml names the way back after the label: "Works with (from)".
+            let back = format!("{label} (from)");
+            let names = [key, &relation, &label, &back];
+            let keep = relations.contains(&relation) && names.iter().all(|t| !too_long(t, "links"));
             if !keep {
                 dropped.push(format!("the relation `{}` (too many relations, or too long)", short(key)));
             }
@@ -261,6 +264,13 @@ mod tests {
     #[test]
     fn long_titles_and_summaries_keep_the_record_out() {
         assert!(unfit(&record("row 2", "Fine")).is_none());
+        // Found by import_table: a relation whose label fits but whose way
+        // back ("… (from)") does not.
+        let mut kept = BTreeMap::from([("a".to_owned(), record("row 5", "A"))]);
+        kept.get_mut("a").map(|r| r.links.insert("r".repeat(195), vec!["A".into()]));
+        let mut problems = Vec::new();
+        fit_table(&mut kept, "term", &mut problems);
+        assert!(kept["a"].links.is_empty() && problems.len() == 1, "{problems:?}");
         let long = record("row 3", &"t".repeat(201));
         assert!(unfit(&long).is_some_and(|m| m.contains("the title is 201 characters long; at most 200 fit")));
         let mut wordy = record("row 4", "Wordy");
