@@ -135,7 +135,7 @@ def main():
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--shape", choices=["default", "long"], default="default",
                         help="corpus shape (long: no hand-written comparisons, longer bodies)")
-    parser.add_argument("--no-build", action="store_true", help="use the existing target/release/rolebook")
+    parser.add_argument("--no-build", action="store_true", help="use the existing target/dist/rolebook")
     parser.add_argument("--rebuild", action="store_true",
                         help="after each build, build again into the same output (incremental-write case)")
     parser.add_argument("--without", default="", help="peers to leave out, comma-separated (zola, hugo)")
@@ -144,8 +144,8 @@ def main():
     sizes = [int(s) for s in args.sizes.split(",") if s]
     os.makedirs(args.work, exist_ok=True)
     if not args.no_build:
-        subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=REPO, check=True)
-    binary = os.environ.get("ROLEBOOK") or os.path.join(REPO, "target", "release", "rolebook")
+        subprocess.run(["cargo", "build", "--profile", "dist", "--locked", "--quiet"], cwd=REPO, check=True)
+    binary = os.environ.get("ROLEBOOK") or os.path.join(REPO, "target", "dist", "rolebook")
     print(f"- load before: `{sh(['uptime']).strip()}`")
     print(f"- cores: {os.cpu_count()}; rolebook {sh(['git', '-C', REPO, 'rev-parse', '--short', 'HEAD'])}; "
           f"{sh(['hugo', 'version']).split(' BuildDate')[0]}"
