@@ -38,12 +38,20 @@ pub(super) fn check(config: &SiteConfig, report: &mut impl FnMut(String, &str)) 
     ];
     texts.extend(config.kinds.iter().flat_map(|k| [("label", k.label.as_str(), NAME), ("plural", &k.plural, NAME)]));
     texts.extend(config.kinds.iter().map(|k| ("kinds", k.key.as_str(), NAME)));
-    texts.extend(
-        config
-            .relations
-            .iter()
-            .flat_map(|r| [("label", r.label.as_str(), NAME), ("inverse_label", &r.inverse_label, NAME)]),
-    );
+    texts.extend(config.relations.iter().map(|r| ("label", r.label.as_str(), NAME)));
+    texts
+        .extend(config.relations.iter().filter(|r| !is_derived(r)).map(|r| ("inverse_label", &*r.inverse_label, NAME)));
+    for relation in config.relations.iter().filter(|r| is_derived(r)) {
+        let chars = relation.inverse_label.chars().count();
+        if chars > NAME && relation.label.chars().count() <= NAME {
+            let message = format!(
+                "relation `{}`: its way back, \"{} (from)\", has {chars} characters; at most {NAME} fit: shorten `label` or set `inverse_label`",
+                relation.key,
+                ellipsis(&relation.label)
+            );
+            report(message, &relation.key);
+        }
+    }
     texts.extend(config.relations.iter().map(|r| ("relations", r.key.as_str(), NAME)));
     texts.extend(config.facets.iter().flat_map(|f| [("facets", f.key.as_str(), NAME), ("labels", &f.label, NAME)]));
     texts.extend(config.start_here.iter().map(|f| ("reason", f.reason.as_str(), PROSE)));
@@ -53,6 +61,22 @@ pub(super) fn check(config: &SiteConfig, report: &mut impl FnMut(String, &str)) 
             report(format!("`{key}` in site.toml has {chars} characters; at most {max} fit"), key);
         }
     }
+}
+
+/// Whether a relation's way back is the default one made from its label,
+/// which the author never wrote: a report must name `label`, not a field
+/// absent from site.toml.
+fn is_derived(relation: &super::RelationDef) -> bool {
+    relation.inverse_label.strip_suffix(" (from)") == Some(relation.label.as_str())
+}
+
+/// The first words of a long label, enough to recognise it.
+fn ellipsis(label: &str) -> String {
+    let mut short: String = label.chars().take(40).collect();
+    if short.len() < label.len() {
+        short.push('…');
+    }
+    short
 }
 
 #[cfg(test)]
@@ -75,5 +99,20 @@ mod tests {
             ["`title` in site.toml has 201 characters; at most 200 fit", "site.toml declares 65 kinds; at most 64 fit"]
         );
         assert!(list.iter().all(|d| d.code.as_str() == "invalid-config"));
+    }
+
+    #[test]
+    fn a_label_whose_default_way_back_is_too_long_names_label_not_inverse_label() {
+        let label = "l".repeat(195);
+        let text = format!("title = \"T\"\n[relations.owns]\nlabel = \"{label}\"\n");
+        let mut diagnostics = Diagnostics::new();
+        parse(&text, &mut diagnostics);
+        let list = diagnostics.finish(&Default::default());
+        assert_eq!(list.len(), 1, "{list:?}");
+        let message = &list[0].message;
+        assert!(message.starts_with("relation `owns`: its way back, \"lllll"), "{message}");
+        assert!(message.contains("… (from)\", has 202 characters; at most 200 fit"), "{message}");
+        assert!(message.ends_with("shorten `label` or set `inverse_label`"), "{message}");
+        assert_eq!(list[0].location.map(|l| l.line), Some(2), "points at the relation's table");
     }
 }
