@@ -2,7 +2,7 @@
 //! panic, no exit 101), and the import is complete all the same.
 
 use crate::util::TestSite;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 #[test]
 fn import_piped_into_head_prints_one_line_and_no_panic() {
@@ -27,19 +27,7 @@ fn import_piped_into_head_prints_one_line_and_no_panic() {
 #[test]
 fn import_into_closed_pipes_exits_zero_and_writes_the_site() {
     let site = TestSite::fixture("import-obsidian");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rolebook"))
-        .args(["import", "vault", "--into", "out"])
-        .current_dir(site.root())
-        .env("RUST_BACKTRACE", "0")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    // Both reading ends are closed before anything is written.
-    drop(child.stdout.take());
-    drop(child.stderr.take());
-    let code = child.wait().expect("wait").code();
+    let code = site.run_into_closed_pipes(&["import", "vault", "--into", "out"]);
     assert_eq!(code, Some(0), "101 is a panic");
     assert!(site.path("out/import-report.txt").is_file());
     assert_eq!(site.run(&["build", "--root", "out"]).code, 0);

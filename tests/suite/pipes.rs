@@ -2,7 +2,7 @@
 //! is already closed, end quietly: no panic, no exit 101.
 
 use crate::util::TestSite;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 /// A site with a few thousand warnings: more output than a pipe buffers.
 fn noisy_site() -> TestSite {
@@ -16,40 +16,21 @@ fn noisy_site() -> TestSite {
     site
 }
 
-/// Runs `rolebook args` with stdout and stderr pipes whose reading ends
-/// are closed before it writes anything; returns its exit code and stderr
-/// is lost on purpose.
-fn run_into_closed_pipes(site: &TestSite, args: &[&str]) -> Option<i32> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rolebook"))
-        .args(args)
-        .current_dir(site.root())
-        .env("NO_COLOR", "1")
-        .env("RUST_BACKTRACE", "0")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    drop(child.stdout.take());
-    drop(child.stderr.take());
-    child.wait().expect("wait").code()
-}
-
 #[test]
 fn check_and_build_into_closed_pipes_exit_with_their_own_codes() {
     let site = noisy_site();
     for args in [&["check"][..], &["check", "--format", "json"], &["check", "--format", "github"], &["build"]] {
-        let code = run_into_closed_pipes(&site, args);
+        let code = site.run_into_closed_pipes(args);
         assert_eq!(code, Some(0), "`rolebook {}` into closed pipes: {code:?} (101 is a panic)", args.join(" "));
     }
     site.write(
         "content/broken.md",
         "---\ntitle: Broken\nkind: concept\nsummary: x\nlinks: {works_with: [nobody]}\n---\n",
     );
-    assert_eq!(run_into_closed_pipes(&site, &["check"]), Some(1), "content errors still exit 1");
-    assert_eq!(run_into_closed_pipes(&site, &["build"]), Some(1));
+    assert_eq!(site.run_into_closed_pipes(&["check"]), Some(1), "content errors still exit 1");
+    assert_eq!(site.run_into_closed_pipes(&["build"]), Some(1));
     site.write("site.toml", "title = \n");
-    assert_eq!(run_into_closed_pipes(&site, &["check"]), Some(1));
+    assert_eq!(site.run_into_closed_pipes(&["check"]), Some(1));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! TestSite: a fixture copied to a temp dir, plus helpers to run the binary.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// A site in a temporary folder.
 pub struct TestSite {
@@ -68,6 +68,25 @@ impl TestSite {
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         }
+    }
+
+    /// Runs `rolebook args` with stdout and stderr pipes whose reading ends
+    /// are closed before it writes anything; returns its exit code (what it
+    /// printed is lost on purpose).
+    pub fn run_into_closed_pipes(&self, args: &[&str]) -> Option<i32> {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rolebook"))
+            .args(args)
+            .current_dir(self.root())
+            .env("NO_COLOR", "1")
+            .env("RUST_BACKTRACE", "0")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take());
+        drop(child.stderr.take());
+        child.wait().expect("wait").code()
     }
 }
 
